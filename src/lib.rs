@@ -1,0 +1,12 @@
+//! brief: a terminal reader for briefing notes.
+//!
+//! Layers, each usable alone: [`model`] (the typed brief) → [`load`] (YAML, files, diagnostics) →
+//! [`index`] (reverse cross-references) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
+
+pub mod model;
+pub mod load;
+pub mod text;
+pub mod sample;
+pub mod schema;
+pub mod cli;
+pub mod tui;

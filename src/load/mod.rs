@@ -1,0 +1,290 @@
+//! Loading briefs: files, folders and stdin; YAML into the model; every problem as a diagnostic
+//! with file, line and column.
+//!
+//! The YAML crate (serde-saphyr) stays behind this module: nothing outside it sees a YAML type.
+
+mod diagnostic;
+mod fields;
+mod quote_check;
+pub mod render;
+mod suggest;
+mod validate;
+mod yaml;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use quote_check::normalise as normalise_quote;
+pub use suggest::nearest;
+
+use crate::model::Brief;
+
+/// Files larger than this are refused before they are read. A brief of 64 MiB holds about
+/// 200,000 quotes; parsing it takes about two seconds here, so the cap keeps every load short.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where a brief's text came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Stdin,
+    /// Compiled into the binary; the name is what messages show.
+    Embedded(&'static str),
+}
+
+impl Origin {
+    /// The name messages use: the path as given, `<stdin>`, or the embedded name.
+    pub fn name(&self) -> String {
+        match self {
+            Origin::File(path) => path.display().to_string(),
+            Origin::Stdin => "<stdin>".to_string(),
+            Origin::Embedded(name) => (*name).to_string(),
+        }
+    }
+
+    /// The folder that relative paths inside the brief (a source's `file`) start from.
+    pub fn base_dir(&self) -> PathBuf {
+        match self {
+            Origin::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            Origin::Stdin | Origin::Embedded(_) => PathBuf::from("."),
+        }
+    }
+}
+
+/// One YAML document of a file, read as a brief.
+#[derive(Debug, Clone)]
+pub struct LoadedBrief {
+    /// The brief, when it could be assembled (it may still have errors among its problems).
+    pub brief: Option<Brief>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl LoadedBrief {
+    pub fn has_errors(&self) -> bool {
+        self.brief.is_none() || self.problems.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Everything loaded from one file.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    pub origin: Origin,
+    /// The text, kept to show source lines under diagnostics.
+    pub text: String,
+    pub briefs: Vec<LoadedBrief>,
+    /// Problems of the whole file (encoding, syntax, size), not of one brief.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl LoadedFile {
+    /// Every problem of the file, file-level first.
+    pub fn all_problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.problems.iter().chain(self.briefs.iter().flat_map(|b| b.problems.iter()))
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Diagnostic::is_error) || self.briefs.iter().any(LoadedBrief::has_errors)
+    }
+
+    /// How many briefs the file counts for: its documents, or one when it could not be read as
+    /// documents at all.
+    pub fn brief_count(&self) -> usize {
+        self.briefs.len().max(usize::from(!self.problems.is_empty()))
+    }
+
+    /// The briefs without errors, ready for the reader or an export.
+    pub fn valid_briefs(&self) -> impl Iterator<Item = &Brief> {
+        self.briefs.iter().filter(|b| !b.has_errors()).filter_map(|b| b.brief.as_ref())
+    }
+}
+
+/// Why nothing could be loaded from a path: a usage or I/O problem, not a problem of a brief.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot read '{}': {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads a brief's text: parse, validate, check quotes against sources.
+pub fn load_text(origin: Origin, text: String) -> LoadedFile {
+    let parsed = yaml::parse(text);
+    let base_dir = origin.base_dir();
+    let mut briefs = Vec::with_capacity(parsed.documents.len());
+    for document in parsed.documents {
+        let mut problems = document.problems;
+        if let Some(brief) = &document.brief {
+            validate::check(brief, &mut problems);
+            quote_check::check(brief, &base_dir, &mut problems);
+        }
+        sort_by_place(&mut problems);
+        briefs.push(LoadedBrief { brief: document.brief, problems });
+    }
+    let mut problems: Vec<Diagnostic> = parsed.fatal.into_iter().collect();
+    if problems.is_empty() && briefs.is_empty() {
+        problems.push(
+            Diagnostic::new(Code::NotAMapping, None, "the file holds no brief")
+                .help("a brief starts with `brief: 1`; see the sample with `brief export --format markdown`"),
+        );
+    }
+    LoadedFile { origin, text: parsed.text, briefs, problems }
+}
+
+/// Loads raw bytes, refusing anything that is not UTF-8.
+pub fn load_bytes(origin: Origin, bytes: Vec<u8>) -> LoadedFile {
+    match String::from_utf8(bytes) {
+        Ok(text) => load_text(origin, text),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+            let before = String::from_utf8_lossy(&bytes[..valid_up_to]).into_owned();
+            let line = before.matches('\n').count() as u32 + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let span = crate::model::Span { line, column, offset: valid_up_to as u32, len: 0 };
+            let problem = Diagnostic::new(
+                Code::NotUtf8,
+                span,
+                format!("the file is not UTF-8: byte 0x{:02X} at offset {valid_up_to} is not valid", bytes[valid_up_to]),
+            )
+            .help("save the file as UTF-8 (most editors offer \"Save with encoding\"); briefs are UTF-8 text");
+            LoadedFile {
+                origin,
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+                briefs: Vec::new(),
+                problems: vec![problem],
+            }
+        }
+    }
+}
+
+fn too_large(origin: Origin, size: u64) -> LoadedFile {
+    let problem = Diagnostic::new(
+        Code::FileTooLarge,
+        None,
+        format!("the file is {} MiB; briefs over {} MiB are refused", size >> 20, MAX_FILE_BYTES >> 20),
+    )
+    .help("split the brief into several files in one folder and open the folder");
+    LoadedFile { origin, text: String::new(), briefs: Vec::new(), problems: vec![problem] }
+}
+
+/// Reads a file, refusing it past the size cap. The error says why in words.
+pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("it is over {} MiB", MAX_FILE_BYTES >> 20));
+    }
+    Ok(bytes)
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// Loads one file.
+pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
+    let origin = Origin::File(path.to_path_buf());
+    let error = |message: String| LoadError { path: path.display().to_string(), message };
+    let size = fs::metadata(path).map_err(|e| error(io_reason(&e)))?.len();
+    if size > MAX_FILE_BYTES {
+        return Ok(too_large(origin, size));
+    }
+    let file = fs::File::open(path).map_err(|e| error(io_reason(&e)))?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    // The size may have changed since we looked; the cap still holds.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| error(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(too_large(origin, bytes.len() as u64));
+    }
+    Ok(load_bytes(origin, bytes))
+}
+
+/// Loads standard input.
+pub fn load_stdin() -> Result<LoadedFile, LoadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError { path: "<stdin>".into(), message: io_reason(&e) })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(too_large(Origin::Stdin, bytes.len() as u64));
+    }
+    Ok(load_bytes(Origin::Stdin, bytes))
+}
+
+/// The brief files under a folder: `*.yaml` and `*.yml`, recursively, sorted by path.
+/// Hidden entries are skipped, and symbolic links to folders are not followed (no loops).
+pub fn brief_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let error = |e: std::io::Error| LoadError { path: dir.display().to_string(), message: io_reason(&e) };
+        for entry in fs::read_dir(&dir).map_err(error)? {
+            let entry = entry.map_err(error)?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry.file_type().map_err(error)?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if is_brief_file(&path) && (kind.is_file() || path.is_file()) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn is_brief_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Loads every path: a file, a folder (recursively), or `-` for stdin.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, LoadError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            files.push(load_stdin()?);
+        } else if path.is_dir() {
+            let found = brief_files(path)?;
+            if found.is_empty() {
+                return Err(LoadError {
+                    path: path.display().to_string(),
+                    message: "the folder holds no .yaml or .yml files".into(),
+                });
+            }
+            for file in found {
+                files.push(load_file(&file)?);
+            }
+        } else {
+            files.push(load_file(path)?);
+        }
+    }
+    Ok(files)
+}
+
+/// Diagnostics in file order, errors before warnings at the same place.
+fn sort_by_place(problems: &mut [Diagnostic]) {
+    problems.sort_by_key(|p| (p.span.map(|s| (s.line, s.column)), p.severity()));
+}

@@ -1,0 +1,227 @@
+//! Rules across items: unique ids, references that resolve to the right section, no cycles,
+//! and the warnings of the format.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Code, Diagnostic};
+use super::suggest::nearest;
+use crate::model::{Brief, ItemRef, Ref, Section};
+
+/// Every id of the brief, first occurrence wins.
+type Ids<'b> = HashMap<&'b str, ItemRef>;
+
+pub(crate) fn check(brief: &Brief, problems: &mut Vec<Diagnostic>) {
+    let ids = unique_ids(brief, problems);
+    // A reference left empty was reported where it was read.
+    for (reference, expected, field) in references(brief).filter(|(r, _, _)| !r.id.is_empty()) {
+        check_reference(brief, &ids, reference, expected, field, problems);
+    }
+    check_affiliation_cycles(brief, &ids, problems);
+    for actor in &brief.actors {
+        if let Some(own) = actor.speaks_for.iter().find(|r| r.id == actor.id) {
+            problems.push(
+                Diagnostic::new(Code::SpeaksForSelf, own.span, format!("actor '{}' speaks for itself", actor.id))
+                    .label("an actor cannot be its own principal")
+                    .help("list only the other actors this one speaks on behalf of"),
+            );
+        }
+    }
+    warn_unreferenced_actors(brief, problems);
+    warn_unsourced(brief, problems);
+}
+
+fn unique_ids<'b>(brief: &'b Brief, problems: &mut Vec<Diagnostic>) -> Ids<'b> {
+    let total: usize = Section::ALL.iter().map(|s| brief.len(*s)).sum();
+    let mut ids: Ids = HashMap::with_capacity(total);
+    for section in Section::ALL {
+        for item in brief.items(section) {
+            let id = brief.id_of(item);
+            if let Some(first) = ids.get(id) {
+                let first_span = brief.span_of(*first);
+                problems.push(
+                    Diagnostic::new(Code::DuplicateId, brief.span_of(item), format!("id '{id}' is used twice"))
+                        .label(format!("already the id of {} on line {}", first.section.with_article(), first_span.line))
+                        .help("ids are unique across all sections of a brief; rename one of them"),
+                );
+            } else {
+                ids.insert(id, item);
+            }
+        }
+    }
+    ids
+}
+
+/// Every reference in the brief with the section it must point into and the field holding it.
+fn references(brief: &Brief) -> impl Iterator<Item = (&Ref, Section, &'static str)> {
+    let actors = brief.actors.iter().flat_map(|a| {
+        a.affiliation
+            .iter()
+            .map(|r| (r, Section::Actors, "affiliation"))
+            .chain(a.speaks_for.iter().map(|r| (r, Section::Actors, "speaks_for")))
+    });
+    let claims = brief.claims.iter().flat_map(|c| {
+        c.by.iter()
+            .map(|r| (r, Section::Actors, "by"))
+            .chain(c.topic.iter().map(|r| (r, Section::Topics, "topic")))
+            .chain(c.quotes.iter().map(|r| (r, Section::Quotes, "quotes")))
+            .chain(c.source.iter().map(|r| (r, Section::Sources, "source")))
+    });
+    let positions = brief.positions.iter().flat_map(|p| {
+        std::iter::once((&p.actor, Section::Actors, "actor"))
+            .chain(p.topic.iter().map(|r| (r, Section::Topics, "topic")))
+            .chain(p.supports.iter().map(|r| (r, Section::Claims, "supports")))
+            .chain(p.disputes.iter().map(|r| (r, Section::Claims, "disputes")))
+            .chain(p.quotes.iter().map(|r| (r, Section::Quotes, "quotes")))
+            .chain(p.source.iter().map(|r| (r, Section::Sources, "source")))
+    });
+    let quotes = brief.quotes.iter().flat_map(|q| {
+        std::iter::once((&q.speaker, Section::Actors, "speaker"))
+            .chain(q.on_behalf_of.iter().map(|r| (r, Section::Actors, "on_behalf_of")))
+            .chain(q.mentions.iter().map(|r| (r, Section::Actors, "mentions")))
+            .chain(q.source.iter().map(|r| (r, Section::Sources, "source")))
+    });
+    let events = brief.events.iter().flat_map(|e| {
+        e.actors
+            .iter()
+            .map(|r| (r, Section::Actors, "actors"))
+            .chain(e.source.iter().map(|r| (r, Section::Sources, "source")))
+    });
+    actors.chain(claims).chain(positions).chain(quotes).chain(events)
+}
+
+fn check_reference(
+    brief: &Brief,
+    ids: &Ids,
+    reference: &Ref,
+    expected: Section,
+    field: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    match ids.get(reference.id.as_str()) {
+        Some(found) if found.section == expected => {}
+        Some(found) => problems.push(
+            Diagnostic::new(
+                Code::WrongSection,
+                reference.span,
+                format!(
+                    "`{field}` must name {}, but '{}' is {}",
+                    expected.with_article(),
+                    reference.id,
+                    found.section.with_article()
+                ),
+            )
+            .label(format!("{} (line {}), not {}", found.section.with_article(), brief.span_of(*found).line, expected.with_article()))
+            .help(format!("write the id of one of the brief's {}", expected.key()))
+            .suggest(nearest(&reference.id, brief.items(expected).map(|i| brief.id_of(i)))),
+        ),
+        None => {
+            let nearest_id = nearest(&reference.id, brief.items(expected).map(|i| brief.id_of(i)));
+            let help = match nearest_id {
+                Some(_) => format!("or add {} with this id", expected.with_article()),
+                None => format!("add {} with id '{}' to `{}`, or fix the id", expected.with_article(), reference.id, expected.key()),
+            };
+            problems.push(
+                Diagnostic::new(
+                    Code::UnknownReference,
+                    reference.span,
+                    format!("unknown {} '{}'", expected.singular(), reference.id),
+                )
+                .label(format!("no {} has this id", expected.singular()))
+                .help(help)
+                .suggest(nearest_id),
+            );
+        }
+    }
+}
+
+fn check_affiliation_cycles(brief: &Brief, ids: &Ids, problems: &mut Vec<Diagnostic>) {
+    // Each actor has at most one affiliation, so following it from anywhere either ends or
+    // enters a cycle; report each cycle once, at its first actor in file order.
+    let parent = |i: usize| -> Option<usize> {
+        let reference = brief.actors[i].affiliation.as_ref()?;
+        ids.get(reference.id.as_str()).filter(|r| r.section == Section::Actors).map(|r| r.index())
+    };
+    let mut state = vec![0u8; brief.actors.len()]; // 0 unvisited, 1 on the current path, 2 done
+    for start in 0..brief.actors.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                2 => break,
+                1 => {
+                    let cycle_start = path.iter().position(|&p| p == i).unwrap_or(0);
+                    let cycle = &path[cycle_start..];
+                    let first = cycle.iter().copied().min().unwrap_or(i);
+                    let names: Vec<&str> = cycle
+                        .iter()
+                        .cycle()
+                        .skip_while(|&&p| p != first)
+                        .take(cycle.len() + 1)
+                        .map(|&p| brief.actors[p].id.as_str())
+                        .collect();
+                    let span = brief.actors[first].affiliation.as_ref().map_or(brief.actors[first].span, |r| r.span);
+                    problems.push(
+                        Diagnostic::new(
+                            Code::AffiliationCycle,
+                            span,
+                            format!("actor '{}' is in its own affiliation chain: {}", brief.actors[first].id, names.join(" → ")),
+                        )
+                        .label("this affiliation closes the loop")
+                        .help("an affiliation points to the larger body an actor belongs to; remove one link of the loop"),
+                    );
+                    break;
+                }
+                _ => {
+                    state[i] = 1;
+                    path.push(i);
+                    at = parent(i);
+                }
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
+    }
+}
+
+fn warn_unreferenced_actors(brief: &Brief, problems: &mut Vec<Diagnostic>) {
+    let mut referenced: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (reference, expected, _) in references(brief) {
+        if expected == Section::Actors {
+            referenced.insert(reference.id.as_str());
+        }
+    }
+    for actor in &brief.actors {
+        if !referenced.contains(actor.id.as_str()) {
+            problems.push(
+                Diagnostic::new(Code::UnreferencedActor, actor.span, format!("actor '{}' is not referred to by anything", actor.id))
+                    .label("no quote, claim, position, event or actor points here")
+                    .help("link the actor from a quote, claim, position or event, or remove it"),
+            );
+        }
+    }
+}
+
+fn warn_unsourced(brief: &Brief, problems: &mut Vec<Diagnostic>) {
+    if brief.sources.is_empty() {
+        return;
+    }
+    for section in [Section::Claims, Section::Positions, Section::Quotes, Section::Events] {
+        for item in brief.items(section) {
+            if brief.citation_of(item).0.is_none() {
+                problems.push(
+                    Diagnostic::new(
+                        Code::Unsourced,
+                        brief.span_of(item),
+                        format!("{} '{}' has no source", section.singular(), brief.id_of(item)),
+                    )
+                    .label("no `source:`")
+                    .help(format!(
+                        "add `source: {}` (and `at:` for the place in it)",
+                        brief.sources.first().map_or("…", |s| s.id.as_str())
+                    )),
+                );
+            }
+        }
+    }
+}

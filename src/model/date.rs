@@ -1,0 +1,230 @@
+//! Dates as the format writes them: `2021`, `2021-12`, `2021-12-06`, or an RFC 3339 date-time.
+
+use std::fmt;
+
+/// A calendar date at the precision its author gave, with the time of day when one was given.
+///
+/// Ordering follows the calendar; a coarser date sorts before finer dates inside it
+/// (`2021-12` before `2021-12-06`), which keeps a timeline stable.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// The RFC 3339 time and offset after `T`, exactly as written (`10:30:00Z`).
+    pub time: Option<String>,
+}
+
+/// Why a date was not accepted, phrased to tell the author what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl Date {
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let (date_part, time) = match text.find(['T', 't']) {
+            Some(at) => (&text[..at], Some(&text[at + 1..])),
+            None => (text, None),
+        };
+        let fields: Vec<&str> = date_part.split('-').collect();
+        let expect = || {
+            DateError(format!(
+                "'{text}' is not an ISO 8601 date; write YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time"
+            ))
+        };
+        if fields.len() > 3 || fields.iter().any(|f| !f.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(expect());
+        }
+        let number = |s: &str, width: usize| (s.len() == width).then(|| s.parse::<u16>().ok()).flatten();
+        let year = number(fields[0], 4).ok_or_else(expect)?;
+        let month = match fields.get(1) {
+            Some(m) => {
+                let m = number(m, 2).ok_or_else(expect)?;
+                if !(1..=12).contains(&m) {
+                    return Err(DateError(format!("'{text}' has month {m}; months run 01 to 12")));
+                }
+                Some(m as u8)
+            }
+            None => None,
+        };
+        let day = match fields.get(2) {
+            Some(d) => {
+                let d = number(d, 2).ok_or_else(expect)?;
+                let last = days_in_month(year, month.unwrap_or(1));
+                if d == 0 || d > u16::from(last) {
+                    return Err(DateError(format!(
+                        "'{text}' has day {d}; that month has days 01 to {last:02}"
+                    )));
+                }
+                Some(d as u8)
+            }
+            None => None,
+        };
+        let time = match time {
+            None => None,
+            Some(time) => {
+                if day.is_none() {
+                    return Err(DateError(format!(
+                        "'{text}' gives a time without a full date; write YYYY-MM-DDTHH:MM:SSZ"
+                    )));
+                }
+                check_rfc3339_time(time).map_err(|why| {
+                    DateError(format!(
+                        "'{text}' has a bad time ({why}); write it as HH:MM:SS followed by Z or an offset like +01:00"
+                    ))
+                })?;
+                Some(time.to_string())
+            }
+        };
+        Ok(Date { year, month, day, time })
+    }
+
+    /// A date for readers: `2 Dec 2021`, `Dec 2021`, `2021`, with the time when given.
+    pub fn human(&self) -> String {
+        let mut out = match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
+            _ => self.year.to_string(),
+        };
+        if let Some(time) = &self.time {
+            out.push(' ');
+            out.push_str(time);
+        }
+        out
+    }
+}
+
+impl fmt::Display for Date {
+    /// The ISO form the author wrote.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        if let Some(t) = &self.time {
+            write!(f, "T{t}")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or an RFC 3339 date-time",
+            "anyOf": [
+                { "type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2}([Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2}))?)?)?$" },
+                { "type": "integer", "minimum": 0, "maximum": 9999 }
+            ]
+        })
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// `HH:MM:SS[.frac](Z|+HH:MM|-HH:MM)`, the time half of RFC 3339.
+fn check_rfc3339_time(time: &str) -> Result<(), &'static str> {
+    let b = time.as_bytes();
+    let two = |i: usize, max: u8| -> Result<(), &'static str> {
+        match (b.get(i), b.get(i + 1)) {
+            (Some(x @ b'0'..=b'9'), Some(y @ b'0'..=b'9')) if (x - b'0') * 10 + (y - b'0') <= max => Ok(()),
+            _ => Err("hours, minutes or seconds out of range"),
+        }
+    };
+    two(0, 23)?;
+    if b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
+        return Err("expected HH:MM:SS");
+    }
+    two(3, 59)?;
+    two(6, 60)?;
+    let mut i = 8;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return Err("a fraction of a second needs digits");
+        }
+    }
+    match &b[i.min(b.len())..] {
+        [b'Z' | b'z'] => Ok(()),
+        [b'+' | b'-', rest @ ..] if rest.len() == 5 && rest[2] == b':' => {
+            two(i + 1, 23)?;
+            two(i + 4, 59)
+        }
+        [] => Err("no time zone; add Z or an offset"),
+        _ => Err("the time zone must be Z or +HH:MM"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_every_iso_form() {
+        for text in ["2021", "2021-12", "2021-12-06", "2021-12-06T10:30:00Z", "2024-02-29T23:59:60.5+05:30"] {
+            let date = Date::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(date.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn rejects_impossible_and_malformed_dates() {
+        for text in [
+            "21", "2021-1", "2021-13", "2021-00", "2021-02-29", "2021-04-31", "2021-12-06T25:00:00Z",
+            "2021-12-06T10:30:00", "2021-12T10:00:00Z", "6 Dec 2021", "2021/12/06", "2021-12-06-01", "",
+        ] {
+            assert!(Date::parse(text).is_err(), "{text} should be rejected");
+        }
+    }
+
+    #[test]
+    fn human_form_reads_like_a_byline() {
+        assert_eq!(Date::parse("2021-12-02").unwrap().human(), "2 Dec 2021");
+        assert_eq!(Date::parse("2021-11").unwrap().human(), "Nov 2021");
+        assert_eq!(Date::parse("2014").unwrap().human(), "2014");
+    }
+
+    #[test]
+    fn coarse_dates_sort_before_the_days_inside_them() {
+        let mut dates: Vec<Date> = ["2021-12-06", "2021-12", "2014", "2021-12-02"]
+            .iter()
+            .map(|t| Date::parse(t).unwrap())
+            .collect();
+        dates.sort();
+        let sorted: Vec<String> = dates.iter().map(Date::to_string).collect();
+        assert_eq!(sorted, ["2014", "2021-12", "2021-12-02", "2021-12-06"]);
+    }
+}

@@ -1,0 +1,542 @@
+//! The typed brief: every section and field of the format, version 1. No I/O here.
+//!
+//! Each item remembers where it was written (`Span`), so diagnostics and the reader can point
+//! back into the file. References keep the id as written plus its place; the `index` module
+//! resolves them.
+
+mod date;
+mod vocab;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub use date::{Date, DateError};
+pub use vocab::{ActorKind, ClaimStatus, Credibility, EventStatus, QuoteKind, Reliability, Stance, Vocabulary};
+
+/// The only format version that exists.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// The `$id` pattern of the format: `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`.
+pub const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphanumeric())
+        && id.len() <= 64
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// Where something was written in its file: 1-based line and column (in characters), and the
+/// byte range of the value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+    pub len: u32,
+}
+
+/// `x-` fields, kept as written (converted to JSON-like values) and never interpreted.
+pub type Extensions = BTreeMap<String, serde_json::Value>;
+
+/// A reference to another item by id, as written in the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ref {
+    pub id: String,
+    pub span: Span,
+}
+
+impl Serialize for Ref {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.id)
+    }
+}
+
+impl JsonSchema for Ref {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": ID_PATTERN })
+    }
+}
+
+/// The sections of a brief that hold items, in the order the format lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Sources,
+    Topics,
+    Actors,
+    Claims,
+    Positions,
+    Quotes,
+    Events,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Sources,
+        Section::Topics,
+        Section::Actors,
+        Section::Claims,
+        Section::Positions,
+        Section::Quotes,
+        Section::Events,
+    ];
+
+    /// The section's key in the file (`actors`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Sources => "sources",
+            Section::Topics => "topics",
+            Section::Actors => "actors",
+            Section::Claims => "claims",
+            Section::Positions => "positions",
+            Section::Quotes => "quotes",
+            Section::Events => "events",
+        }
+    }
+
+    /// One item of the section, for messages (`an actor`).
+    pub fn singular(self) -> &'static str {
+        match self {
+            Section::Sources => "source",
+            Section::Topics => "topic",
+            Section::Actors => "actor",
+            Section::Claims => "claim",
+            Section::Positions => "position",
+            Section::Quotes => "quote",
+            Section::Events => "event",
+        }
+    }
+
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Section::Sources => "a source",
+            Section::Topics => "a topic",
+            Section::Actors => "an actor",
+            Section::Claims => "a claim",
+            Section::Positions => "a position",
+            Section::Quotes => "a quote",
+            Section::Events => "an event",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Sources => "Sources",
+            Section::Topics => "Topics",
+            Section::Actors => "Actors",
+            Section::Claims => "Claims",
+            Section::Positions => "Positions",
+            Section::Quotes => "Quotes",
+            Section::Events => "Events",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// One item anywhere in a brief: its section and its place in that section's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub section: Section,
+    pub index: u32,
+}
+
+impl ItemRef {
+    pub fn new(section: Section, index: usize) -> ItemRef {
+        ItemRef { section, index: index as u32 }
+    }
+
+    pub fn index(self) -> usize {
+        self.index as usize
+    }
+}
+
+/// Marks the schema of an item struct as closed except for `x-` fields.
+fn closed_but_extensible(schema: &mut schemars::Schema) {
+    schema.insert("additionalProperties".into(), false.into());
+    schema.insert("patternProperties".into(), serde_json::json!({ "^x-": {} }));
+}
+
+/// `by` takes one actor id or a list of them.
+fn one_or_many_ids(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            { "type": "string", "pattern": ID_PATTERN },
+            { "type": "array", "items": { "type": "string", "pattern": ID_PATTERN } }
+        ]
+    })
+}
+
+fn id_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "pattern": ID_PATTERN })
+}
+
+fn text_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "string", "pattern": r"\S" })
+}
+
+fn version_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "const": FORMAT_VERSION })
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A brief: one YAML document recording who said what about a situation.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "Brief", transform = closed_but_extensible)]
+#[schemars(description = "A briefing note: actors, claims, positions and quotes (brief format, version 1).")]
+pub struct Brief {
+    /// Format version; only 1 exists.
+    #[schemars(schema_with = "version_schema")]
+    pub brief: u64,
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    #[schemars(schema_with = "text_schema")]
+    pub title: String,
+    /// The date the brief speaks as of.
+    pub date: Date,
+    /// Bottom line up front, a few sentences.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Author or desk.
+    #[serde(default)]
+    pub prepared_by: Option<String>,
+    /// Handling marking, shown in the title bar.
+    #[serde(default)]
+    pub marking: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub positions: Vec<Position>,
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// A dated timeline.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// Where the brief's material comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Source {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    #[schemars(schema_with = "text_schema")]
+    pub title: String,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub published: Option<Date>,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Admiralty source reliability, A..F.
+    #[serde(default)]
+    pub reliability: Option<Reliability>,
+    /// Path, relative to the brief, of a plain-text copy of the source; direct and partial quotes
+    /// citing this source must occur in it.
+    #[serde(default)]
+    pub file: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// An issue on which actors take positions.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Topic {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    #[schemars(schema_with = "text_schema")]
+    pub label: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// A person, organisation, state or group.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Actor {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    #[schemars(schema_with = "text_schema")]
+    pub name: String,
+    #[serde(default)]
+    pub kind: ActorKind,
+    /// `President of the United States`, `senior administration official`.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// True for an unnamed source.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub anonymous: bool,
+    /// The body this actor belongs to (an actor id).
+    #[serde(default)]
+    pub affiliation: Option<Ref>,
+    /// Actors this actor speaks on behalf of.
+    #[serde(default)]
+    pub speaks_for: Vec<Ref>,
+    /// Other names used in the text, for search.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// An assertion about the world, in the brief author's words.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Claim {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    #[schemars(schema_with = "text_schema")]
+    pub text: String,
+    /// Actors asserting it; none means the source's own narration.
+    #[serde(default)]
+    #[schemars(schema_with = "one_or_many_ids")]
+    pub by: Vec<Ref>,
+    #[serde(default)]
+    pub topic: Option<Ref>,
+    #[serde(default)]
+    pub status: ClaimStatus,
+    /// Admiralty information credibility, 1..6.
+    #[serde(default)]
+    pub credibility: Option<Credibility>,
+    /// Quotes whose words state or back the claim.
+    #[serde(default)]
+    pub quotes: Vec<Ref>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub source: Option<Ref>,
+    /// Locator inside the source (`para 15`).
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// The stance an actor takes on a topic.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Position {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    /// The holder.
+    pub actor: Ref,
+    #[schemars(schema_with = "text_schema")]
+    pub text: String,
+    #[serde(default)]
+    pub topic: Option<Ref>,
+    #[serde(default)]
+    pub stance: Stance,
+    /// Claims this position backs.
+    #[serde(default)]
+    pub supports: Vec<Ref>,
+    /// Claims this position contests.
+    #[serde(default)]
+    pub disputes: Vec<Ref>,
+    /// Quotes that evidence the position.
+    #[serde(default)]
+    pub quotes: Vec<Ref>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub source: Option<Ref>,
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// Words attributed to a speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Quote {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub speaker: Ref,
+    /// Verbatim for `direct` and `partial` quotes.
+    #[schemars(schema_with = "text_schema")]
+    pub text: String,
+    #[serde(default)]
+    pub kind: QuoteKind,
+    /// The actor the speaker spoke for, where the speaker's `speaks_for` does not say it.
+    #[serde(default)]
+    pub on_behalf_of: Option<Ref>,
+    /// The audience (`reporters`).
+    #[serde(default)]
+    pub to: Option<String>,
+    /// One line of circumstance (`on condition of anonymity`).
+    #[serde(default)]
+    pub context: Option<String>,
+    /// Actors the quote names or is about.
+    #[serde(default)]
+    pub mentions: Vec<Ref>,
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub source: Option<Ref>,
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// A dated entry in the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(transform = closed_but_extensible)]
+pub struct Event {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub date: Date,
+    #[schemars(schema_with = "text_schema")]
+    pub text: String,
+    #[serde(default)]
+    pub status: EventStatus,
+    /// Actors involved.
+    #[serde(default)]
+    pub actors: Vec<Ref>,
+    #[serde(default)]
+    pub source: Option<Ref>,
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extensions: Extensions,
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+impl Brief {
+    /// How many items a section holds.
+    pub fn len(&self, section: Section) -> usize {
+        match section {
+            Section::Sources => self.sources.len(),
+            Section::Topics => self.topics.len(),
+            Section::Actors => self.actors.len(),
+            Section::Claims => self.claims.len(),
+            Section::Positions => self.positions.len(),
+            Section::Quotes => self.quotes.len(),
+            Section::Events => self.events.len(),
+        }
+    }
+
+    /// The id of any item.
+    pub fn id_of(&self, item: ItemRef) -> &str {
+        let i = item.index();
+        match item.section {
+            Section::Sources => &self.sources[i].id,
+            Section::Topics => &self.topics[i].id,
+            Section::Actors => &self.actors[i].id,
+            Section::Claims => &self.claims[i].id,
+            Section::Positions => &self.positions[i].id,
+            Section::Quotes => &self.quotes[i].id,
+            Section::Events => &self.events[i].id,
+        }
+    }
+
+    /// Where any item was written.
+    pub fn span_of(&self, item: ItemRef) -> Span {
+        let i = item.index();
+        match item.section {
+            Section::Sources => self.sources[i].span,
+            Section::Topics => self.topics[i].span,
+            Section::Actors => self.actors[i].span,
+            Section::Claims => self.claims[i].span,
+            Section::Positions => self.positions[i].span,
+            Section::Quotes => self.quotes[i].span,
+            Section::Events => self.events[i].span,
+        }
+    }
+
+    /// The items of a section, as references, in file order.
+    pub fn items(&self, section: Section) -> impl ExactSizeIterator<Item = ItemRef> + use<> {
+        (0..self.len(section)).map(move |i| ItemRef::new(section, i))
+    }
+
+    /// The cited source and locator of an item that can carry them.
+    pub fn citation_of(&self, item: ItemRef) -> (Option<&Ref>, Option<&str>) {
+        let i = item.index();
+        match item.section {
+            Section::Claims => (self.claims[i].source.as_ref(), self.claims[i].at.as_deref()),
+            Section::Positions => (self.positions[i].source.as_ref(), self.positions[i].at.as_deref()),
+            Section::Quotes => (self.quotes[i].source.as_ref(), self.quotes[i].at.as_deref()),
+            Section::Events => (self.events[i].source.as_ref(), self.events[i].at.as_deref()),
+            Section::Sources | Section::Topics | Section::Actors => (None, None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_pattern_matches_the_format() {
+        for good in ["biden", "a", "Q1", "c-troop.build_up", &"x".repeat(64)] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "-lead", ".x", "has space", "ünï", &"x".repeat(65), "a/b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn section_keys_round_trip() {
+        for section in Section::ALL {
+            assert_eq!(Section::from_key(section.key()), Some(section));
+        }
+        assert_eq!(Section::from_key("actor"), None);
+    }
+}
