@@ -3,6 +3,7 @@
 //! Layers, each usable alone: [`model`] (the typed brief) → [`load`] (YAML, files, diagnostics) →
 //! [`index`] (reverse cross-references) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
 
+pub mod index;
 pub mod model;
 pub mod load;
 pub mod text;
