@@ -59,7 +59,7 @@ pub struct TopicLinks {
 /// The cross-references of one brief.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    ids: HashMap<Box<str>, ItemRef>,
+    ids: HashMap<Box<str>, ItemRef, foldhash::fast::RandomState>,
     pub actors: Vec<ActorLinks>,
     pub claims: Vec<ClaimLinks>,
     pub quotes: Vec<QuoteLinks>,
@@ -71,7 +71,8 @@ pub struct Index {
 impl Index {
     /// Builds the index. References that do not resolve (a brief with errors) are skipped.
     pub fn build(brief: &Brief) -> Index {
-        let mut ids = HashMap::with_capacity(Section::ALL.iter().map(|s| brief.len(*s)).sum());
+        let mut ids =
+            HashMap::with_capacity_and_hasher(Section::ALL.iter().map(|s| brief.len(*s)).sum(), Default::default());
         for section in Section::ALL {
             for item in brief.items(section) {
                 ids.entry(brief.id_of(item).into()).or_insert(item);
@@ -173,7 +174,9 @@ impl Index {
             let principals: Vec<usize> = match &quote.on_behalf_of {
                 Some(principal) => self.resolve(principal, Section::Actors).into_iter().collect(),
                 None => speaker
-                    .map(|s| brief.actors[s].speaks_for.iter().filter_map(|r| self.resolve(r, Section::Actors)).collect())
+                    .map(|s| {
+                        brief.actors[s].speaks_for.iter().filter_map(|r| self.resolve(r, Section::Actors)).collect()
+                    })
                     .unwrap_or_default(),
             };
             for p in principals {
@@ -237,7 +240,10 @@ impl Index {
                             .positions
                             .iter()
                             .map(|&p| p as usize)
-                            .filter(|&p| brief.positions[p].topic.as_ref().and_then(|r| self.resolve(r, Section::Topics)) == Some(t))
+                            .filter(|&p| {
+                                brief.positions[p].topic.as_ref().and_then(|r| self.resolve(r, Section::Topics))
+                                    == Some(t)
+                            })
                             .collect()
                     })
                     .collect()

@@ -3,11 +3,12 @@
 //! Layers, each usable alone: [`model`] (the typed brief) → [`load`] (YAML, files, diagnostics) →
 //! [`index`] (reverse cross-references) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
 
+pub mod cli;
 pub mod index;
-pub mod model;
 pub mod load;
-pub mod text;
+pub mod model;
 pub mod sample;
 pub mod schema;
-pub mod cli;
+pub mod synth;
+pub mod text;
 pub mod tui;

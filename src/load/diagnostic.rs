@@ -90,14 +90,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(code: Code, span: impl Into<Option<Span>>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code,
-            span: span.into(),
-            message: message.into(),
-            label: None,
-            help: None,
-            suggestion: None,
-        }
+        Diagnostic { code, span: span.into(), message: message.into(), label: None, help: None, suggestion: None }
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {

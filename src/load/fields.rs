@@ -1,34 +1,122 @@
-//! From positioned YAML nodes to model items: every field checked, every problem reported.
-
-use std::collections::HashSet;
+//! From YAML nodes to model items: every field checked, every problem reported once.
 
 use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
-use super::yaml::{FromNode, Items, Node, Plain, Value};
+use super::yaml::{FromNode, Items, Key, Node, Plain, Value};
 use crate::model::{
-    Actor, Brief, Claim, Date, Event, Extensions, FORMAT_VERSION, Position, Quote, Ref, Source, Span, Topic,
+    Actor, Brief, Claim, Date, Event, Extensions, FORMAT_VERSION, Position, Quote, Ref, Section, Source, Span, Topic,
     Vocabulary, is_valid_id,
 };
+
+/// Every field name of the format, so keys can be read without allocating.
+pub(crate) const FIELD_NAMES: &[&str] = &[
+    "brief",
+    "id",
+    "title",
+    "date",
+    "summary",
+    "prepared_by",
+    "marking",
+    "tags",
+    "sources",
+    "topics",
+    "actors",
+    "claims",
+    "positions",
+    "quotes",
+    "events",
+    "publisher",
+    "published",
+    "url",
+    "reliability",
+    "file",
+    "label",
+    "name",
+    "kind",
+    "role",
+    "anonymous",
+    "affiliation",
+    "speaks_for",
+    "aliases",
+    "text",
+    "by",
+    "topic",
+    "status",
+    "credibility",
+    "source",
+    "at",
+    "actor",
+    "stance",
+    "supports",
+    "disputes",
+    "speaker",
+    "on_behalf_of",
+    "to",
+    "context",
+    "mentions",
+];
+
+const BRIEF_FIELDS: &[&str] = &[
+    "brief",
+    "id",
+    "title",
+    "date",
+    "summary",
+    "prepared_by",
+    "marking",
+    "tags",
+    "sources",
+    "topics",
+    "actors",
+    "claims",
+    "positions",
+    "quotes",
+    "events",
+];
+
+/// Words people write for a field, and the field the format has for them.
+const FIELD_SYNONYMS: &[(&str, &str)] = &[
+    ("author", "prepared_by"),
+    ("authors", "prepared_by"),
+    ("desk", "prepared_by"),
+    ("classification", "marking"),
+    ("headline", "title"),
+    ("description", "summary"),
+    ("quote", "text"),
+    ("body", "text"),
+    ("content", "text"),
+    ("said_by", "speaker"),
+    ("holder", "actor"),
+    ("position", "stance"),
+    ("org", "affiliation"),
+    ("organisation", "affiliation"),
+    ("organization", "affiliation"),
+    ("audience", "to"),
+    ("where", "at"),
+    ("locator", "at"),
+    ("page", "at"),
+    ("link", "url"),
+    ("type", "kind"),
+];
 
 /// A section as read from the file: its items, and where its key stood.
 pub(crate) struct Slot<T> {
     pub items: Vec<T>,
     /// The key's position, when the section was written at all.
     pub key: Option<Span>,
+    /// Whether the author wrote entries (even ones that could not be read) or a non-list.
+    pub written: bool,
 }
 
 impl<T> Default for Slot<T> {
     fn default() -> Self {
-        Slot { items: Vec::new(), key: None }
+        Slot { items: Vec::new(), key: None, written: false }
     }
 }
 
 impl<T> Slot<T> {
-    pub fn fill(&mut self, key: Node, (value_span, items): (Span, Items<T>), problems: &mut Vec<Diagnostic>) {
-        let name = match &key.value {
-            Value::Text(name) => name.clone(),
-            _ => String::new(),
-        };
+    pub fn fill(&mut self, key: Key, (value_span, items): (Span, Items<T>), problems: &mut Vec<Diagnostic>) {
+        let name = key.name;
         if let Some(first) = self.key {
             problems.push(
                 Diagnostic::new(Code::DuplicateField, key.span, format!("section `{name}` is written twice"))
@@ -38,13 +126,22 @@ impl<T> Slot<T> {
         } else {
             self.key = Some(key.span);
         }
-        match items {
-            Items::List(mut items) => self.items.append(&mut items),
-            Items::NotAList(found) => problems.push(
+        self.written |= items.written > 0 || items.not_a_list.is_some();
+        let mut list = items.items;
+        self.items.append(&mut list);
+        if let Some(found) = items.not_a_list {
+            let help = if found == "a mapping" {
+                format!(
+                    "write each item on its own line under `{name}:`, starting with `- id: …` (a list, not a mapping keyed by id)"
+                )
+            } else {
+                format!("write each item on its own line under `{name}:`, starting with `- id: …`")
+            };
+            problems.push(
                 Diagnostic::new(Code::WrongType, value_span, format!("section `{name}` must be a list, found {found}"))
-                    .label("expected a list")
-                    .help(format!("write each item on its own line under `{name}:`, starting with `- id: …`")),
-            ),
+                    .label("expected a list of items")
+                    .help(help),
+            );
         }
     }
 }
@@ -53,7 +150,7 @@ impl<T> Slot<T> {
 #[derive(Default)]
 pub(crate) struct BriefParts {
     /// Top-level entries other than the sections, in file order.
-    pub fields: Vec<(Node, Node)>,
+    pub fields: Vec<(Key, Node)>,
     pub sources: Slot<Source>,
     pub topics: Slot<Topic>,
     pub actors: Slot<Actor>,
@@ -63,14 +160,8 @@ pub(crate) struct BriefParts {
     pub events: Slot<Event>,
 }
 
-const BRIEF_FIELDS: &[&str] = &[
-    "brief", "id", "title", "date", "summary", "prepared_by", "marking", "tags", "sources", "topics", "actors", "claims",
-    "positions", "quotes", "events",
-];
-
 /// Assembles the brief from its parts once the whole document has been read.
 pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Diagnostic>) -> Option<Brief> {
-    let start = problems.len();
     let mut fields = Fields::new(parts.fields, "brief", span, BRIEF_FIELDS, problems);
     let version = fields.version();
     let id = fields.id();
@@ -80,26 +171,44 @@ pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Dia
     let prepared_by = fields.text("prepared_by");
     let marking = fields.text("marking");
     let tags = fields.strings("tags");
-    let extensions = fields.finish();
-    match version {
-        Version::Unsupported => {
-            // Another version's fields would drown the one message that matters.
-            let version_problem = problems[start..].iter().find(|p| p.code == Code::UnsupportedVersion).cloned();
-            problems.truncate(start);
-            problems.extend(version_problem);
-            return None;
-        }
-        Version::Missing | Version::One => {}
+    let (extensions, _) = fields.finish();
+    if let Version::Unsupported = version {
+        // Another version's fields would drown the one message that matters.
+        problems.retain(|p| p.code == Code::UnsupportedVersion);
+        return None;
     }
     if parts.actors.key.is_none() {
         problems.push(
             Diagnostic::new(Code::MissingField, span, "the brief has no `actors:` section")
-                .label("brief starts here")
+                .label("the brief starts here")
                 .help("add `actors:` with at least one `- id: …` and `name: …`"),
         );
     }
+    let sections = [
+        (Section::Sources, parts.sources.key, parts.sources.written),
+        (Section::Topics, parts.topics.key, parts.topics.written),
+        (Section::Actors, parts.actors.key, parts.actors.written),
+        (Section::Claims, parts.claims.key, parts.claims.written),
+        (Section::Positions, parts.positions.key, parts.positions.written),
+        (Section::Quotes, parts.quotes.key, parts.quotes.written),
+        (Section::Events, parts.events.key, parts.events.written),
+    ];
+    for (section, key, written) in sections {
+        if let (Some(key), false) = (key, written) {
+            let help = if section == Section::Actors {
+                "a brief needs at least one actor: add `- id: …` and `name: …` under `actors:`".to_string()
+            } else {
+                format!("add items to `{}`, or remove the key", section.key())
+            };
+            problems.push(
+                Diagnostic::new(Code::EmptySection, key, format!("section `{}` is empty", section.key()))
+                    .label("no items")
+                    .help(help),
+            );
+        }
+    }
     // Missing top-level fields were reported; the rest is still checked, so build with blanks.
-    let brief = Brief {
+    Some(Brief {
         brief: FORMAT_VERSION,
         id: id.unwrap_or_default(),
         title: title.unwrap_or_default(),
@@ -117,26 +226,7 @@ pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Dia
         events: parts.events.items,
         extensions,
         span,
-    };
-    let keys = [
-        ("sources", parts.sources.key, brief.sources.is_empty()),
-        ("topics", parts.topics.key, brief.topics.is_empty()),
-        ("actors", parts.actors.key, brief.actors.is_empty()),
-        ("claims", parts.claims.key, brief.claims.is_empty()),
-        ("positions", parts.positions.key, brief.positions.is_empty()),
-        ("quotes", parts.quotes.key, brief.quotes.is_empty()),
-        ("events", parts.events.key, brief.events.is_empty()),
-    ];
-    for (name, key, empty) in keys {
-        if let (Some(key), true) = (key, empty) {
-            problems.push(
-                Diagnostic::new(Code::EmptySection, key, format!("section `{name}` is empty"))
-                    .label("no items")
-                    .help(format!("add items to `{name}` or remove the key")),
-            );
-        }
-    }
-    Some(brief)
+    })
 }
 
 enum Version {
@@ -145,65 +235,72 @@ enum Version {
     Unsupported,
 }
 
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
+}
+
 /// Reads the fields of one mapping, in any order, reporting each problem once.
 struct Fields<'p> {
     owner: &'static str,
     owner_span: Span,
     /// Entries not taken yet; `None` once taken.
-    entries: Vec<Option<(String, Node, Node)>>,
+    entries: Vec<Option<(Key, Node)>>,
     known: &'static [&'static str],
+    /// Required fields found missing; reported at the end, unless a misspelt key explains them.
+    missing: Vec<&'static str>,
+    /// Where each taken field's value was written (when positions are recorded).
+    spans: Vec<(&'static str, Span)>,
     problems: &'p mut Vec<Diagnostic>,
 }
 
 impl<'p> Fields<'p> {
     fn new(
-        entries: Vec<(Node, Node)>,
+        entries: Vec<(Key, Node)>,
         owner: &'static str,
         owner_span: Span,
         known: &'static [&'static str],
         problems: &'p mut Vec<Diagnostic>,
     ) -> Fields<'p> {
-        let mut seen: HashSet<String> = HashSet::with_capacity(entries.len());
-        let mut kept = Vec::with_capacity(entries.len());
+        let mut kept: Vec<Option<(Key, Node)>> = Vec::with_capacity(entries.len());
         for (key, value) in entries {
-            let name = match &key.value {
-                Value::Text(name) => name.clone(),
-                Value::Plain { text, .. } => text.clone(),
-                other => {
-                    problems.push(
-                        Diagnostic::new(Code::WrongType, key.span, format!("a field name must be text, found {}", other.kind_name()))
-                            .label("not a field name"),
-                    );
-                    continue;
-                }
-            };
-            if !seen.insert(name.clone()) {
+            if let Some(found) = key.not_a_name {
                 problems.push(
-                    Diagnostic::new(Code::DuplicateField, key.span, format!("field `{name}` is written twice in this {owner}"))
-                        .label("second time here")
-                        .help("keep one of the two; YAML would silently drop the other"),
+                    Diagnostic::new(Code::WrongType, key.span, format!("a field name must be text, found {found}"))
+                        .label("not a field name")
+                        .help("write `name: value`; a `?` before a key makes a complex key, which the format has no use for"),
                 );
                 continue;
             }
-            kept.push(Some((name, key, value)));
+            if let Some((first, _)) = kept.iter().flatten().find(|(k, _)| k.name == key.name) {
+                problems.push(
+                    Diagnostic::new(
+                        Code::DuplicateField,
+                        key.span,
+                        format!("field `{}` is written twice in this {owner}", key.name),
+                    )
+                    .label(format!("first written on line {}", first.span.line))
+                    .help("keep one of the two; YAML would silently drop the other"),
+                );
+                continue;
+            }
+            kept.push(Some((key, value)));
         }
-        Fields { owner, owner_span, entries: kept, known, problems }
+        Fields { owner, owner_span, entries: kept, known, missing: Vec::new(), spans: Vec::new(), problems }
     }
 
-    fn take(&mut self, name: &str) -> Option<(Span, Node)> {
-        self.entries.iter_mut().find(|e| e.as_ref().is_some_and(|(n, _, _)| n == name)).and_then(|slot| {
-            let (_, key, value) = slot.take()?;
-            Some((key.span, value))
-        })
+    /// Takes a field's value, remembering where it was written.
+    fn take(&mut self, name: &'static str) -> Option<(Span, Node)> {
+        let slot = self.entries.iter_mut().find(|e| e.as_ref().is_some_and(|(k, _)| k.name == name))?;
+        let (key, value) = slot.take()?;
+        if value.span.line != 0 {
+            self.spans.push((name, value.span));
+        }
+        Some((key.span, value))
     }
 
-    fn missing(&mut self, name: &str) {
-        let article = if self.owner.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-        self.problems.push(
-            Diagnostic::new(Code::MissingField, self.owner_span, format!("{article} {} needs `{name}:`", self.owner))
-                .label(format!("this {} has no `{name}`", self.owner))
-                .help(format!("add `{name}: …` to this {}", self.owner)),
-        );
+    fn missing(&mut self, name: &'static str) {
+        self.missing.push(name);
     }
 
     fn wrong_type(&mut self, name: &str, node: &Node, expected: &str, help: String) {
@@ -218,20 +315,25 @@ impl<'p> Fields<'p> {
         );
     }
 
-    /// A scalar's text; numbers and booleans as written. Reports other shapes.
-    fn scalar(&mut self, name: &str, node: Node) -> Option<(Span, String)> {
-        match node.value {
-            Value::Text(text) | Value::Plain { text, .. } => Some((node.span, text)),
-            Value::Null => None,
-            Value::Seq(_) | Value::Map(_) => {
-                self.wrong_type(name, &node, "text", format!("write `{name}` as one line of text, quoted if it holds `: `"));
+    /// A scalar's text; numbers and booleans as written. Reports lists and mappings as the
+    /// wrong type; `None` for them and for nothing.
+    fn scalar(&mut self, name: &str, node: Node, expected: &str, help: &str) -> Option<(Span, String)> {
+        match node.into_text() {
+            Ok(text) => Some(text),
+            Err(node) if matches!(node.value, Value::Null) => None,
+            Err(node) => {
+                self.wrong_type(name, &node, expected, help.to_string());
                 None
             }
         }
     }
 
+    fn text_scalar(&mut self, name: &str, node: Node) -> Option<(Span, String)> {
+        self.scalar(name, node, "text", &format!("write `{name}` as text, in quotes if it holds `: ` or ` #`"))
+    }
+
     fn version(&mut self) -> Version {
-        let Some((_, node)) = self.take("brief") else {
+        let Some((key_span, node)) = self.take("brief") else {
             self.problems.push(
                 Diagnostic::new(Code::MissingVersion, self.owner_span, "the brief does not say its format version")
                     .label("expected `brief: 1` in this mapping")
@@ -239,196 +341,228 @@ impl<'p> Fields<'p> {
             );
             return Version::Missing;
         };
-        match &node.value {
-            Value::Plain { kind: Plain::Int(1) | Plain::UInt(1), .. } => Version::One,
-            Value::Text(t) if t.trim() == "1" => Version::One,
-            other => {
-                let written = match other {
-                    Value::Text(t) | Value::Plain { text: t, .. } => format!("'{t}'"),
-                    other => other.kind_name().to_string(),
-                };
+        let written = match &node.value {
+            Value::Plain { kind: Plain::Int(1) | Plain::UInt(1), .. } => return Version::One,
+            Value::Text(t) if t.trim() == "1" => return Version::One,
+            Value::Null => {
                 self.problems.push(
-                    Diagnostic::new(
-                        Code::UnsupportedVersion,
-                        node.span,
-                        format!("format version {written} is not supported; this reader knows version 1"),
-                    )
-                    .label("only `1` exists")
-                    .help("write `brief: 1`, or open this file with the tool that wrote it"),
+                    Diagnostic::new(Code::MissingVersion, key_span, "`brief:` has no value")
+                        .label("expected the format version")
+                        .help("write `brief: 1`"),
                 );
-                Version::Unsupported
+                return Version::Missing;
             }
-        }
+            Value::Text(t) | Value::Plain { text: t, .. } => format!("'{t}'"),
+            other => other.kind_name().to_string(),
+        };
+        let one = matches!(&node.value, Value::Plain { kind: Plain::Float(f), .. } if *f == 1.0);
+        self.problems.push(
+            Diagnostic::new(
+                Code::UnsupportedVersion,
+                node.span,
+                format!("format version {written} is not supported; this reader knows version 1"),
+            )
+            .label("only `1` exists")
+            .help("write `brief: 1`, or open this file with the tool that wrote it")
+            .suggest(one.then_some("1")),
+        );
+        Version::Unsupported
     }
 
     fn id(&mut self) -> Option<String> {
-        let Some((_, node)) = self.take("id") else {
+        let Some((key_span, node)) = self.take("id") else {
             self.missing("id");
             return None;
         };
-        let (span, id) = self.scalar("id", node)?;
+        if matches!(node.value, Value::Null) {
+            self.problems.push(
+                Diagnostic::new(Code::MissingField, key_span, "`id:` has no value")
+                    .label("expected an id after `id:`")
+                    .help("write an id such as `harbour-council`: letters, digits, `.`, `_` and `-`"),
+            );
+            return None;
+        }
+        let (span, id) = self.scalar("id", node, "an id", "write one id such as `harbour-council`")?;
         if !is_valid_id(&id) {
             self.problems.push(bad_id(&id, span));
         }
         Some(id)
     }
 
-    fn text_required(&mut self, name: &str) -> Option<String> {
+    fn text_required(&mut self, name: &'static str) -> Option<String> {
         let Some((key_span, node)) = self.take(name) else {
             self.missing(name);
             return None;
         };
-        let span = node.span;
-        match self.scalar(name, node) {
-            Some((_, text)) if !text.trim().is_empty() => Some(text),
-            Some((span, _)) => {
-                self.blank(name, span);
-                None
-            }
-            None if span.len == 0 => {
-                self.blank(name, key_span);
-                None
-            }
-            None => None,
+        let blank = match &node.value {
+            Value::Null => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        };
+        if blank {
+            // Point at the key: an empty value has no place of its own (or is on the next line).
+            self.problems.push(
+                Diagnostic::new(Code::BlankText, key_span, format!("`{name}` is empty"))
+                    .label(format!("no {name} after `{name}:`"))
+                    .help(format!("write the {name} of this {}", self.owner)),
+            );
+            return None;
         }
+        self.text_scalar(name, node).map(|(_, text)| text)
     }
 
-    fn blank(&mut self, name: &str, span: Span) {
-        self.problems.push(
-            Diagnostic::new(Code::BlankText, span, format!("`{name}` is empty"))
-                .label(format!("{} {name} here", self.owner))
-                .help(format!("write the {name}, or remove this {}", self.owner)),
-        );
-    }
-
-    fn text(&mut self, name: &str) -> Option<String> {
+    fn text(&mut self, name: &'static str) -> Option<String> {
         let (_, node) = self.take(name)?;
-        self.scalar(name, node).map(|(_, t)| t).filter(|t| !t.trim().is_empty())
+        self.text_scalar(name, node).map(|(_, t)| t).filter(|t| !t.trim().is_empty())
     }
 
-    fn strings(&mut self, name: &str) -> Vec<String> {
+    fn strings(&mut self, name: &'static str) -> Vec<String> {
         let Some((_, node)) = self.take(name) else { return Vec::new() };
         match node.value {
-            Value::Seq(items) => items.into_iter().filter_map(|item| self.scalar(name, item).map(|(_, t)| t)).collect(),
+            Value::Seq(items) => {
+                items.into_iter().filter_map(|item| self.text_scalar(name, item).map(|(_, t)| t)).collect()
+            }
             Value::Null => Vec::new(),
             _ => {
-                self.wrong_type(name, &node, "a list", format!("write `{name}: [first, second]`"));
+                let example = match &node.value {
+                    Value::Text(t) => format!("write `{name}: [{t}]`, a list even for one entry"),
+                    _ => format!("write `{name}: [first, second]`"),
+                };
+                self.wrong_type(name, &node, "a list", example);
                 Vec::new()
             }
         }
     }
 
-    fn reference_node(&mut self, name: &str, node: Node) -> Option<Ref> {
-        let (span, id) = self.scalar(name, node)?;
+    fn reference_node(&mut self, name: &str, node: Node, what: &str) -> Option<Ref> {
+        let help = format!("write the id of {what}; one field holds one id");
+        let (span, id) = self.scalar(name, node, &format!("one {what} id"), &help)?;
         Some(Ref { id, span })
     }
 
-    fn reference(&mut self, name: &str) -> Option<Ref> {
+    fn reference(&mut self, name: &'static str, what: &str) -> Option<Ref> {
         let (_, node) = self.take(name)?;
-        self.reference_node(name, node)
+        self.reference_node(name, node, what)
     }
 
-    fn reference_required(&mut self, name: &str) -> Option<Ref> {
+    fn reference_required(&mut self, name: &'static str, what: &str) -> Option<Ref> {
         let Some((key_span, node)) = self.take(name) else {
             self.missing(name);
             return None;
         };
         if matches!(node.value, Value::Null) {
             self.problems.push(
-                Diagnostic::new(Code::MissingField, key_span, format!("`{name}` has no id"))
-                    .label("expected an id here")
-                    .help(format!("write the id after `{name}:`")),
+                Diagnostic::new(Code::MissingField, key_span, format!("`{name}:` has no value"))
+                    .label(format!("expected {} id here", with_article(what)))
+                    .help(format!("write the id of {} after `{name}:`", with_article(what))),
             );
             return None;
         }
-        self.reference_node(name, node)
+        self.reference_node(name, node, what)
     }
 
     /// A list of ids; with `one_allowed`, a single id also counts (`by: biden`).
-    fn references(&mut self, name: &str, one_allowed: bool) -> Vec<Ref> {
+    fn references(&mut self, name: &'static str, what: &str, one_allowed: bool) -> Vec<Ref> {
         let Some((_, node)) = self.take(name) else { return Vec::new() };
         match node.value {
-            Value::Seq(items) => items.into_iter().filter_map(|item| self.reference_node(name, item)).collect(),
+            Value::Seq(items) => items.into_iter().filter_map(|item| self.reference_node(name, item, what)).collect(),
             Value::Null => Vec::new(),
-            Value::Text(_) | Value::Plain { .. } if one_allowed => self.reference_node(name, node).into_iter().collect(),
+            Value::Text(_) | Value::Plain { .. } if one_allowed => {
+                self.reference_node(name, node, what).into_iter().collect()
+            }
             _ => {
-                let example = match &node.value {
-                    Value::Text(t) => format!("write `{name}: [{t}]`"),
-                    _ => format!("write `{name}: [first-id, second-id]`"),
+                let (expected, help) = match (&node.value, one_allowed) {
+                    (Value::Text(t), _) => {
+                        (format!("a list of {what} ids"), format!("write `{name}: [{t}]`, a list even for one id"))
+                    }
+                    (_, true) => (
+                        format!("{} id or a list of them", with_article(what)),
+                        format!("write `{name}: some-id` or `{name}: [first-id, second-id]`"),
+                    ),
+                    (_, false) => (format!("a list of {what} ids"), format!("write `{name}: [first-id, second-id]`")),
                 };
-                self.wrong_type(name, &node, "a list of ids", example);
+                self.wrong_type(name, &node, &expected, help);
                 Vec::new()
             }
         }
     }
 
-    fn vocabulary<T: Vocabulary>(&mut self, name: &str) -> Option<T> {
+    fn vocabulary<T: Vocabulary>(&mut self, name: &'static str) -> Option<T> {
         let (_, node) = self.take(name)?;
-        let (span, word) = self.scalar(name, node)?;
-        match T::parse(&word) {
-            Some(value) => Some(value),
-            None => {
-                let words: Vec<&str> = T::words().collect();
-                self.problems.push(
-                    Diagnostic::new(Code::UnknownValue, span, format!("'{word}' is not a valid {}", T::NAME))
-                        .label(format!("not one of {}", words.join(", ")))
-                        .help(format!("use one of: {}", words.join(", ")))
-                        .suggest(nearest(&word, words.iter().copied())),
-                );
-                None
+        let words: Vec<&str> = T::words().collect();
+        let help = format!("use one of: {}", words.join(", "));
+        let (span, word) = self.scalar(name, node, &format!("one {}", T::NAME), &help)?;
+        if let Some(value) = T::parse(&word) {
+            return Some(value);
+        }
+        let suggestion = nearest(&word, words.iter().copied()).or_else(|| vocabulary_synonym(T::NAME, &word));
+        let mut diagnostic = Diagnostic::new(Code::UnknownValue, span, format!("'{word}' is not a valid {}", T::NAME))
+            .label(format!("not a {}", T::NAME))
+            .help(help)
+            .suggest(suggestion);
+        if T::NAME == "credibility" && word.len() == 2 && word.as_bytes()[0].is_ascii_alphabetic() {
+            diagnostic = diagnostic.help(format!(
+                "'{word}' looks like a full Admiralty code: its letter is the source's `reliability`, its digit the claim's `credibility`"
+            ));
+            if let Some(digit) = word.get(1..).filter(|d| T::parse(d).is_some()) {
+                diagnostic = diagnostic.suggest(Some(digit));
             }
         }
+        self.problems.push(diagnostic);
+        None
     }
 
-    fn boolean(&mut self, name: &str) -> bool {
+    fn boolean(&mut self, name: &'static str) -> bool {
         let Some((_, node)) = self.take(name) else { return false };
         match node.value {
             Value::Plain { kind: Plain::Bool(b), .. } => b,
             Value::Null => false,
             _ => {
-                let lower = match &node.value {
-                    Value::Text(t) => t.to_lowercase(),
-                    _ => String::new(),
+                let guess = match &node.value {
+                    Value::Text(t) => match t.to_lowercase().as_str() {
+                        "yes" | "y" | "on" => Some("true"),
+                        "no" | "n" | "off" => Some("false"),
+                        _ => None,
+                    },
+                    _ => None,
                 };
-                let guess = match lower.as_str() {
-                    "yes" | "y" | "on" => "true",
-                    "no" | "n" | "off" => "false",
-                    _ => "true or false",
-                };
-                self.wrong_type(name, &node, "true or false", format!("write `{name}: {guess}`"));
+                let help = format!("write `{name}: {}`", guess.unwrap_or("true` or `false"));
+                self.wrong_type(name, &node, "true or false", help);
                 false
             }
         }
     }
 
     fn date_node(&mut self, name: &str, node: Node) -> Option<Date> {
-        let (span, text) = self.scalar(name, node)?;
+        let help = "write 2021, 2021-12, 2021-12-06 or 2021-12-06T10:30:00Z";
+        let (span, text) = self.scalar(name, node, "a date", help)?;
         match Date::parse(text.trim()) {
             Ok(date) => Some(date),
             Err(why) => {
                 self.problems.push(
-                    Diagnostic::new(Code::BadDate, span, format!("`{name}` is not a date: {why}"))
-                        .label("not an ISO 8601 date")
-                        .help("write 2021, 2021-12, 2021-12-06 or 2021-12-06T10:30:00Z"),
+                    Diagnostic::new(Code::BadDate, span, format!("`{name}`: {why}"))
+                        .label(why.label())
+                        .help(help)
+                        .suggest(Date::suggest(text.trim()).as_deref()),
                 );
                 None
             }
         }
     }
 
-    fn date(&mut self, name: &str) -> Option<Date> {
+    fn date(&mut self, name: &'static str) -> Option<Date> {
         let (_, node) = self.take(name)?;
         self.date_node(name, node)
     }
 
-    fn date_required(&mut self, name: &str) -> Option<Date> {
+    fn date_required(&mut self, name: &'static str) -> Option<Date> {
         let Some((key_span, node)) = self.take(name) else {
             self.missing(name);
             return None;
         };
         if matches!(node.value, Value::Null) {
             self.problems.push(
-                Diagnostic::new(Code::MissingField, key_span, format!("`{name}` has no date"))
+                Diagnostic::new(Code::MissingField, key_span, format!("`{name}:` has no value"))
                     .label("expected a date here")
                     .help("write a date such as 2021-12-06"),
             );
@@ -437,51 +571,132 @@ impl<'p> Fields<'p> {
         self.date_node(name, node)
     }
 
-    /// Keeps `x-` fields and reports any other field left over.
-    fn finish(self) -> Extensions {
+    /// Keeps `x-` fields, reports any other field left over and the required fields missing,
+    /// and hands back where each field was written.
+    fn finish(mut self) -> (Extensions, Vec<(&'static str, Span)>) {
         let mut extensions = Extensions::new();
-        for (name, key, value) in self.entries.into_iter().flatten() {
+        let mut explained = Vec::new();
+        for (key, value) in std::mem::take(&mut self.entries).into_iter().flatten() {
+            let name = key.name;
             if name.starts_with("x-") {
-                extensions.insert(name, to_json(value));
+                let value = to_json(value, self.problems);
+                extensions.insert(name.into_owned(), value);
                 continue;
             }
-            let diagnostic = Diagnostic::new(
-                Code::UnknownField,
-                key.span,
-                format!("unknown field `{name}` in {} {}", if self.owner.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }, self.owner),
-            )
-            .label("not a field of the format")
-            .help(format!(
-                "the fields of {} are: {}; name your own fields `x-…`",
-                self.owner,
-                self.known.join(", ")
-            ))
-            .suggest(nearest(&name, self.known.iter().copied()));
-            self.problems.push(diagnostic);
+            let suggestion = suggest_field(&name, self.known);
+            let required = suggestion.as_deref().and_then(|s| self.missing.iter().copied().find(|m| *m == s));
+            let message = match required {
+                Some(field) => {
+                    explained.push(field);
+                    format!("unknown field `{name}`; {} needs `{field}`", with_article(self.owner))
+                }
+                None => format!("unknown field `{name}` in {}", with_article(self.owner)),
+            };
+            self.problems.push(
+                Diagnostic::new(Code::UnknownField, key.span, message)
+                    .label("not a field of the format")
+                    .help(format!(
+                        "the fields of {} are: {}; name fields of your own `x-…`",
+                        with_article(self.owner),
+                        self.known.join(", ")
+                    ))
+                    .suggest(suggestion.as_deref()),
+            );
         }
-        extensions
+        for name in self.missing.iter().filter(|m| !explained.contains(m)) {
+            let example = match *name {
+                "id" => "an id such as `harbour-council`".to_string(),
+                "date" => "a date such as 2021-12-06".to_string(),
+                _ => "…".to_string(),
+            };
+            self.problems.push(
+                Diagnostic::new(
+                    Code::MissingField,
+                    self.owner_span,
+                    format!("{} needs `{name}:`", with_article(self.owner)),
+                )
+                .label(format!("this {} has no `{name}`", self.owner))
+                .help(format!("add `{name}: {example}` to this {}", self.owner)),
+            );
+        }
+        (extensions, self.spans)
     }
 }
 
+/// The nearest field name: a typo, a synonym, or `x_note` / `X-note` meant as `x-note`.
+fn suggest_field(name: &str, known: &'static [&'static str]) -> Option<String> {
+    if let Some(found) = nearest(name, known.iter().copied()) {
+        return Some(found.to_string());
+    }
+    let lower = name.to_lowercase();
+    if let Some((_, field)) = FIELD_SYNONYMS.iter().find(|(synonym, field)| *synonym == lower && known.contains(field))
+    {
+        return Some((*field).to_string());
+    }
+    ["x_", "X-", "X_"]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .filter(|rest| !rest.is_empty())
+        .map(|rest| format!("x-{rest}"))
+}
+
+fn vocabulary_synonym(vocabulary: &str, word: &str) -> Option<&'static str> {
+    let word = word.to_lowercase();
+    let table: &[(&str, &str)] = match vocabulary {
+        "quote kind" => {
+            &[("paraphrase", "indirect"), ("reported", "indirect"), ("fragment", "partial"), ("verbatim", "direct")]
+        }
+        "stance" => &[
+            ("support", "supports"),
+            ("for", "supports"),
+            ("against", "opposes"),
+            ("oppose", "opposes"),
+            ("undecided", "unclear"),
+        ],
+        "actor kind" => {
+            &[("organization", "organisation"), ("country", "state"), ("nation", "state"), ("individual", "person")]
+        }
+        "claim status" => &[("true", "confirmed"), ("false", "denied"), ("contested", "disputed")],
+        "event status" => &[("planned", "scheduled"), ("done", "occurred"), ("canceled", "cancelled")],
+        _ => &[],
+    };
+    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
 fn bad_id(id: &str, span: Span) -> Diagnostic {
+    let (message, label) = if id.is_empty() {
+        ("the id is empty".to_string(), "an id needs at least one letter or digit".to_string())
+    } else if id.len() > 64 {
+        (format!("id '{id}' is {} characters long; ids are at most 64", id.chars().count()), "too long".to_string())
+    } else if !id.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        (format!("id '{id}' does not start with a letter or digit"), "ids start with a letter or digit".to_string())
+    } else {
+        let bad: String =
+            id.chars().filter(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))).take(3).collect();
+        (
+            format!("id '{id}' holds {}", bad.chars().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ")),
+            "ids hold only ASCII letters, digits, `.`, `_` and `-`".to_string(),
+        )
+    };
     let tidy: String = id
         .trim()
         .to_lowercase()
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' })
+        .take(64)
         .collect::<String>()
         .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-        .chars()
-        .take(64)
-        .collect();
-    let diagnostic = Diagnostic::new(Code::BadId, span, format!("'{id}' is not a valid id"))
-        .label("ids are letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64")
-        .help("use lower-case kebab-case, like `sergey-lavrov`");
-    if is_valid_id(&tidy) { diagnostic.suggest(Some(&tidy)) } else { diagnostic }
+        .to_string();
+    let diagnostic = Diagnostic::new(Code::BadId, span, message)
+        .label(label)
+        .help("use lower-case kebab-case, like `harbour-council`");
+    // Only offer a tidied id when it keeps the letters: `mayor ruiz` → `mayor-ruiz`.
+    let keeps_letters = id.chars().all(|c| c.is_ascii() || !c.is_alphanumeric());
+    if is_valid_id(&tidy) && keeps_letters && tidy != id { diagnostic.suggest(Some(&tidy)) } else { diagnostic }
 }
 
-/// An extension value as plain data.
-fn to_json(node: Node) -> serde_json::Value {
+/// An extension value as plain data. Keys written twice inside it are reported.
+fn to_json(node: Node, problems: &mut Vec<Diagnostic>) -> serde_json::Value {
     use serde_json::Value as J;
     match node.value {
         Value::Null => J::Null,
@@ -492,43 +707,52 @@ fn to_json(node: Node) -> serde_json::Value {
             Plain::UInt(u) => J::from(u),
             Plain::Float(f) => serde_json::Number::from_f64(f).map_or(J::String(text), J::Number),
         },
-        Value::Seq(items) => J::Array(items.into_iter().map(to_json).collect()),
-        Value::Map(entries) => J::Object(
-            entries
-                .into_iter()
-                .map(|(k, v)| {
-                    let key = match k.value {
-                        Value::Text(t) | Value::Plain { text: t, .. } => t,
-                        _ => format!("{}:{}", k.span.line, k.span.column),
-                    };
-                    (key, to_json(v))
-                })
-                .collect(),
-        ),
+        Value::Seq(items) => J::Array(items.into_iter().map(|i| to_json(i, problems)).collect()),
+        Value::Map(entries) => {
+            let mut object = serde_json::Map::new();
+            for (key, value) in entries {
+                let value = to_json(value, problems);
+                if object.contains_key(key.name.as_ref()) {
+                    problems.push(
+                        Diagnostic::new(
+                            Code::DuplicateField,
+                            key.span,
+                            format!("key `{}` is written twice in this mapping", key.name),
+                        )
+                        .label("second time here")
+                        .help("keep one of the two; YAML would silently drop the other"),
+                    );
+                    continue;
+                }
+                object.insert(key.name.into_owned(), value);
+            }
+            J::Object(object)
+        }
     }
 }
 
 /// Splits an item node into its entries, or reports that it is not a mapping.
-fn item_entries(node: Node, owner: &'static str, problems: &mut Vec<Diagnostic>) -> Option<(Span, Vec<(Node, Node)>)> {
+fn item_entries(node: Node, owner: &'static str, problems: &mut Vec<Diagnostic>) -> Option<(Span, Vec<(Key, Node)>)> {
     match node.value {
         Value::Map(entries) => Some((node.span, entries)),
         other => {
             problems.push(
-                Diagnostic::new(Code::WrongType, node.span, format!("each {owner} must be a mapping of fields, found {}", other.kind_name()))
-                    .label(format!("expected `id: …` and the other fields of {owner}"))
-                    .help(format!("write the {owner} as `- id: …` with its fields indented below")),
+                Diagnostic::new(
+                    Code::WrongType,
+                    node.span,
+                    format!("each {owner} must be a mapping of fields, found {}", other.kind_name()),
+                )
+                .label(format!("expected `id: …` and the other fields of {}", with_article(owner)))
+                .help(format!("write the {owner} as `- id: …` with its fields indented below")),
             );
             None
         }
     }
 }
 
-/// The span to remember for an item: its id if it has one, else where the item starts.
-fn item_span(entries: &[(Node, Node)], start: Span) -> Span {
-    entries
-        .iter()
-        .find(|(k, _)| matches!(&k.value, Value::Text(t) if t == "id"))
-        .map_or(start, |(_, v)| v.span)
+/// The place to remember for an item: its id when recorded, else where the item starts.
+fn item_span(entries: &[(Key, Node)], start: Span) -> Span {
+    entries.iter().find(|(k, v)| k.name == "id" && v.span.line != 0).map_or(start, |(_, v)| v.span)
 }
 
 macro_rules! item_reader {
@@ -536,20 +760,22 @@ macro_rules! item_reader {
         let (start, entries) = item_entries($node, $owner, $problems)?;
         let span = item_span(&entries, start);
         let mut $fields = Fields::new(entries, $owner, start, $known, $problems);
-        // A closure, so a missing required field ends the build but not the check of the rest.
+        // A closure, so a missing id ends the build but not the check of the other fields.
         #[allow(clippy::redundant_closure_call)]
         let built = (|| $build)();
-        let extensions = $fields.finish();
+        let (extensions, spans) = $fields.finish();
         built.map(|mut item| {
             item.extensions = extensions;
             item.span = span;
-            item
+            (item, spans)
         })
     }};
 }
 
 impl FromNode for Source {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Sources;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] = &["id", "title", "publisher", "published", "url", "reliability", "file"];
         item_reader!(node, problems, "source", KNOWN, |f| {
             let id = f.id();
@@ -575,19 +801,29 @@ impl FromNode for Source {
 }
 
 impl FromNode for Topic {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Topics;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] = &["id", "label", "summary"];
         item_reader!(node, problems, "topic", KNOWN, |f| {
             let id = f.id();
             let label = f.text_required("label");
             let summary = f.text("summary");
-            Some(Topic { id: id?, label: label.unwrap_or_default(), summary, extensions: Extensions::new(), span: Span::default() })
+            Some(Topic {
+                id: id?,
+                label: label.unwrap_or_default(),
+                summary,
+                extensions: Extensions::new(),
+                span: Span::default(),
+            })
         })
     }
 }
 
 impl FromNode for Actor {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Actors;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] =
             &["id", "name", "kind", "role", "anonymous", "affiliation", "speaks_for", "aliases", "summary"];
         item_reader!(node, problems, "actor", KNOWN, |f| {
@@ -596,8 +832,8 @@ impl FromNode for Actor {
             let kind = f.vocabulary("kind").unwrap_or_default();
             let role = f.text("role");
             let anonymous = f.boolean("anonymous");
-            let affiliation = f.reference("affiliation");
-            let speaks_for = f.references("speaks_for", false);
+            let affiliation = f.reference("affiliation", "actor");
+            let speaks_for = f.references("speaks_for", "actor", false);
             let aliases = f.strings("aliases");
             let summary = f.text("summary");
             Some(Actor {
@@ -618,19 +854,21 @@ impl FromNode for Actor {
 }
 
 impl FromNode for Claim {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Claims;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] =
             &["id", "text", "by", "topic", "status", "credibility", "quotes", "date", "source", "at"];
         item_reader!(node, problems, "claim", KNOWN, |f| {
             let id = f.id();
             let text = f.text_required("text");
-            let by = f.references("by", true);
-            let topic = f.reference("topic");
+            let by = f.references("by", "actor", true);
+            let topic = f.reference("topic", "topic");
             let status = f.vocabulary("status").unwrap_or_default();
             let credibility = f.vocabulary("credibility");
-            let quotes = f.references("quotes", false);
+            let quotes = f.references("quotes", "quote", false);
             let date = f.date("date");
-            let source = f.reference("source");
+            let source = f.reference("source", "source");
             let at = f.text("at");
             Some(Claim {
                 id: id?,
@@ -651,20 +889,22 @@ impl FromNode for Claim {
 }
 
 impl FromNode for Position {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Positions;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] =
             &["id", "actor", "text", "topic", "stance", "supports", "disputes", "quotes", "date", "source", "at"];
         item_reader!(node, problems, "position", KNOWN, |f| {
             let id = f.id();
-            let actor = f.reference_required("actor");
+            let actor = f.reference_required("actor", "actor");
             let text = f.text_required("text");
-            let topic = f.reference("topic");
+            let topic = f.reference("topic", "topic");
             let stance = f.vocabulary("stance").unwrap_or_default();
-            let supports = f.references("supports", false);
-            let disputes = f.references("disputes", false);
-            let quotes = f.references("quotes", false);
+            let supports = f.references("supports", "claim", false);
+            let disputes = f.references("disputes", "claim", false);
+            let quotes = f.references("quotes", "quote", false);
             let date = f.date("date");
-            let source = f.reference("source");
+            let source = f.reference("source", "source");
             let at = f.text("at");
             Some(Position {
                 id: id?,
@@ -686,20 +926,22 @@ impl FromNode for Position {
 }
 
 impl FromNode for Quote {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Quotes;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] =
             &["id", "speaker", "text", "kind", "on_behalf_of", "to", "context", "mentions", "date", "source", "at"];
         item_reader!(node, problems, "quote", KNOWN, |f| {
             let id = f.id();
-            let speaker = f.reference_required("speaker");
+            let speaker = f.reference_required("speaker", "actor");
             let text = f.text_required("text");
             let kind = f.vocabulary("kind").unwrap_or_default();
-            let on_behalf_of = f.reference("on_behalf_of");
+            let on_behalf_of = f.reference("on_behalf_of", "actor");
             let to = f.text("to");
             let context = f.text("context");
-            let mentions = f.references("mentions", false);
+            let mentions = f.references("mentions", "actor", false);
             let date = f.date("date");
-            let source = f.reference("source");
+            let source = f.reference("source", "source");
             let at = f.text("at");
             Some(Quote {
                 id: id?,
@@ -721,15 +963,17 @@ impl FromNode for Quote {
 }
 
 impl FromNode for Event {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+    const SECTION: Section = Section::Events;
+
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
         const KNOWN: &[&str] = &["id", "date", "text", "status", "actors", "source", "at"];
         item_reader!(node, problems, "event", KNOWN, |f| {
             let id = f.id();
             let date = f.date_required("date");
             let text = f.text_required("text");
             let status = f.vocabulary("status").unwrap_or_default();
-            let actors = f.references("actors", false);
-            let source = f.reference("source");
+            let actors = f.references("actors", "actor", false);
+            let source = f.reference("source", "source");
             let at = f.text("at");
             Some(Event {
                 id: id?,

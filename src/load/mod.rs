@@ -19,7 +19,9 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use quote_check::normalise as normalise_quote;
 pub use suggest::nearest;
 
-use crate::model::Brief;
+use std::collections::HashMap;
+
+use crate::model::{Brief, ItemRef, Span};
 
 /// Files larger than this are refused before they are read. A brief of 64 MiB holds about
 /// 200,000 quotes; parsing it takes about two seconds here, so the cap keeps every load short.
@@ -53,12 +55,33 @@ impl Origin {
     }
 }
 
+/// Where fields' values were written, by item and field name. Recorded only when a file is
+/// read for its diagnostics (a file without problems is read without them, twice as fast).
+#[derive(Debug, Clone, Default)]
+pub struct FieldSpans(HashMap<(ItemRef, &'static str), Span>);
+
+impl FieldSpans {
+    pub(crate) fn record(&mut self, item: ItemRef, spans: Vec<(&'static str, Span)>) {
+        self.0.extend(spans.into_iter().map(|(field, span)| ((item, field), span)));
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Where a field of an item was written, if recorded.
+    pub fn get(&self, item: ItemRef, field: &'static str) -> Option<Span> {
+        self.0.get(&(item, field)).copied()
+    }
+}
+
 /// One YAML document of a file, read as a brief.
 #[derive(Debug, Clone)]
 pub struct LoadedBrief {
     /// The brief, when it could be assembled (it may still have errors among its problems).
     pub brief: Option<Brief>,
     pub problems: Vec<Diagnostic>,
+    pub field_spans: FieldSpans,
 }
 
 impl LoadedBrief {
@@ -116,27 +139,45 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// Loads a brief's text: parse, validate, check quotes against sources.
+///
+/// The text is read fast first; a file with problems is read again recording the place of
+/// every value, so each diagnostic points at what it is about.
 pub fn load_text(origin: Origin, text: String) -> LoadedFile {
-    let parsed = yaml::parse(text);
+    let fast = load_with(origin, text, yaml::Mode::Fast);
+    if !fast.needs_positions {
+        return fast.file;
+    }
+    let LoadedFile { origin, text, .. } = fast.file;
+    load_with(origin, text, yaml::Mode::Positioned).file
+}
+
+struct Loaded {
+    file: LoadedFile,
+    needs_positions: bool,
+}
+
+fn load_with(origin: Origin, text: String, mode: yaml::Mode) -> Loaded {
+    let parsed = yaml::parse(text, mode);
     let base_dir = origin.base_dir();
     let mut briefs = Vec::with_capacity(parsed.documents.len());
     for document in parsed.documents {
         let mut problems = document.problems;
         if let Some(brief) = &document.brief {
-            validate::check(brief, &mut problems);
-            quote_check::check(brief, &base_dir, &mut problems);
+            validate::check(brief, &document.field_spans, &mut problems);
+            quote_check::check(brief, &base_dir, &document.field_spans, &mut problems);
         }
         sort_by_place(&mut problems);
-        briefs.push(LoadedBrief { brief: document.brief, problems });
+        briefs.push(LoadedBrief { brief: document.brief, problems, field_spans: document.field_spans });
     }
     let mut problems: Vec<Diagnostic> = parsed.fatal.into_iter().collect();
     if problems.is_empty() && briefs.is_empty() {
         problems.push(
             Diagnostic::new(Code::NotAMapping, None, "the file holds no brief")
-                .help("a brief starts with `brief: 1`; see the sample with `brief export --format markdown`"),
+                .help("a brief is a YAML mapping that starts with `brief: 1`; the sample in briefs/ shows the rest"),
         );
     }
-    LoadedFile { origin, text: parsed.text, briefs, problems }
+    let needs_positions = parsed.inexact || !problems.is_empty() || briefs.iter().any(|b| !b.problems.is_empty());
+    Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
 /// Loads raw bytes, refusing anything that is not UTF-8.
@@ -153,7 +194,10 @@ pub fn load_bytes(origin: Origin, bytes: Vec<u8>) -> LoadedFile {
             let problem = Diagnostic::new(
                 Code::NotUtf8,
                 span,
-                format!("the file is not UTF-8: byte 0x{:02X} at offset {valid_up_to} is not valid", bytes[valid_up_to]),
+                format!(
+                    "the file is not UTF-8: byte 0x{:02X} at offset {valid_up_to} is not valid",
+                    bytes[valid_up_to]
+                ),
             )
             .help("save the file as UTF-8 (most editors offer \"Save with encoding\"); briefs are UTF-8 text");
             LoadedFile {
@@ -284,7 +328,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, LoadError> {
     Ok(files)
 }
 
-/// Diagnostics in file order, errors before warnings at the same place.
+/// Errors first, then warnings (which are often consequences), each in file order.
 fn sort_by_place(problems: &mut [Diagnostic]) {
-    problems.sort_by_key(|p| (p.span.map(|s| (s.line, s.column)), p.severity()));
+    problems.sort_by_key(|p| (p.severity(), p.span.map(|s| (s.line, s.column))));
 }

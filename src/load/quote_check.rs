@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic};
-use crate::model::{Brief, QuoteKind};
+use crate::model::{Brief, ItemRef, QuoteKind, Section};
 
 /// Folds what the format says to ignore: runs of whitespace become one space, typographic
 /// quote marks become their ASCII forms.
@@ -30,21 +31,31 @@ pub fn normalise(text: &str) -> String {
 }
 
 /// Checks every direct or partial quote citing a source that has a `file`.
-pub(crate) fn check(brief: &Brief, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
+pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
     let mut texts: HashMap<&str, Option<(String, String)>> = HashMap::new();
-    for source in &brief.sources {
+    for (i, source) in brief.sources.iter().enumerate() {
         let Some(file) = &source.file else { continue };
+        let at = spans.get(ItemRef::new(Section::Sources, i), "file").unwrap_or(source.span);
+        if Path::new(file).is_absolute() {
+            problems.push(
+                unreadable(source, file, "the path is absolute", at).help(
+                    "`file` is a path relative to the brief's folder, so the brief and its sources move together",
+                ),
+            );
+            texts.insert(source.id.as_str(), None);
+            continue;
+        }
         let path = base_dir.join(file);
         let text = match super::read_capped(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Some(normalise(&text)),
                 Err(_) => {
-                    problems.push(unreadable(source, file, "it is not UTF-8 text"));
+                    problems.push(unreadable(source, file, "it is not UTF-8 text", at));
                     None
                 }
             },
             Err(why) => {
-                problems.push(unreadable(source, file, &why));
+                problems.push(unreadable(source, file, &why, at));
                 None
             }
         };
@@ -53,7 +64,7 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, problems: &mut Vec<Diagnosti
     if texts.is_empty() {
         return;
     }
-    for quote in &brief.quotes {
+    for (i, quote) in brief.quotes.iter().enumerate() {
         if quote.kind == QuoteKind::Indirect {
             continue;
         }
@@ -65,19 +76,22 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, problems: &mut Vec<Diagnosti
         }
         let words: Vec<&str> = wanted.split(' ').collect();
         let found = longest_found_prefix(text, &words);
-        let help = if found == 0 {
+        let help = if found < 3 {
             format!("copy the words exactly as {file} has them, or mark the quote `kind: indirect`")
         } else {
+            let rest = &words[found..];
+            let more = if rest.len() > 6 { " …" } else { "" };
             format!(
-                "{file} has the first {found} of its {} words; it differs from \"{}\" on",
-                words.len(),
-                words[found..].iter().take(6).copied().collect::<Vec<_>>().join(" ")
+                "{file} has \"{}\" but not what follows: \"{}{more}\"",
+                words[..found].join(" "),
+                rest[..rest.len().min(6)].join(" ")
             )
         };
+        let at = spans.get(ItemRef::new(Section::Quotes, i), "text").unwrap_or(quote.span);
         problems.push(
             Diagnostic::new(
                 Code::QuoteNotInSource,
-                quote.span,
+                at,
                 format!("quote '{}' does not occur in {file}, the text of source '{}'", quote.id, source.id),
             )
             .label(format!("a {} quote must be verbatim", quote.kind))
@@ -96,10 +110,10 @@ fn longest_found_prefix(text: &str, words: &[&str]) -> usize {
     found
 }
 
-fn unreadable(source: &crate::model::Source, file: &str, why: &str) -> Diagnostic {
+fn unreadable(source: &crate::model::Source, file: &str, why: &str, at: crate::model::Span) -> Diagnostic {
     Diagnostic::new(
         Code::SourceFileUnreadable,
-        source.span,
+        at,
         format!("cannot read '{file}', the text of source '{}': {why}", source.id),
     )
     .label("its quotes cannot be checked")

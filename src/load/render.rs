@@ -74,10 +74,7 @@ fn render_one(renderer: &Renderer, name: &str, text: &str, problem: &Diagnostic)
                 annotation = annotation.label(one_line(label).into_owned());
             }
             title.element(
-                Snippet::source(shown.line)
-                    .line_start(shown.number)
-                    .path(name.to_string())
-                    .annotation(annotation),
+                Snippet::source(shown.line).line_start(shown.number).path(name.to_string()).annotation(annotation),
             )
         }
         None => {
@@ -208,10 +205,7 @@ fn end_of(text: &str, span: Span) -> (u32, u32) {
     }
     let inside = text.get(start..end).unwrap_or("");
     match inside.rfind('\n') {
-        Some(i) => (
-            span.line + inside.matches('\n').count() as u32,
-            inside[i + 1..].chars().count() as u32 + 1,
-        ),
+        Some(i) => (span.line + inside.matches('\n').count() as u32, inside[i + 1..].chars().count() as u32 + 1),
         None => (span.line, span.column + inside.chars().count() as u32),
     }
 }

@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 
+use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
 use crate::model::{Brief, ItemRef, Ref, Section};
 
 /// Every id of the brief, first occurrence wins.
-type Ids<'b> = HashMap<&'b str, ItemRef>;
+type Ids<'b> = HashMap<&'b str, ItemRef, foldhash::fast::RandomState>;
 
-pub(crate) fn check(brief: &Brief, problems: &mut Vec<Diagnostic>) {
-    let ids = unique_ids(brief, problems);
+pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
+    let ids = unique_ids(brief, spans, problems);
     // A reference left empty was reported where it was read.
     for (reference, expected, field) in references(brief).filter(|(r, _, _)| !r.id.is_empty()) {
         check_reference(brief, &ids, reference, expected, field, problems);
@@ -26,21 +27,43 @@ pub(crate) fn check(brief: &Brief, problems: &mut Vec<Diagnostic>) {
             );
         }
     }
-    warn_unreferenced_actors(brief, problems);
+    for quote in &brief.quotes {
+        if let Some(principal) = quote.on_behalf_of.as_ref().filter(|p| p.id == quote.speaker.id) {
+            problems.push(
+                Diagnostic::new(
+                    Code::SpeaksForSelf,
+                    principal.span,
+                    format!("quote '{}' is said on behalf of its own speaker", quote.id),
+                )
+                .label("the speaker cannot be their own principal")
+                .help("name the actor the speaker spoke for, or remove `on_behalf_of`"),
+            );
+        }
+    }
+    // With errors in the brief, references may have been dropped: "nothing refers to this
+    // actor" would then be noise about a problem already reported.
+    if !problems.iter().any(Diagnostic::is_error) {
+        warn_unreferenced_actors(brief, problems);
+    }
     warn_unsourced(brief, problems);
 }
 
-fn unique_ids<'b>(brief: &'b Brief, problems: &mut Vec<Diagnostic>) -> Ids<'b> {
+fn unique_ids<'b>(brief: &'b Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) -> Ids<'b> {
     let total: usize = Section::ALL.iter().map(|s| brief.len(*s)).sum();
-    let mut ids: Ids = HashMap::with_capacity(total);
+    let mut ids: Ids = HashMap::with_capacity_and_hasher(total, Default::default());
     for section in Section::ALL {
         for item in brief.items(section) {
             let id = brief.id_of(item);
             if let Some(first) = ids.get(id) {
                 let first_span = brief.span_of(*first);
+                let at = spans.get(item, "id").unwrap_or(brief.span_of(item));
                 problems.push(
-                    Diagnostic::new(Code::DuplicateId, brief.span_of(item), format!("id '{id}' is used twice"))
-                        .label(format!("already the id of {} on line {}", first.section.with_article(), first_span.line))
+                    Diagnostic::new(Code::DuplicateId, at, format!("id '{id}' is used twice"))
+                        .label(format!(
+                            "already the id of {} on line {}",
+                            first.section.with_article(),
+                            first_span.line
+                        ))
                         .help("ids are unique across all sections of a brief; rename one of them"),
                 );
             } else {
@@ -110,7 +133,12 @@ fn check_reference(
                     found.section.with_article()
                 ),
             )
-            .label(format!("{} (line {}), not {}", found.section.with_article(), brief.span_of(*found).line, expected.with_article()))
+            .label(format!(
+                "{} (line {}), not {}",
+                found.section.with_article(),
+                brief.span_of(*found).line,
+                expected.with_article()
+            ))
             .help(format!("write the id of one of the brief's {}", expected.key()))
             .suggest(nearest(&reference.id, brief.items(expected).map(|i| brief.id_of(i)))),
         ),
@@ -118,7 +146,12 @@ fn check_reference(
             let nearest_id = nearest(&reference.id, brief.items(expected).map(|i| brief.id_of(i)));
             let help = match nearest_id {
                 Some(_) => format!("or add {} with this id", expected.with_article()),
-                None => format!("add {} with id '{}' to `{}`, or fix the id", expected.with_article(), reference.id, expected.key()),
+                None => format!(
+                    "add {} with id '{}' to `{}`, or fix the id",
+                    expected.with_article(),
+                    reference.id,
+                    expected.key()
+                ),
             };
             problems.push(
                 Diagnostic::new(
@@ -160,14 +193,23 @@ fn check_affiliation_cycles(brief: &Brief, ids: &Ids, problems: &mut Vec<Diagnos
                         .map(|&p| brief.actors[p].id.as_str())
                         .collect();
                     let span = brief.actors[first].affiliation.as_ref().map_or(brief.actors[first].span, |r| r.span);
+                    let help = if cycle.len() == 1 {
+                        "an actor cannot belong to itself; point `affiliation` at the body it belongs to, or remove it"
+                    } else {
+                        "an affiliation points to the larger body an actor belongs to; remove one link of the loop"
+                    };
                     problems.push(
                         Diagnostic::new(
                             Code::AffiliationCycle,
                             span,
-                            format!("actor '{}' is in its own affiliation chain: {}", brief.actors[first].id, names.join(" → ")),
+                            format!(
+                                "actor '{}' is in its own affiliation chain: {}",
+                                brief.actors[first].id,
+                                names.join(" → ")
+                            ),
                         )
-                        .label("this affiliation closes the loop")
-                        .help("an affiliation points to the larger body an actor belongs to; remove one link of the loop"),
+                        .label("part of the loop")
+                        .help(help),
                     );
                     break;
                 }
@@ -185,7 +227,7 @@ fn check_affiliation_cycles(brief: &Brief, ids: &Ids, problems: &mut Vec<Diagnos
 }
 
 fn warn_unreferenced_actors(brief: &Brief, problems: &mut Vec<Diagnostic>) {
-    let mut referenced: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut referenced: std::collections::HashSet<&str, foldhash::fast::RandomState> = Default::default();
     for (reference, expected, _) in references(brief) {
         if expected == Section::Actors {
             referenced.insert(reference.id.as_str());
@@ -194,9 +236,13 @@ fn warn_unreferenced_actors(brief: &Brief, problems: &mut Vec<Diagnostic>) {
     for actor in &brief.actors {
         if !referenced.contains(actor.id.as_str()) {
             problems.push(
-                Diagnostic::new(Code::UnreferencedActor, actor.span, format!("actor '{}' is not referred to by anything", actor.id))
-                    .label("no quote, claim, position, event or actor points here")
-                    .help("link the actor from a quote, claim, position or event, or remove it"),
+                Diagnostic::new(
+                    Code::UnreferencedActor,
+                    actor.span,
+                    format!("actor '{}' is not referred to by anything", actor.id),
+                )
+                .label("no quote, claim, position, event or actor points here")
+                .help("link the actor from a quote, claim, position or event, or remove it"),
             );
         }
     }

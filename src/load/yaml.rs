@@ -1,36 +1,62 @@
-//! The YAML layer: serde-saphyr turned into positioned nodes, one item at a time.
+//! The YAML layer: serde-saphyr turned into small trees of nodes, one item at a time.
 //!
-//! serde-saphyr streams events; we read each section item into a small positioned tree
-//! ([`Node`]), convert it to a model item at once (collecting every problem rather than stopping
-//! at the first), and drop the tree. So memory holds the source, the model, and one item's tree.
+//! serde-saphyr streams events; we read each section item into a small tree ([`Node`]),
+//! convert it to a model item at once (collecting every problem rather than stopping at the
+//! first), and drop the tree. Memory holds the source, the model, and one item's tree.
 //!
-//! Two pieces of per-parse state live in thread-locals because serde's `Deserialize` cannot
-//! carry context: the source text (to read numbers back exactly as written, `1.10` not `1.1`)
-//! and the problems found so far. [`parse`] sets and clears both.
+//! Positions cost: asking serde-saphyr for the place of every value doubles the parse time.
+//! So a file is first read [`Mode::Fast`], with positions of items only; only when that finds
+//! a problem is it read again [`Mode::Positioned`], so each diagnostic can point at its value.
+//!
+//! Per-parse state lives in thread-locals because serde's `Deserialize` cannot carry context:
+//! the source text (to read numbers back exactly as written, `1.10` not `1.1`), the mode, the
+//! problems found so far, and the places of fields.
 
-use std::cell::RefCell;
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
+use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic};
 use super::fields;
-use crate::model::{Brief, Span};
+use crate::model::{Brief, ItemRef, Section, Span};
+
+/// How much a parse records about where things were written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Positions of items only: the common case of a file without problems.
+    Fast,
+    /// Positions of every key and value, for diagnostics.
+    Positioned,
+}
 
 thread_local! {
     static SOURCE: RefCell<String> = const { RefCell::new(String::new()) };
+    static POSITIONED: Cell<bool> = const { Cell::new(false) };
+    /// Set when a fast parse met a number where text belongs: its exact spelling needs a
+    /// position to be read back, so the file is read again positioned.
+    static INEXACT: Cell<bool> = const { Cell::new(false) };
     static PROBLEMS: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
+    static FIELD_SPANS: RefCell<FieldSpans> = RefCell::new(FieldSpans::default());
 }
 
-/// YAML's default depth limit (64) is kept: a brief nests five levels at most.
-const MAX_DEPTH: usize = 64;
-
-/// A YAML value with where it was written.
+/// A YAML value with where it was written (`Span::default()` when not recorded).
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
     pub span: Span,
     pub value: Value,
+}
+
+/// A mapping key: a field name.
+#[derive(Debug, Clone)]
+pub(crate) struct Key {
+    pub span: Span,
+    pub name: Cow<'static, str>,
+    /// The key was a list or mapping, not a name.
+    pub not_a_name: Option<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,10 +64,13 @@ pub(crate) enum Value {
     Null,
     /// A string scalar.
     Text(String),
-    /// A number or boolean, with its text exactly as written.
-    Plain { text: String, kind: Plain },
+    /// A number or boolean, with its text as written (exact when positioned).
+    Plain {
+        text: String,
+        kind: Plain,
+    },
     Seq(Vec<Node>),
-    Map(Vec<(Node, Node)>),
+    Map(Vec<(Key, Node)>),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +95,23 @@ impl Value {
     }
 }
 
+impl Node {
+    /// The text of a scalar as the author wrote it; `None` for nothing, lists and mappings.
+    /// A number read without its position is flagged so the file is read again positioned.
+    pub fn into_text(self) -> Result<(Span, String), Node> {
+        match self.value {
+            Value::Text(text) => Ok((self.span, text)),
+            Value::Plain { text, .. } => {
+                if self.span.line == 0 {
+                    INEXACT.set(true);
+                }
+                Ok((self.span, text))
+            }
+            value => Err(Node { span: self.span, value }),
+        }
+    }
+}
+
 fn span_of(location: &Location) -> Span {
     let span = location.span();
     let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
@@ -77,22 +123,40 @@ fn span_of(location: &Location) -> Span {
     }
 }
 
+/// Reads a value with its position: used for items always, and for everything when positioned.
+fn positioned_node<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
+    let Spanned { value, referenced, defined } = Spanned::<Value>::deserialize(deserializer)?;
+    let mut node = Node { span: span_of(&referenced), value };
+    if let Value::Plain { text, .. } = &mut node.value {
+        // Read the scalar back from its definition (an alias points elsewhere).
+        let at = span_of(&defined);
+        SOURCE.with(|source| {
+            let source = source.borrow();
+            let range = at.offset as usize..(at.offset as usize + at.len as usize);
+            if let Some(written) = source.get(range).filter(|s| !s.is_empty()) {
+                *text = written.to_string();
+            }
+        });
+    }
+    Ok(node)
+}
+
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let Spanned { value, referenced, defined } = Spanned::<Value>::deserialize(deserializer)?;
-        let mut node = Node { span: span_of(&referenced), value };
-        if let Value::Plain { text, .. } = &mut node.value {
-            // Read the scalar back from its definition (an alias points elsewhere).
-            let at = span_of(&defined);
-            SOURCE.with(|source| {
-                let source = source.borrow();
-                let range = at.offset as usize..(at.offset as usize + at.len as usize);
-                if let Some(written) = source.get(range).filter(|s| !s.is_empty()) {
-                    *text = written.to_string();
-                }
-            });
+        if POSITIONED.get() {
+            positioned_node(deserializer)
+        } else {
+            Ok(Node { span: Span::default(), value: Value::deserialize(deserializer)? })
         }
-        Ok(node)
+    }
+}
+
+/// A section item: always read with its position, so the model knows where each item is.
+struct ItemNode(Node);
+
+impl<'de> Deserialize<'de> for ItemNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        positioned_node(deserializer).map(ItemNode)
     }
 }
 
@@ -169,7 +233,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(32));
-        while let Some(key) = map.next_key::<Node>()? {
+        while let Some(key) = map.next_key::<Key>()? {
             let value = map.next_value::<Node>()?;
             entries.push((key, value));
         }
@@ -177,26 +241,92 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-/// Reports a problem found while the parse is under way.
-pub(crate) fn report(diagnostic: Diagnostic) {
-    PROBLEMS.with(|p| p.borrow_mut().push(diagnostic));
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if POSITIONED.get() {
+            let Spanned { value, referenced, .. } = Spanned::<KeyName>::deserialize(deserializer)?;
+            Ok(Key { span: span_of(&referenced), name: value.0, not_a_name: value.1 })
+        } else {
+            let KeyName(name, not_a_name) = KeyName::deserialize(deserializer)?;
+            Ok(Key { span: Span::default(), name, not_a_name })
+        }
+    }
 }
 
-/// Runs `f` with the source text of the parse under way.
-fn with_source<R>(f: impl FnOnce(&str) -> R) -> R {
-    SOURCE.with(|source| f(&source.borrow()))
+/// A key's text, borrowed from the list of field names when it is one (no allocation).
+struct KeyName(Cow<'static, str>, Option<&'static str>);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(KeyVisitor)
+    }
 }
 
-/// A model item that can be built from a mapping node, reporting its problems.
+struct KeyVisitor;
+
+fn key_name(name: &str) -> Cow<'static, str> {
+    match fields::FIELD_NAMES.iter().find(|known| **known == name) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(name.to_string()),
+    }
+}
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = KeyName;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<KeyName, E> {
+        Ok(KeyName(key_name(v), None))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<KeyName, E> {
+        Ok(KeyName(Cow::Owned(v.to_string()), None))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<KeyName, E> {
+        Ok(KeyName(Cow::Owned(v.to_string()), None))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<KeyName, E> {
+        Ok(KeyName(Cow::Owned(v.to_string()), None))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<KeyName, E> {
+        Ok(KeyName(Cow::Owned(v.to_string()), None))
+    }
+
+    fn visit_unit<E>(self) -> Result<KeyName, E> {
+        Ok(KeyName(Cow::Borrowed("null"), None))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<KeyName, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(KeyName(Cow::Borrowed("[…]"), Some("a list")))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeyName, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(KeyName(Cow::Borrowed("{…}"), Some("a mapping")))
+    }
+}
+
+/// A model item that can be built from a mapping node, reporting its problems. Along with the
+/// item come the places of its fields' values (recorded when positioned).
 pub(crate) trait FromNode: Sized {
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<Self>;
+    const SECTION: Section;
+    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)>;
 }
 
 /// One section's list, each item converted as soon as it has been read.
-pub(crate) enum Items<T> {
-    List(Vec<T>),
-    /// The section held something other than a list; carries what it held.
-    NotAList(&'static str),
+pub(crate) struct Items<T> {
+    pub items: Vec<T>,
+    /// How many entries the list held, converted or not.
+    pub written: usize,
+    /// The section held something other than a list; what it held.
+    pub not_a_list: Option<&'static str>,
 }
 
 impl<'de, T: FromNode> Deserialize<'de> for Items<T> {
@@ -207,6 +337,12 @@ impl<'de, T: FromNode> Deserialize<'de> for Items<T> {
 
 struct ItemsVisitor<T>(std::marker::PhantomData<T>);
 
+impl<T> ItemsVisitor<T> {
+    fn not_a_list<E>(found: &'static str) -> Result<Items<T>, E> {
+        Ok(Items { items: Vec::new(), written: 0, not_a_list: Some(found) })
+    }
+}
+
 impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
     type Value = Items<T>;
 
@@ -216,67 +352,76 @@ impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<T>, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+        let mut written = 0;
         let mut problems = Vec::new();
-        while let Some(node) = seq.next_element::<Node>()? {
-            if let Some(item) = T::from_node(node, &mut problems) {
+        while let Some(ItemNode(node)) = seq.next_element::<ItemNode>()? {
+            written += 1;
+            if let Some((item, spans)) = T::from_node(node, &mut problems) {
+                if !spans.is_empty() {
+                    let at = ItemRef::new(T::SECTION, items.len());
+                    FIELD_SPANS.with(|f| f.borrow_mut().record(at, spans));
+                }
                 items.push(item);
             }
             if !problems.is_empty() {
                 PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
             }
         }
-        Ok(Items::List(items))
+        Ok(Items { items, written, not_a_list: None })
     }
 
     fn visit_unit<E>(self) -> Result<Items<T>, E> {
-        Ok(Items::List(Vec::new()))
+        Ok(Items { items: Vec::new(), written: 0, not_a_list: None })
     }
 
     fn visit_none<E>(self) -> Result<Items<T>, E> {
-        Ok(Items::List(Vec::new()))
+        Ok(Items { items: Vec::new(), written: 0, not_a_list: None })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items<T>, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Items::NotAList("a mapping"))
+        Self::not_a_list("a mapping")
     }
 
     fn visit_bool<E>(self, _: bool) -> Result<Items<T>, E> {
-        Ok(Items::NotAList("true/false"))
+        Self::not_a_list("true/false")
     }
 
     fn visit_i64<E>(self, _: i64) -> Result<Items<T>, E> {
-        Ok(Items::NotAList("a number"))
+        Self::not_a_list("a number")
     }
 
     fn visit_u64<E>(self, _: u64) -> Result<Items<T>, E> {
-        Ok(Items::NotAList("a number"))
+        Self::not_a_list("a number")
     }
 
     fn visit_f64<E>(self, _: f64) -> Result<Items<T>, E> {
-        Ok(Items::NotAList("a number"))
+        Self::not_a_list("a number")
     }
 
     fn visit_str<E>(self, _: &str) -> Result<Items<T>, E> {
-        Ok(Items::NotAList("text"))
+        Self::not_a_list("text")
     }
 }
 
-/// One YAML document read as a brief: the brief if it could be built, and its problems.
+/// One YAML document read as a brief: the brief if it could be built, its problems, and the
+/// places of its fields.
 pub(crate) struct Document {
     pub brief: Option<Brief>,
     pub problems: Vec<Diagnostic>,
+    pub field_spans: FieldSpans,
 }
 
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let first_problem = PROBLEMS.with(|p| p.borrow().len());
+        PROBLEMS.with(|p| p.borrow_mut().clear());
+        FIELD_SPANS.with(|f| f.borrow_mut().clear());
         let top = Spanned::<TopLevel>::deserialize(deserializer)?;
-        let mut problems: Vec<Diagnostic> =
-            PROBLEMS.with(|p| p.borrow_mut().drain(first_problem..).collect());
+        let mut problems: Vec<Diagnostic> = PROBLEMS.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        let field_spans = FIELD_SPANS.with(|f| std::mem::take(&mut *f.borrow_mut()));
         let span = span_of(&top.referenced);
         let brief = match top.value {
-            TopLevel::Brief(builder) => fields::finish_brief(*builder, span, &mut problems),
+            TopLevel::Brief(parts) => fields::finish_brief(*parts, span, &mut problems),
             TopLevel::Other(kind) => {
                 problems.push(
                     Diagnostic::new(Code::NotAMapping, span, format!("a brief must be a mapping of fields, found {kind}"))
@@ -286,7 +431,7 @@ impl<'de> Deserialize<'de> for Document {
                 None
             }
         };
-        Ok(Document { brief, problems })
+        Ok(Document { brief, problems, field_spans })
     }
 }
 
@@ -303,6 +448,12 @@ impl<'de> Deserialize<'de> for TopLevel {
 
 struct TopLevelVisitor;
 
+/// Reads a section's list, converting each item as it arrives.
+fn next_section<'de, A: MapAccess<'de>, T: FromNode>(map: &mut A) -> Result<(Span, Items<T>), A::Error> {
+    let items = map.next_value::<Spanned<Items<T>>>()?;
+    Ok((span_of(&items.referenced), items.value))
+}
+
 impl<'de> Visitor<'de> for TopLevelVisitor {
     type Value = TopLevel;
 
@@ -311,14 +462,9 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
-        use crate::model::Section;
         let mut parts = Box::<fields::BriefParts>::default();
-        while let Some(key) = map.next_key::<Node>()? {
-            let section = match &key.value {
-                Value::Text(name) => Section::from_key(name),
-                _ => None,
-            };
-            let Some(section) = section else {
+        while let Some(key) = map.next_key::<Key>()? {
+            let Some(section) = Section::from_key(&key.name).filter(|_| key.not_a_name.is_none()) else {
                 parts.fields.push((key, map.next_value::<Node>()?));
                 continue;
             };
@@ -332,7 +478,7 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
                 Section::Quotes => parts.quotes.fill(key, next_section(&mut map)?, &mut problems),
                 Section::Events => parts.events.fill(key, next_section(&mut map)?, &mut problems),
             }
-            problems.into_iter().for_each(report);
+            PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
         }
         Ok(TopLevel::Brief(parts))
     }
@@ -367,48 +513,78 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     }
 }
 
-/// Reads a section's list, converting each item as it arrives.
-fn next_section<'de, A: MapAccess<'de>, T: FromNode>(map: &mut A) -> Result<(Span, Items<T>), A::Error> {
-    let items = map.next_value::<Spanned<Items<T>>>()?;
-    Ok((span_of(&items.referenced), items.value))
-}
-
 /// The outcome of parsing one file's text.
 pub(crate) struct Parsed {
     pub documents: Vec<Document>,
     /// A problem that stopped the parse (syntax, limits), after the documents read before it.
     pub fatal: Option<Diagnostic>,
+    /// A fast parse read a number where text belongs and needs a positioned parse.
+    pub inexact: bool,
     /// The text, handed back.
     pub text: String,
 }
 
 /// Parses every document of `text` as a brief.
-pub(crate) fn parse(text: String) -> Parsed {
-    let len = text.len();
+pub(crate) fn parse(text: String, mode: Mode) -> Parsed {
+    SOURCE.with(|source| *source.borrow_mut() = text);
+    POSITIONED.set(mode == Mode::Positioned);
+    INEXACT.set(false);
+    let (documents, fatal) = with_source(|source| match parse_documents(source) {
+        Ok(documents) => (documents, None),
+        Err(error) => {
+            let fatal = diagnose(&error, source);
+            // Keep what the documents before the broken one hold: parse up to the last
+            // document marker before the error.
+            let line = fatal.span.map_or(0, |s| s.line as usize);
+            let before = last_document_start_before(source, line);
+            let documents = before.and_then(|end| parse_documents(&source[..end]).ok()).unwrap_or_default();
+            (documents, Some(fatal))
+        }
+    });
+    let text = SOURCE.with(|source| std::mem::take(&mut *source.borrow_mut()));
+    PROBLEMS.with(|p| p.borrow_mut().clear());
+    FIELD_SPANS.with(|f| f.borrow_mut().clear());
+    Parsed { documents, fatal, inexact: INEXACT.get(), text }
+}
+
+fn with_source<R>(f: impl FnOnce(&str) -> R) -> R {
+    SOURCE.with(|source| f(&source.borrow()))
+}
+
+fn parse_documents(source: &str) -> Result<Vec<Document>, serde_saphyr::Error> {
+    let len = source.len();
     // Budgets scale with the input so large honest briefs load, while an alias bomb or deep
-    // nesting still stops early (see the research note on serde-saphyr's budgets).
+    // nesting still stops early (see the research note on serde-saphyr's budgets). The depth
+    // limit stays at its default: a brief nests five levels at most.
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_nodes: len.max(250_000),
             max_events: len.max(1_000_000),
             max_total_scalar_bytes: len.max(64 << 20),
-            max_depth: MAX_DEPTH,
         },
         strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        underscored_numbers_as_strings: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         with_snippet: false,
     };
-    SOURCE.with(|source| *source.borrow_mut() = text);
-    PROBLEMS.with(|p| p.borrow_mut().clear());
-    let result = with_source(|source| {
-        serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options)
-    });
-    let text = SOURCE.with(|source| std::mem::take(&mut *source.borrow_mut()));
-    PROBLEMS.with(|p| p.borrow_mut().clear());
-    match result {
-        Ok(documents) => Parsed { documents, fatal: None, text },
-        Err(error) => Parsed { documents: Vec::new(), fatal: Some(diagnose(&error, &text)), text },
+    serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options)
+}
+
+/// The byte offset of the last `---` document marker that starts a line before `line`.
+fn last_document_start_before(source: &str, line: usize) -> Option<usize> {
+    let mut offset = 0;
+    let mut found = None;
+    for (number, text) in source.split_inclusive('\n').enumerate() {
+        if number + 1 >= line {
+            break;
+        }
+        if text.starts_with("---") && text[3..].chars().next().is_none_or(char::is_whitespace) {
+            found = Some(offset);
+        }
+        offset += text.len();
     }
+    found
 }
 
 /// Turns a serde-saphyr error into our diagnostic.
@@ -416,26 +592,48 @@ fn diagnose(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     use serde_saphyr::MessageFormatter;
     let bare = error.without_snippet();
     let message = serde_saphyr::UserMessageFormatter.format_message(bare).into_owned();
-    let span = error.location().map(|l| {
-        let mut span = span_of(&l);
-        // Syntax errors carry a point, not a range; mark one character.
-        if span.len == 0 {
-            span.len = text[(span.offset as usize).min(text.len())..]
-                .chars()
-                .next()
-                .map_or(0, |c| c.len_utf8() as u32);
-        }
-        span
-    });
+    let span = error.location().map(|l| point_at(text, l.line() as u32, l.column() as u32));
     let lower = message.to_lowercase();
-    if lower.contains("budget") || lower.contains("recursion") || lower.contains("depth") || lower.contains("alias") && lower.contains("limit") {
-        let help = if lower.contains("depth") || lower.contains("recursion") {
-            format!("a brief nests a few levels deep; this file nests more than {MAX_DEPTH}")
+    if lower.contains("budget") || lower.contains("recursion") || lower.contains("depth") || lower.contains("alias") {
+        let help = if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
+            "a brief nests a few levels deep; this file nests far deeper".to_string()
         } else {
             "anchors and aliases here expand to far more data than the file holds; write the values out".to_string()
         };
-        return Diagnostic::new(Code::YamlLimit, span, format!("YAML exceeds the loader's limits: {message}")).help(help);
+        return Diagnostic::new(Code::YamlLimit, span, format!("YAML exceeds the loader's limits: {message}"))
+            .label("here")
+            .help(help);
     }
     Diagnostic::new(Code::YamlSyntax, span, format!("YAML syntax: {message}"))
-        .help("check the indentation and quoting around this point; text with `: ` or `#` needs quotes")
+        .label("the YAML parser stopped here")
+        .help("check the indentation and the brackets and quotes opened above this point; text holding `: ` or ` #` needs quotes")
+}
+
+/// A one-character span at a line and (character) column, for errors that carry no offset.
+fn point_at(text: &str, line: u32, column: u32) -> Span {
+    let line_start =
+        text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum::<usize>().min(text.len());
+    let rest = &text[line_start..];
+    let offset = line_start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i);
+    let len = text[offset..].chars().next().filter(|c| *c != '\n').map_or(0, char::len_utf8);
+    Span { line, column, offset: offset as u32, len: len as u32 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_at_a_line_and_column() {
+        let text = "a: 1\nbé: [x\n";
+        assert_eq!(point_at(text, 2, 3), Span { line: 2, column: 3, offset: 8, len: 1 });
+        assert_eq!(point_at(text, 1, 1), Span { line: 1, column: 1, offset: 0, len: 1 });
+    }
+
+    #[test]
+    fn finds_the_document_before_an_error() {
+        let text = "a: 1\n---\nb: 2\n---\nc: [\n";
+        assert_eq!(last_document_start_before(text, 5), Some(14));
+        assert_eq!(last_document_start_before(text, 1), None);
+    }
 }

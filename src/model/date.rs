@@ -15,19 +15,45 @@ pub struct Date {
     pub time: Option<String>,
 }
 
-/// Why a date was not accepted, phrased to tell the author what to write instead.
+/// Why a date was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError(pub String);
+pub struct DateError {
+    pub kind: DateErrorKind,
+    pub message: String,
+}
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateErrorKind {
+    /// Not written in any of the ISO forms.
+    Format,
+    /// Written well, but the month or day does not exist.
+    NoSuchDate,
+    /// The time after `T` is not an RFC 3339 time.
+    Time,
+}
+
+impl DateError {
+    fn new(kind: DateErrorKind, message: String) -> DateError {
+        DateError { kind, message }
+    }
+
+    /// A few words for under the caret.
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            DateErrorKind::Format => "not an ISO 8601 date",
+            DateErrorKind::NoSuchDate => "no such date",
+            DateErrorKind::Time => "not an RFC 3339 time",
+        }
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl Date {
     pub fn parse(text: &str) -> Result<Date, DateError> {
@@ -36,11 +62,7 @@ impl Date {
             None => (text, None),
         };
         let fields: Vec<&str> = date_part.split('-').collect();
-        let expect = || {
-            DateError(format!(
-                "'{text}' is not an ISO 8601 date; write YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 date-time"
-            ))
-        };
+        let expect = || DateError::new(DateErrorKind::Format, format!("'{text}' is not an ISO 8601 date"));
         if fields.len() > 3 || fields.iter().any(|f| !f.bytes().all(|b| b.is_ascii_digit())) {
             return Err(expect());
         }
@@ -50,7 +72,10 @@ impl Date {
             Some(m) => {
                 let m = number(m, 2).ok_or_else(expect)?;
                 if !(1..=12).contains(&m) {
-                    return Err(DateError(format!("'{text}' has month {m}; months run 01 to 12")));
+                    return Err(DateError::new(
+                        DateErrorKind::NoSuchDate,
+                        format!("'{text}' has month {m}; months run 01 to 12"),
+                    ));
                 }
                 Some(m as u8)
             }
@@ -61,9 +86,10 @@ impl Date {
                 let d = number(d, 2).ok_or_else(expect)?;
                 let last = days_in_month(year, month.unwrap_or(1));
                 if d == 0 || d > u16::from(last) {
-                    return Err(DateError(format!(
-                        "'{text}' has day {d}; that month has days 01 to {last:02}"
-                    )));
+                    return Err(DateError::new(
+                        DateErrorKind::NoSuchDate,
+                        format!("'{text}' has day {d}; that month has days 01 to {last:02}"),
+                    ));
                 }
                 Some(d as u8)
             }
@@ -73,19 +99,61 @@ impl Date {
             None => None,
             Some(time) => {
                 if day.is_none() {
-                    return Err(DateError(format!(
-                        "'{text}' gives a time without a full date; write YYYY-MM-DDTHH:MM:SSZ"
-                    )));
+                    return Err(DateError::new(
+                        DateErrorKind::Format,
+                        format!("'{text}' gives a time without a full date"),
+                    ));
                 }
                 check_rfc3339_time(time).map_err(|why| {
-                    DateError(format!(
-                        "'{text}' has a bad time ({why}); write it as HH:MM:SS followed by Z or an offset like +01:00"
-                    ))
+                    DateError::new(
+                        DateErrorKind::Time,
+                        format!("'{text}' has a bad time: {why}; write HH:MM:SS then Z or an offset like +01:00"),
+                    )
                 })?;
                 Some(time.to_string())
             }
         };
         Ok(Date { year, month, day, time })
+    }
+
+    /// The ISO form of a date written another common way (`2021-3-9`, `2021/03/09`,
+    /// `9 March 2021`, `March 9, 2021`), when it can be read without guessing.
+    pub fn suggest(text: &str) -> Option<String> {
+        let valid = |y: &str, m: u32, d: Option<u32>| {
+            let iso = match d {
+                Some(d) => format!("{y}-{m:02}-{d:02}"),
+                None => format!("{y}-{m:02}"),
+            };
+            Date::parse(&iso).is_ok().then_some(iso)
+        };
+        let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+        if parts.len() >= 2
+            && parts.len() <= 3
+            && parts[0].len() == 4
+            && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let m = parts[1].parse().ok()?;
+            let d = match parts.get(2) {
+                Some(d) => Some(d.parse().ok()?),
+                None => None,
+            };
+            return valid(parts[0], m, d).filter(|iso| iso != text);
+        }
+        let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        let month = |w: &str| {
+            let start: String = w.to_lowercase().chars().take(3).collect();
+            MONTHS.iter().position(|m| start.chars().count() == 3 && m.to_lowercase() == start).map(|i| i as u32 + 1)
+        };
+        let number = |w: &str| w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok();
+        match words.as_slice() {
+            [a, b, y] if y.len() == 4 => {
+                let day_month = || valid(y, month(b)?, Some(number(a)?));
+                let month_day = || valid(y, month(a)?, Some(number(b)?));
+                day_month().or_else(month_day)
+            }
+            [m, y] if y.len() == 4 => valid(y, month(m)?, None),
+            _ => None,
+        }
     }
 
     /// A date for readers: `2 Dec 2021`, `Dec 2021`, `2021`, with the time when given.
@@ -145,7 +213,7 @@ impl schemars::JsonSchema for Date {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         _ => 31,
     }
@@ -203,11 +271,40 @@ mod tests {
     #[test]
     fn rejects_impossible_and_malformed_dates() {
         for text in [
-            "21", "2021-1", "2021-13", "2021-00", "2021-02-29", "2021-04-31", "2021-12-06T25:00:00Z",
-            "2021-12-06T10:30:00", "2021-12T10:00:00Z", "6 Dec 2021", "2021/12/06", "2021-12-06-01", "",
+            "21",
+            "2021-1",
+            "2021-13",
+            "2021-00",
+            "2021-02-29",
+            "2021-04-31",
+            "2021-12-06T25:00:00Z",
+            "2021-12-06T10:30:00",
+            "2021-12T10:00:00Z",
+            "6 Dec 2021",
+            "2021/12/06",
+            "2021-12-06-01",
+            "",
         ] {
             assert!(Date::parse(text).is_err(), "{text} should be rejected");
         }
+    }
+
+    #[test]
+    fn common_spellings_get_their_iso_form() {
+        assert_eq!(Date::suggest("2021-3-9").as_deref(), Some("2021-03-09"));
+        assert_eq!(Date::suggest("2021/12/06").as_deref(), Some("2021-12-06"));
+        assert_eq!(Date::suggest("6 Dec 2021").as_deref(), Some("2021-12-06"));
+        assert_eq!(Date::suggest("December 6, 2021").as_deref(), Some("2021-12-06"));
+        assert_eq!(Date::suggest("March 2024").as_deref(), Some("2024-03"));
+        assert_eq!(Date::suggest("2021-02-30"), None);
+        assert_eq!(Date::suggest("yesterday"), None);
+    }
+
+    #[test]
+    fn errors_say_what_kind_of_wrong() {
+        assert_eq!(Date::parse("2021-02-30").unwrap_err().label(), "no such date");
+        assert_eq!(Date::parse("6 Dec 2021").unwrap_err().label(), "not an ISO 8601 date");
+        assert_eq!(Date::parse("2021-12-06T10:00:00").unwrap_err().label(), "not an RFC 3339 time");
     }
 
     #[test]
@@ -219,10 +316,8 @@ mod tests {
 
     #[test]
     fn coarse_dates_sort_before_the_days_inside_them() {
-        let mut dates: Vec<Date> = ["2021-12-06", "2021-12", "2014", "2021-12-02"]
-            .iter()
-            .map(|t| Date::parse(t).unwrap())
-            .collect();
+        let mut dates: Vec<Date> =
+            ["2021-12-06", "2021-12", "2014", "2021-12-02"].iter().map(|t| Date::parse(t).unwrap()).collect();
         dates.sort();
         let sorted: Vec<String> = dates.iter().map(Date::to_string).collect();
         assert_eq!(sorted, ["2014", "2021-12", "2021-12-02", "2021-12-06"]);

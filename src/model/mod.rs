@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-pub use date::{Date, DateError};
+pub use date::{Date, DateError, DateErrorKind};
 pub use vocab::{ActorKind, ClaimStatus, Credibility, EventStatus, QuoteKind, Reliability, Stance, Vocabulary};
 
 /// The only format version that exists.

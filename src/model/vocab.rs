@@ -168,10 +168,7 @@ impl JsonSchema for Credibility {
 impl Stance {
     /// Whether two stances on one topic pull in opposite directions.
     pub fn disagrees_with(self, other: Stance) -> bool {
-        matches!(
-            (self, other),
-            (Stance::Supports, Stance::Opposes) | (Stance::Opposes, Stance::Supports)
-        )
+        matches!((self, other), (Stance::Supports, Stance::Opposes) | (Stance::Opposes, Stance::Supports))
     }
 
     /// Whether two stances on one topic point the same definite way.

@@ -78,6 +78,25 @@ fn bidi_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// Makes serialized JSON safe to print: serde_json escapes C0 controls but passes C1 controls
+/// and bidi overrides through, so those are written as `\uXXXX` escapes. Such characters can
+/// only occur inside JSON strings, where the escape means the same character: the data is
+/// unchanged for any JSON reader.
+pub fn json_escape_unsafe(json: String) -> String {
+    if !json.chars().any(is_unsafe) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,23 +135,4 @@ mod tests {
         assert_eq!(visible("a\nb\u{8}", Lines::Keep), "a\nb␈");
         assert_eq!(one_line("x\u{7f}"), "x␡");
     }
-}
-
-/// Makes serialized JSON safe to print: serde_json escapes C0 controls but passes C1 controls
-/// and bidi overrides through, so those are written as `\uXXXX` escapes. Such characters can
-/// only occur inside JSON strings, where the escape means the same character: the data is
-/// unchanged for any JSON reader.
-pub fn json_escape_unsafe(json: String) -> String {
-    if !json.chars().any(is_unsafe) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_unsafe(c) && c != '\n' {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
