@@ -1,223 +1,296 @@
 //! The reverse cross-references, built once per brief: each reference is written once in the
 //! file, in one direction; this index answers the other direction in one step.
 
-use std::collections::HashMap;
+use crate::model::{Brief, IdTable, ItemRef, Ref, Section, Stance};
 
-use crate::model::{Brief, ItemRef, Ref, Section, Stance};
-
-/// Item positions within one section.
-pub type Indices = Vec<u32>;
-
-/// What points at an actor.
+/// One relation for every item of a section, stored compactly: for item `i`, the positions
+/// (in another section) it is linked to, in file order. A brief of 100,000 quotes spends four
+/// bytes per quote per relation, plus four per link.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// `targets[starts[i]..starts[i + 1]]` are item `i`'s links.
+    starts: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Links {
+    /// Builds the relation from `(item, target)` pairs, for `items` items. Each item's links
+    /// come out in the file order of their targets; a pair given twice is kept once.
+    fn from_pairs(items: usize, mut pairs: Vec<(u32, u32)>) -> Links {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts = Vec::with_capacity(items + 1);
+        let mut targets = Vec::with_capacity(pairs.len());
+        let mut next = pairs.iter().peekable();
+        for item in 0..items as u32 {
+            starts.push(targets.len() as u32);
+            while let Some(&(_, target)) = next.next_if(|(i, _)| *i == item) {
+                targets.push(target);
+            }
+        }
+        starts.push(targets.len() as u32);
+        Links { starts, targets }
+    }
+
+    /// Item `i`'s links.
+    pub fn of(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&start), Some(&end)) => &self.targets[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// What points at actors.
+#[derive(Debug, Clone, Default)]
 pub struct ActorLinks {
     /// Quotes it spoke.
-    pub quotes: Indices,
+    pub quotes: Links,
     /// Quotes others spoke on its behalf (their `speaks_for`, or the quote's `on_behalf_of`).
-    pub spoken_for: Indices,
+    pub spoken_for: Links,
     /// Claims it asserts.
-    pub claims: Indices,
+    pub claims: Links,
     /// Positions it holds.
-    pub positions: Indices,
+    pub positions: Links,
     /// Quotes that mention it.
-    pub mentioned_in: Indices,
+    pub mentioned_in: Links,
     /// Events it is part of.
-    pub events: Indices,
+    pub events: Links,
     /// Actors whose affiliation it is.
-    pub members: Indices,
+    pub members: Links,
     /// Actors that speak for it.
-    pub spokespeople: Indices,
+    pub spokespeople: Links,
 }
 
-/// What points at a claim.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What points at claims.
+#[derive(Debug, Clone, Default)]
 pub struct ClaimLinks {
     /// Positions that back it.
-    pub supported_by: Indices,
+    pub supported_by: Links,
     /// Positions that contest it.
-    pub disputed_by: Indices,
+    pub disputed_by: Links,
 }
 
-/// What points at a quote, and on whose behalf it was said.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What points at quotes, and on whose behalf each was said.
+#[derive(Debug, Clone, Default)]
 pub struct QuoteLinks {
     /// The actors the speaker spoke for when saying it.
-    pub principals: Indices,
+    pub principals: Links,
     /// Claims it backs.
-    pub claims: Indices,
+    pub claims: Links,
     /// Positions it evidences.
-    pub positions: Indices,
+    pub positions: Links,
 }
 
-/// What points at a topic.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What points at topics.
+#[derive(Debug, Clone, Default)]
 pub struct TopicLinks {
-    pub positions: Indices,
-    pub claims: Indices,
+    pub positions: Links,
+    pub claims: Links,
+}
+
+/// What cites each source: every item, in section order.
+#[derive(Debug, Clone, Default)]
+pub struct SourceLinks {
+    pub claims: Links,
+    pub positions: Links,
+    pub quotes: Links,
+    pub events: Links,
 }
 
 /// The cross-references of one brief.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    ids: HashMap<Box<str>, ItemRef, foldhash::fast::RandomState>,
-    pub actors: Vec<ActorLinks>,
-    pub claims: Vec<ClaimLinks>,
-    pub quotes: Vec<QuoteLinks>,
-    pub topics: Vec<TopicLinks>,
-    /// For each source, every item citing it, in section order.
-    pub sources: Vec<Vec<ItemRef>>,
+    ids: IdTable,
+    pub actors: ActorLinks,
+    pub claims: ClaimLinks,
+    pub quotes: QuoteLinks,
+    pub topics: TopicLinks,
+    pub sources: SourceLinks,
+}
+
+/// Collects `(item, target)` pairs for one relation.
+#[derive(Default)]
+struct Pairs(Vec<(u32, u32)>);
+
+impl Pairs {
+    fn add(&mut self, item: usize, target: usize) {
+        self.0.push((item as u32, target as u32));
+    }
+
+    fn into_links(self, items: usize) -> Links {
+        Links::from_pairs(items, self.0)
+    }
 }
 
 impl Index {
     /// Builds the index. References that do not resolve (a brief with errors) are skipped.
     pub fn build(brief: &Brief) -> Index {
-        let mut ids =
-            HashMap::with_capacity_and_hasher(Section::ALL.iter().map(|s| brief.len(*s)).sum(), Default::default());
-        for section in Section::ALL {
-            for item in brief.items(section) {
-                ids.entry(brief.id_of(item).into()).or_insert(item);
+        let mut index = Index { ids: IdTable::build(brief), ..Index::default() };
+        let resolve = |r: &Ref, section: Section| index.resolve(brief, r, section);
+        let (actors, claims, quotes, topics) =
+            (brief.actors.len(), brief.claims.len(), brief.quotes.len(), brief.topics.len());
+
+        let (mut members, mut spokespeople) = (Pairs::default(), Pairs::default());
+        for (i, actor) in brief.actors.iter().enumerate() {
+            if let Some(a) = actor.affiliation.as_ref().and_then(|r| resolve(r, Section::Actors)) {
+                members.add(a, i);
+            }
+            for a in actor.speaks_for.iter().filter_map(|r| resolve(r, Section::Actors)) {
+                spokespeople.add(a, i);
             }
         }
-        let mut index = Index {
-            ids,
-            actors: vec![ActorLinks::default(); brief.actors.len()],
-            claims: vec![ClaimLinks::default(); brief.claims.len()],
-            quotes: vec![QuoteLinks::default(); brief.quotes.len()],
-            topics: vec![TopicLinks::default(); brief.topics.len()],
-            sources: vec![Vec::new(); brief.sources.len()],
+
+        let (mut asserts, mut topic_claims, mut quote_claims, mut cited_claims) =
+            (Pairs::default(), Pairs::default(), Pairs::default(), Pairs::default());
+        for (i, claim) in brief.claims.iter().enumerate() {
+            for a in claim.by.iter().filter_map(|r| resolve(r, Section::Actors)) {
+                asserts.add(a, i);
+            }
+            if let Some(t) = claim.topic.as_ref().and_then(|r| resolve(r, Section::Topics)) {
+                topic_claims.add(t, i);
+            }
+            for q in claim.quotes.iter().filter_map(|r| resolve(r, Section::Quotes)) {
+                quote_claims.add(q, i);
+            }
+            if let Some(s) = claim.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+                cited_claims.add(s, i);
+            }
+        }
+
+        let (mut holds, mut topic_positions, mut supported, mut disputed, mut quote_positions, mut cited_positions) = (
+            Pairs::default(),
+            Pairs::default(),
+            Pairs::default(),
+            Pairs::default(),
+            Pairs::default(),
+            Pairs::default(),
+        );
+        for (i, position) in brief.positions.iter().enumerate() {
+            if let Some(a) = resolve(&position.actor, Section::Actors) {
+                holds.add(a, i);
+            }
+            if let Some(t) = position.topic.as_ref().and_then(|r| resolve(r, Section::Topics)) {
+                topic_positions.add(t, i);
+            }
+            for c in position.supports.iter().filter_map(|r| resolve(r, Section::Claims)) {
+                supported.add(c, i);
+            }
+            for c in position.disputes.iter().filter_map(|r| resolve(r, Section::Claims)) {
+                disputed.add(c, i);
+            }
+            for q in position.quotes.iter().filter_map(|r| resolve(r, Section::Quotes)) {
+                quote_positions.add(q, i);
+            }
+            if let Some(s) = position.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+                cited_positions.add(s, i);
+            }
+        }
+
+        let (mut said, mut principals, mut spoken_for, mut mentions, mut cited_quotes) =
+            (Pairs::default(), Pairs::default(), Pairs::default(), Pairs::default(), Pairs::default());
+        for (i, quote) in brief.quotes.iter().enumerate() {
+            let speaker = resolve(&quote.speaker, Section::Actors);
+            if let Some(s) = speaker {
+                said.add(s, i);
+            }
+            // A quote's own `on_behalf_of` is the more specific word; otherwise the speaker's
+            // standing `speaks_for` says whom they speak for.
+            match &quote.on_behalf_of {
+                Some(principal) => {
+                    if let Some(p) = resolve(principal, Section::Actors) {
+                        principals.add(i, p);
+                        spoken_for.add(p, i);
+                    }
+                }
+                None => {
+                    for p in speaker.iter().flat_map(|&s| &brief.actors[s].speaks_for) {
+                        if let Some(p) = resolve(p, Section::Actors) {
+                            principals.add(i, p);
+                            spoken_for.add(p, i);
+                        }
+                    }
+                }
+            }
+            for a in quote.mentions.iter().filter_map(|r| resolve(r, Section::Actors)) {
+                mentions.add(a, i);
+            }
+            if let Some(s) = quote.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+                cited_quotes.add(s, i);
+            }
+        }
+
+        let (mut involved, mut cited_events) = (Pairs::default(), Pairs::default());
+        for (i, event) in brief.events.iter().enumerate() {
+            for a in event.actors.iter().filter_map(|r| resolve(r, Section::Actors)) {
+                involved.add(a, i);
+            }
+            if let Some(s) = event.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+                cited_events.add(s, i);
+            }
+        }
+
+        let sources = brief.sources.len();
+        index.actors = ActorLinks {
+            quotes: said.into_links(actors),
+            spoken_for: spoken_for.into_links(actors),
+            claims: asserts.into_links(actors),
+            positions: holds.into_links(actors),
+            mentioned_in: mentions.into_links(actors),
+            events: involved.into_links(actors),
+            members: members.into_links(actors),
+            spokespeople: spokespeople.into_links(actors),
         };
-        index.link_actors(brief);
-        index.link_claims(brief);
-        index.link_positions(brief);
-        index.link_quotes(brief);
-        index.link_events(brief);
+        index.claims =
+            ClaimLinks { supported_by: supported.into_links(claims), disputed_by: disputed.into_links(claims) };
+        index.quotes = QuoteLinks {
+            principals: principals.into_links(quotes),
+            claims: quote_claims.into_links(quotes),
+            positions: quote_positions.into_links(quotes),
+        };
+        index.topics =
+            TopicLinks { positions: topic_positions.into_links(topics), claims: topic_claims.into_links(topics) };
+        index.sources = SourceLinks {
+            claims: cited_claims.into_links(sources),
+            positions: cited_positions.into_links(sources),
+            quotes: cited_quotes.into_links(sources),
+            events: cited_events.into_links(sources),
+        };
         index
     }
 
     /// The item with this id, in any section.
-    pub fn lookup(&self, id: &str) -> Option<ItemRef> {
-        self.ids.get(id).copied()
+    pub fn lookup(&self, brief: &Brief, id: &str) -> Option<ItemRef> {
+        self.ids.get(brief, id)
     }
 
     /// The item a reference points to, if it is in the expected section.
-    pub fn resolve(&self, reference: &Ref, section: Section) -> Option<usize> {
-        self.lookup(&reference.id).filter(|i| i.section == section).map(ItemRef::index)
+    pub fn resolve(&self, brief: &Brief, reference: &Ref, section: Section) -> Option<usize> {
+        self.lookup(brief, &reference.id).filter(|i| i.section == section).map(ItemRef::index)
     }
 
-    fn link_actors(&mut self, brief: &Brief) {
-        for (i, actor) in brief.actors.iter().enumerate() {
-            if let Some(a) = actor.affiliation.as_ref().and_then(|r| self.resolve(r, Section::Actors)) {
-                self.actors[a].members.push(i as u32);
-            }
-            for principal in &actor.speaks_for {
-                if let Some(a) = self.resolve(principal, Section::Actors) {
-                    push_once(&mut self.actors[a].spokespeople, i);
-                }
-            }
-        }
-    }
-
-    fn link_claims(&mut self, brief: &Brief) {
-        for (i, claim) in brief.claims.iter().enumerate() {
-            for asserter in &claim.by {
-                if let Some(a) = self.resolve(asserter, Section::Actors) {
-                    push_once(&mut self.actors[a].claims, i);
-                }
-            }
-            if let Some(t) = claim.topic.as_ref().and_then(|r| self.resolve(r, Section::Topics)) {
-                self.topics[t].claims.push(i as u32);
-            }
-            for quote in &claim.quotes {
-                if let Some(q) = self.resolve(quote, Section::Quotes) {
-                    push_once(&mut self.quotes[q].claims, i);
-                }
-            }
-            self.cite(claim.source.as_ref(), ItemRef::new(Section::Claims, i));
-        }
-    }
-
-    fn link_positions(&mut self, brief: &Brief) {
-        for (i, position) in brief.positions.iter().enumerate() {
-            if let Some(a) = self.resolve(&position.actor, Section::Actors) {
-                self.actors[a].positions.push(i as u32);
-            }
-            if let Some(t) = position.topic.as_ref().and_then(|r| self.resolve(r, Section::Topics)) {
-                self.topics[t].positions.push(i as u32);
-            }
-            for claim in &position.supports {
-                if let Some(c) = self.resolve(claim, Section::Claims) {
-                    push_once(&mut self.claims[c].supported_by, i);
-                }
-            }
-            for claim in &position.disputes {
-                if let Some(c) = self.resolve(claim, Section::Claims) {
-                    push_once(&mut self.claims[c].disputed_by, i);
-                }
-            }
-            for quote in &position.quotes {
-                if let Some(q) = self.resolve(quote, Section::Quotes) {
-                    push_once(&mut self.quotes[q].positions, i);
-                }
-            }
-            self.cite(position.source.as_ref(), ItemRef::new(Section::Positions, i));
-        }
-    }
-
-    fn link_quotes(&mut self, brief: &Brief) {
-        for (i, quote) in brief.quotes.iter().enumerate() {
-            let speaker = self.resolve(&quote.speaker, Section::Actors);
-            if let Some(s) = speaker {
-                self.actors[s].quotes.push(i as u32);
-            }
-            // A quote's own `on_behalf_of` is the more specific word; otherwise the speaker's
-            // standing `speaks_for` says whom they speak for.
-            let principals: Vec<usize> = match &quote.on_behalf_of {
-                Some(principal) => self.resolve(principal, Section::Actors).into_iter().collect(),
-                None => speaker
-                    .map(|s| {
-                        brief.actors[s].speaks_for.iter().filter_map(|r| self.resolve(r, Section::Actors)).collect()
-                    })
-                    .unwrap_or_default(),
-            };
-            for p in principals {
-                push_once(&mut self.quotes[i].principals, p);
-                push_once(&mut self.actors[p].spoken_for, i);
-            }
-            for mention in &quote.mentions {
-                if let Some(a) = self.resolve(mention, Section::Actors) {
-                    push_once(&mut self.actors[a].mentioned_in, i);
-                }
-            }
-            self.cite(quote.source.as_ref(), ItemRef::new(Section::Quotes, i));
-        }
-    }
-
-    fn link_events(&mut self, brief: &Brief) {
-        for (i, event) in brief.events.iter().enumerate() {
-            for actor in &event.actors {
-                if let Some(a) = self.resolve(actor, Section::Actors) {
-                    push_once(&mut self.actors[a].events, i);
-                }
-            }
-            self.cite(event.source.as_ref(), ItemRef::new(Section::Events, i));
-        }
-    }
-
-    fn cite(&mut self, source: Option<&Ref>, item: ItemRef) {
-        if let Some(s) = source.and_then(|r| self.resolve(r, Section::Sources)) {
-            self.sources[s].push(item);
-        }
+    /// Every item citing a source, in section order.
+    pub fn citing(&self, source: usize) -> impl Iterator<Item = ItemRef> + '_ {
+        [
+            (&self.sources.claims, Section::Claims),
+            (&self.sources.positions, Section::Positions),
+            (&self.sources.quotes, Section::Quotes),
+            (&self.sources.events, Section::Events),
+        ]
+        .into_iter()
+        .flat_map(move |(links, section)| links.of(source).iter().map(move |&i| ItemRef::new(section, i as usize)))
     }
 
     /// The other positions on a position's topic, each with whether it agrees, disagrees, or
     /// neither, in file order.
     pub fn same_topic(&self, brief: &Brief, position: usize) -> Vec<(usize, Agreement)> {
         let own = &brief.positions[position];
-        let Some(topic) = own.topic.as_ref().and_then(|r| self.resolve(r, Section::Topics)) else {
+        let Some(topic) = own.topic.as_ref().and_then(|r| self.resolve(brief, r, Section::Topics)) else {
             return Vec::new();
         };
-        self.topics[topic]
+        self.topics
             .positions
+            .of(topic)
             .iter()
             .map(|&p| p as usize)
             .filter(|&p| p != position)
@@ -228,20 +301,22 @@ impl Index {
     /// Each actor's stance on each topic: rows are actors holding at least one position,
     /// columns are topics, cells the positions (an actor may hold several on one topic).
     pub fn stance_matrix(&self, brief: &Brief) -> StanceMatrix {
-        let rows: Vec<usize> = (0..brief.actors.len()).filter(|&a| !self.actors[a].positions.is_empty()).collect();
-        let columns: Vec<usize> = (0..brief.topics.len()).filter(|&t| !self.topics[t].positions.is_empty()).collect();
+        let rows: Vec<usize> = (0..brief.actors.len()).filter(|&a| !self.actors.positions.of(a).is_empty()).collect();
+        let columns: Vec<usize> =
+            (0..brief.topics.len()).filter(|&t| !self.topics.positions.of(t).is_empty()).collect();
         let cells = rows
             .iter()
             .map(|&a| {
                 columns
                     .iter()
                     .map(|&t| {
-                        self.actors[a]
+                        self.actors
                             .positions
+                            .of(a)
                             .iter()
                             .map(|&p| p as usize)
                             .filter(|&p| {
-                                brief.positions[p].topic.as_ref().and_then(|r| self.resolve(r, Section::Topics))
+                                brief.positions[p].topic.as_ref().and_then(|r| self.resolve(brief, r, Section::Topics))
                                     == Some(t)
                             })
                             .collect()
@@ -282,13 +357,6 @@ pub struct StanceMatrix {
     pub columns: Vec<usize>,
     /// `cells[row][column]`: position indices.
     pub cells: Vec<Vec<Vec<usize>>>,
-}
-
-fn push_once(list: &mut Indices, i: usize) {
-    let i = i as u32;
-    if list.last() != Some(&i) && !list.contains(&i) {
-        list.push(i);
-    }
 }
 
 #[cfg(test)]
@@ -344,58 +412,58 @@ events:
     #[test]
     fn an_actor_knows_its_quotes_claims_positions_and_events() {
         let (_, index) = fixture();
-        assert_eq!(index.actors[PESKOV].quotes, [0, 2]);
-        assert_eq!(index.actors[BIDEN].claims, [0]);
-        assert_eq!(index.actors[PUTIN].claims, [1]);
-        assert_eq!(index.actors[PUTIN].positions, [0]);
-        assert_eq!(index.actors[BIDEN].events, [0]);
-        assert_eq!(index.actors[PUTIN].events, [0]);
+        assert_eq!(index.actors.quotes.of(PESKOV), [0, 2]);
+        assert_eq!(index.actors.claims.of(BIDEN), [0]);
+        assert_eq!(index.actors.claims.of(PUTIN), [1]);
+        assert_eq!(index.actors.positions.of(PUTIN), [0]);
+        assert_eq!(index.actors.events.of(BIDEN), [0]);
+        assert_eq!(index.actors.events.of(PUTIN), [0]);
     }
 
     #[test]
     fn quotes_on_an_actors_behalf_come_from_speaks_for_or_on_behalf_of() {
         let (_, index) = fixture();
         // q1 through Peskov's speaks_for; q3 names the Kremlin itself.
-        assert_eq!(index.actors[KREMLIN].spoken_for, [0, 2]);
+        assert_eq!(index.actors.spoken_for.of(KREMLIN), [0, 2]);
         // q3's own on_behalf_of is more specific than Peskov's standing speaks_for.
-        assert_eq!(index.actors[PUTIN].spoken_for, [0]);
-        assert_eq!(index.quotes[0].principals, [KREMLIN as u32, PUTIN as u32]);
-        assert_eq!(index.quotes[2].principals, [KREMLIN as u32]);
+        assert_eq!(index.actors.spoken_for.of(PUTIN), [0]);
+        assert_eq!(index.quotes.principals.of(0), [KREMLIN as u32, PUTIN as u32]);
+        assert_eq!(index.quotes.principals.of(2), [KREMLIN as u32]);
     }
 
     #[test]
     fn an_actor_knows_who_mentions_it_its_members_and_spokespeople() {
         let (_, index) = fixture();
-        assert_eq!(index.actors[ZELENSKYY].mentioned_in, [0, 1]);
-        assert_eq!(index.actors[PUTIN].mentioned_in, [1]);
-        assert_eq!(index.actors[KREMLIN].members, [PUTIN as u32, PESKOV as u32]);
-        assert_eq!(index.actors[KREMLIN].spokespeople, [PESKOV as u32]);
-        assert_eq!(index.actors[PUTIN].spokespeople, [PESKOV as u32]);
+        assert_eq!(index.actors.mentioned_in.of(ZELENSKYY), [0, 1]);
+        assert_eq!(index.actors.mentioned_in.of(PUTIN), [1]);
+        assert_eq!(index.actors.members.of(KREMLIN), [PUTIN as u32, PESKOV as u32]);
+        assert_eq!(index.actors.spokespeople.of(KREMLIN), [PESKOV as u32]);
+        assert_eq!(index.actors.spokespeople.of(PUTIN), [PESKOV as u32]);
     }
 
     #[test]
     fn a_claim_knows_who_supports_and_disputes_it() {
         let (_, index) = fixture();
-        assert_eq!(index.claims[0].supported_by, [1]);
-        assert_eq!(index.claims[0].disputed_by, [0]);
-        assert_eq!(index.claims[1].supported_by, [0]);
-        assert!(index.claims[1].disputed_by.is_empty());
+        assert_eq!(index.claims.supported_by.of(0), [1]);
+        assert_eq!(index.claims.disputed_by.of(0), [0]);
+        assert_eq!(index.claims.supported_by.of(1), [0]);
+        assert!(index.claims.disputed_by.of(1).is_empty());
     }
 
     #[test]
     fn a_quote_knows_the_claims_and_positions_it_backs() {
         let (_, index) = fixture();
-        assert_eq!(index.quotes[1].claims, [0]);
-        assert_eq!(index.quotes[1].positions, [1]);
-        assert_eq!(index.quotes[0].positions, [0]);
-        assert!(index.quotes[2].claims.is_empty());
+        assert_eq!(index.quotes.claims.of(1), [0]);
+        assert_eq!(index.quotes.positions.of(1), [1]);
+        assert_eq!(index.quotes.positions.of(0), [0]);
+        assert!(index.quotes.claims.of(2).is_empty());
     }
 
     #[test]
     fn a_topic_knows_its_positions_and_claims() {
         let (_, index) = fixture();
-        assert_eq!(index.topics[0].positions, [0, 1, 2]);
-        assert_eq!(index.topics[0].claims, [0]);
+        assert_eq!(index.topics.positions.of(0), [0, 1, 2]);
+        assert_eq!(index.topics.claims.of(0), [0]);
     }
 
     #[test]
@@ -409,7 +477,7 @@ events:
     fn a_source_knows_every_item_citing_it() {
         let (_, index) = fixture();
         assert_eq!(
-            index.sources[0],
+            index.citing(0).collect::<Vec<_>>(),
             [
                 ItemRef::new(Section::Claims, 0),
                 ItemRef::new(Section::Positions, 0),
@@ -430,9 +498,10 @@ events:
 
     #[test]
     fn ids_resolve_across_sections() {
-        let (_, index) = fixture();
-        assert_eq!(index.lookup("q2"), Some(ItemRef::new(Section::Quotes, 1)));
-        assert_eq!(index.lookup("nato"), Some(ItemRef::new(Section::Topics, 0)));
-        assert_eq!(index.lookup("nobody"), None);
+        let (brief, index) = fixture();
+        let (brief, index) = (brief, index);
+        assert_eq!(index.lookup(&brief, "q2"), Some(ItemRef::new(Section::Quotes, 1)));
+        assert_eq!(index.lookup(&brief, "nato"), Some(ItemRef::new(Section::Topics, 0)));
+        assert_eq!(index.lookup(&brief, "nobody"), None);
     }
 }

@@ -128,7 +128,13 @@ impl<T> Slot<T> {
         }
         self.written |= items.written > 0 || items.not_a_list.is_some();
         let mut list = items.items;
-        self.items.append(&mut list);
+        if self.items.is_empty() {
+            // Moving, not appending: appending would copy a 30 MB list into a new one.
+            list.shrink_to_fit();
+            self.items = list;
+        } else {
+            self.items.append(&mut list);
+        }
         if let Some(found) = items.not_a_list {
             let help = if found == "a mapping" {
                 format!(
@@ -369,7 +375,7 @@ impl<'p> Fields<'p> {
         Version::Unsupported
     }
 
-    fn id(&mut self) -> Option<String> {
+    fn id(&mut self) -> Option<Box<str>> {
         let Some((key_span, node)) = self.take("id") else {
             self.missing("id");
             return None;
@@ -386,10 +392,10 @@ impl<'p> Fields<'p> {
         if !is_valid_id(&id) {
             self.problems.push(bad_id(&id, span));
         }
-        Some(id)
+        Some(id.into_boxed_str())
     }
 
-    fn text_required(&mut self, name: &'static str) -> Option<String> {
+    fn text_required(&mut self, name: &'static str) -> Option<Box<str>> {
         let Some((key_span, node)) = self.take(name) else {
             self.missing(name);
             return None;
@@ -408,20 +414,21 @@ impl<'p> Fields<'p> {
             );
             return None;
         }
-        self.text_scalar(name, node).map(|(_, text)| text)
+        self.text_scalar(name, node).map(|(_, text)| text.into_boxed_str())
     }
 
-    fn text(&mut self, name: &'static str) -> Option<String> {
+    fn text(&mut self, name: &'static str) -> Option<Box<str>> {
         let (_, node) = self.take(name)?;
-        self.text_scalar(name, node).map(|(_, t)| t).filter(|t| !t.trim().is_empty())
+        self.text_scalar(name, node).map(|(_, t)| t.into_boxed_str()).filter(|t| !t.trim().is_empty())
     }
 
-    fn strings(&mut self, name: &'static str) -> Vec<String> {
+    fn strings(&mut self, name: &'static str) -> Vec<Box<str>> {
         let Some((_, node)) = self.take(name) else { return Vec::new() };
         match node.value {
-            Value::Seq(items) => {
-                items.into_iter().filter_map(|item| self.text_scalar(name, item).map(|(_, t)| t)).collect()
-            }
+            Value::Seq(items) => items
+                .into_iter()
+                .filter_map(|item| self.text_scalar(name, item).map(|(_, t)| t.into_boxed_str()))
+                .collect(),
             Value::Null => Vec::new(),
             _ => {
                 let example = match &node.value {
@@ -437,7 +444,7 @@ impl<'p> Fields<'p> {
     fn reference_node(&mut self, name: &str, node: Node, what: &str) -> Option<Ref> {
         let help = format!("write the id of {what}; one field holds one id");
         let (span, id) = self.scalar(name, node, &format!("one {what} id"), &help)?;
-        Some(Ref { id, span })
+        Some(Ref { id: id.into_boxed_str(), span })
     }
 
     fn reference(&mut self, name: &'static str, what: &str) -> Option<Ref> {

@@ -36,16 +36,16 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
     for (i, source) in brief.sources.iter().enumerate() {
         let Some(file) = &source.file else { continue };
         let at = spans.get(ItemRef::new(Section::Sources, i), "file").unwrap_or(source.span);
-        if Path::new(file).is_absolute() {
+        if Path::new(&**file).is_absolute() {
             problems.push(
                 unreadable(source, file, "the path is absolute", at).help(
                     "`file` is a path relative to the brief's folder, so the brief and its sources move together",
                 ),
             );
-            texts.insert(source.id.as_str(), None);
+            texts.insert(&*source.id, None);
             continue;
         }
-        let path = base_dir.join(file);
+        let path = base_dir.join(&**file);
         let text = match super::read_capped(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Some(normalise(&text)),
@@ -59,7 +59,7 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
                 None
             }
         };
-        texts.insert(source.id.as_str(), text.map(|t| (file.clone(), t)));
+        texts.insert(&*source.id, text.map(|t| (file.to_string(), t)));
     }
     if texts.is_empty() {
         return;
@@ -69,7 +69,7 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
             continue;
         }
         let Some(source) = &quote.source else { continue };
-        let Some(Some((file, text))) = texts.get(source.id.as_str()) else { continue };
+        let Some(Some((file, text))) = texts.get(&*source.id) else { continue };
         let wanted = normalise(&quote.text);
         if text.contains(&wanted) {
             continue;

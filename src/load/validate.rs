@@ -1,15 +1,10 @@
 //! Rules across items: unique ids, references that resolve to the right section, no cycles,
 //! and the warnings of the format.
 
-use std::collections::HashMap;
-
 use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
-use crate::model::{Brief, ItemRef, Ref, Section};
-
-/// Every id of the brief, first occurrence wins.
-type Ids<'b> = HashMap<&'b str, ItemRef, foldhash::fast::RandomState>;
+use crate::model::{Brief, IdTable, Ref, Section};
 
 pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
     let ids = unique_ids(brief, spans, problems);
@@ -19,7 +14,7 @@ pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagno
     }
     check_affiliation_cycles(brief, &ids, problems);
     for actor in &brief.actors {
-        if let Some(own) = actor.speaks_for.iter().find(|r| r.id == actor.id) {
+        if let Some(own) = actor.speaks_for.iter().find(|r| *r.id == *actor.id) {
             problems.push(
                 Diagnostic::new(Code::SpeaksForSelf, own.span, format!("actor '{}' speaks for itself", actor.id))
                     .label("an actor cannot be its own principal")
@@ -43,33 +38,22 @@ pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagno
     // With errors in the brief, references may have been dropped: "nothing refers to this
     // actor" would then be noise about a problem already reported.
     if !problems.iter().any(Diagnostic::is_error) {
-        warn_unreferenced_actors(brief, problems);
+        warn_unreferenced_actors(brief, &ids, problems);
     }
     warn_unsourced(brief, problems);
 }
 
-fn unique_ids<'b>(brief: &'b Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) -> Ids<'b> {
-    let total: usize = Section::ALL.iter().map(|s| brief.len(*s)).sum();
-    let mut ids: Ids = HashMap::with_capacity_and_hasher(total, Default::default());
-    for section in Section::ALL {
-        for item in brief.items(section) {
-            let id = brief.id_of(item);
-            if let Some(first) = ids.get(id) {
-                let first_span = brief.span_of(*first);
-                let at = spans.get(item, "id").unwrap_or(brief.span_of(item));
-                problems.push(
-                    Diagnostic::new(Code::DuplicateId, at, format!("id '{id}' is used twice"))
-                        .label(format!(
-                            "already the id of {} on line {}",
-                            first.section.with_article(),
-                            first_span.line
-                        ))
-                        .help("ids are unique across all sections of a brief; rename one of them"),
-                );
-            } else {
-                ids.insert(id, item);
-            }
-        }
+fn unique_ids(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) -> IdTable {
+    let ids = IdTable::build(brief);
+    for (item, first) in ids.duplicates(brief) {
+        let id = brief.id_of(item);
+        let at = spans.get(item, "id").unwrap_or(brief.span_of(item));
+        let first_span = brief.span_of(first);
+        problems.push(
+            Diagnostic::new(Code::DuplicateId, at, format!("id '{id}' is used twice"))
+                .label(format!("already the id of {} on line {}", first.section.with_article(), first_span.line))
+                .help("ids are unique across all sections of a brief; rename one of them"),
+        );
     }
     ids
 }
@@ -114,13 +98,13 @@ fn references(brief: &Brief) -> impl Iterator<Item = (&Ref, Section, &'static st
 
 fn check_reference(
     brief: &Brief,
-    ids: &Ids,
+    ids: &IdTable,
     reference: &Ref,
     expected: Section,
     field: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
-    match ids.get(reference.id.as_str()) {
+    match ids.get(brief, &reference.id) {
         Some(found) if found.section == expected => {}
         Some(found) => problems.push(
             Diagnostic::new(
@@ -136,7 +120,7 @@ fn check_reference(
             .label(format!(
                 "{} (line {}), not {}",
                 found.section.with_article(),
-                brief.span_of(*found).line,
+                brief.span_of(found).line,
                 expected.with_article()
             ))
             .help(format!("write the id of one of the brief's {}", expected.key()))
@@ -167,12 +151,12 @@ fn check_reference(
     }
 }
 
-fn check_affiliation_cycles(brief: &Brief, ids: &Ids, problems: &mut Vec<Diagnostic>) {
+fn check_affiliation_cycles(brief: &Brief, ids: &IdTable, problems: &mut Vec<Diagnostic>) {
     // Each actor has at most one affiliation, so following it from anywhere either ends or
     // enters a cycle; report each cycle once, at its first actor in file order.
     let parent = |i: usize| -> Option<usize> {
         let reference = brief.actors[i].affiliation.as_ref()?;
-        ids.get(reference.id.as_str()).filter(|r| r.section == Section::Actors).map(|r| r.index())
+        ids.get(brief, &reference.id).filter(|r| r.section == Section::Actors).map(|r| r.index())
     };
     let mut state = vec![0u8; brief.actors.len()]; // 0 unvisited, 1 on the current path, 2 done
     for start in 0..brief.actors.len() {
@@ -190,7 +174,7 @@ fn check_affiliation_cycles(brief: &Brief, ids: &Ids, problems: &mut Vec<Diagnos
                         .cycle()
                         .skip_while(|&&p| p != first)
                         .take(cycle.len() + 1)
-                        .map(|&p| brief.actors[p].id.as_str())
+                        .map(|&p| brief.actors[p].id.as_ref())
                         .collect();
                     let span = brief.actors[first].affiliation.as_ref().map_or(brief.actors[first].span, |r| r.span);
                     let help = if cycle.len() == 1 {
@@ -226,15 +210,15 @@ fn check_affiliation_cycles(brief: &Brief, ids: &Ids, problems: &mut Vec<Diagnos
     }
 }
 
-fn warn_unreferenced_actors(brief: &Brief, problems: &mut Vec<Diagnostic>) {
-    let mut referenced: std::collections::HashSet<&str, foldhash::fast::RandomState> = Default::default();
-    for (reference, expected, _) in references(brief) {
-        if expected == Section::Actors {
-            referenced.insert(reference.id.as_str());
+fn warn_unreferenced_actors(brief: &Brief, ids: &IdTable, problems: &mut Vec<Diagnostic>) {
+    let mut referenced = vec![false; brief.actors.len()];
+    for (reference, _, _) in references(brief) {
+        if let Some(item) = ids.get(brief, &reference.id).filter(|i| i.section == Section::Actors) {
+            referenced[item.index()] = true;
         }
     }
-    for actor in &brief.actors {
-        if !referenced.contains(actor.id.as_str()) {
+    for (actor, _) in brief.actors.iter().zip(&referenced).filter(|(_, r)| !**r) {
+        {
             problems.push(
                 Diagnostic::new(
                     Code::UnreferencedActor,
@@ -264,7 +248,7 @@ fn warn_unsourced(brief: &Brief, problems: &mut Vec<Diagnostic>) {
                     .label("no `source:`")
                     .help(format!(
                         "add `source: {}` (and `at:` for the place in it)",
-                        brief.sources.first().map_or("…", |s| s.id.as_str())
+                        brief.sources.first().map_or("…", |s| s.id.as_ref())
                     )),
                 );
             }

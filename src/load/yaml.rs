@@ -593,13 +593,7 @@ fn diagnose(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     let bare = error.without_snippet();
     let message = serde_saphyr::UserMessageFormatter.format_message(bare).into_owned();
     let span = error.location().map(|l| point_at(text, l.line() as u32, l.column() as u32));
-    let lower = message.to_lowercase();
-    if lower.contains("budget") || lower.contains("recursion") || lower.contains("depth") || lower.contains("alias") {
-        let help = if lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting") {
-            "a brief nests a few levels deep; this file nests far deeper".to_string()
-        } else {
-            "anchors and aliases here expand to far more data than the file holds; write the values out".to_string()
-        };
+    if let Some(help) = limit_help(bare, &message) {
         return Diagnostic::new(Code::YamlLimit, span, format!("YAML exceeds the loader's limits: {message}"))
             .label("here")
             .help(help);
@@ -607,6 +601,33 @@ fn diagnose(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
     Diagnostic::new(Code::YamlSyntax, span, format!("YAML syntax: {message}"))
         .label("the YAML parser stopped here")
         .help("check the indentation and the brackets and quotes opened above this point; text holding `: ` or ` #` needs quotes")
+}
+
+/// For an error that is a resource limit rather than a syntax mistake, what to do about it.
+fn limit_help(error: &serde_saphyr::Error, message: &str) -> Option<&'static str> {
+    use serde_saphyr::Error as E;
+    let mut error = error;
+    while let E::AliasError { error: inner, .. } | E::WithSnippet { error: inner, .. } = error {
+        error = inner;
+    }
+    let lower = message.to_lowercase();
+    let deep = lower.contains("depth") || lower.contains("recursion") || lower.contains("nesting");
+    let limit = matches!(
+        error,
+        E::Budget { .. }
+            | E::AliasReplayCounterOverflow { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. }
+    ) || deep
+        || lower.contains("limit");
+    match (limit, deep) {
+        (false, _) => None,
+        (true, true) => Some("a brief nests a few levels deep; this file nests far deeper"),
+        (true, false) => {
+            Some("anchors and aliases here expand to far more data than the file holds; write the values out")
+        }
+    }
 }
 
 /// A one-character span at a line and (character) column, for errors that carry no offset.

@@ -12,7 +12,7 @@ pub struct Date {
     pub month: Option<u8>,
     pub day: Option<u8>,
     /// The RFC 3339 time and offset after `T`, exactly as written (`10:30:00Z`).
-    pub time: Option<String>,
+    pub time: Option<Box<str>>,
 }
 
 /// Why a date was not accepted.
@@ -110,7 +110,7 @@ impl Date {
                         format!("'{text}' has a bad time: {why}; write HH:MM:SS then Z or an offset like +01:00"),
                     )
                 })?;
-                Some(time.to_string())
+                Some(time.into())
             }
         };
         Ok(Date { year, month, day, time })

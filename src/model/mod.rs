@@ -5,6 +5,7 @@
 //! resolves them.
 
 mod date;
+mod ids;
 mod vocab;
 
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub use date::{Date, DateError, DateErrorKind};
+pub use ids::IdTable;
 pub use vocab::{ActorKind, ClaimStatus, Credibility, EventStatus, QuoteKind, Reliability, Stance, Vocabulary};
 
 /// The only format version that exists.
@@ -38,13 +40,48 @@ pub struct Span {
     pub len: u32,
 }
 
-/// `x-` fields, kept as written (converted to JSON-like values) and never interpreted.
-pub type Extensions = BTreeMap<String, serde_json::Value>;
+/// `x-` fields, kept as written (as JSON-like values), in name order, never interpreted.
+/// Most items have none, so an empty set costs one pointer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extensions(Option<Box<BTreeMap<String, serde_json::Value>>>);
+
+impl Extensions {
+    pub fn new() -> Extensions {
+        Extensions(None)
+    }
+
+    pub fn insert(&mut self, name: String, value: serde_json::Value) {
+        self.0.get_or_insert_default().insert(name, value);
+    }
+
+    pub fn get(&self, name: &str) -> Option<&serde_json::Value> {
+        self.0.as_ref()?.get(name)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &serde_json::Value)> {
+        self.0.iter().flat_map(|map| map.iter())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |map| map.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Serialize for Extensions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
 
 /// A reference to another item by id, as written in the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ref {
-    pub id: String,
+    /// Boxed rather than a `String`: a brief holds hundreds of thousands of references.
+    pub id: Box<str>,
     pub span: Span,
 }
 
@@ -200,22 +237,22 @@ pub struct Brief {
     #[schemars(schema_with = "version_schema")]
     pub brief: u64,
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     #[schemars(schema_with = "text_schema")]
-    pub title: String,
+    pub title: Box<str>,
     /// The date the brief speaks as of.
     pub date: Date,
     /// Bottom line up front, a few sentences.
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<Box<str>>,
     /// Author or desk.
     #[serde(default)]
-    pub prepared_by: Option<String>,
+    pub prepared_by: Option<Box<str>>,
     /// Handling marking, shown in the title bar.
     #[serde(default)]
-    pub marking: Option<String>,
+    pub marking: Option<Box<str>>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<Box<str>>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]
@@ -243,22 +280,22 @@ pub struct Brief {
 #[schemars(transform = closed_but_extensible)]
 pub struct Source {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     #[schemars(schema_with = "text_schema")]
-    pub title: String,
+    pub title: Box<str>,
     #[serde(default)]
-    pub publisher: Option<String>,
+    pub publisher: Option<Box<str>>,
     #[serde(default)]
     pub published: Option<Date>,
     #[serde(default)]
-    pub url: Option<String>,
+    pub url: Option<Box<str>>,
     /// Admiralty source reliability, A..F.
     #[serde(default)]
     pub reliability: Option<Reliability>,
     /// Path, relative to the brief, of a plain-text copy of the source; direct and partial quotes
     /// citing this source must occur in it.
     #[serde(default)]
-    pub file: Option<String>,
+    pub file: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,
@@ -272,11 +309,11 @@ pub struct Source {
 #[schemars(transform = closed_but_extensible)]
 pub struct Topic {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     #[schemars(schema_with = "text_schema")]
-    pub label: String,
+    pub label: Box<str>,
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,
@@ -290,14 +327,14 @@ pub struct Topic {
 #[schemars(transform = closed_but_extensible)]
 pub struct Actor {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     #[schemars(schema_with = "text_schema")]
-    pub name: String,
+    pub name: Box<str>,
     #[serde(default)]
     pub kind: ActorKind,
     /// `President of the United States`, `senior administration official`.
     #[serde(default)]
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// True for an unnamed source.
     #[serde(default, skip_serializing_if = "is_false")]
     pub anonymous: bool,
@@ -309,9 +346,9 @@ pub struct Actor {
     pub speaks_for: Vec<Ref>,
     /// Other names used in the text, for search.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Box<str>>,
     #[serde(default)]
-    pub summary: Option<String>,
+    pub summary: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,
@@ -325,9 +362,9 @@ pub struct Actor {
 #[schemars(transform = closed_but_extensible)]
 pub struct Claim {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     #[schemars(schema_with = "text_schema")]
-    pub text: String,
+    pub text: Box<str>,
     /// Actors asserting it; none means the source's own narration.
     #[serde(default)]
     #[schemars(schema_with = "one_or_many_ids")]
@@ -348,7 +385,7 @@ pub struct Claim {
     pub source: Option<Ref>,
     /// Locator inside the source (`para 15`).
     #[serde(default)]
-    pub at: Option<String>,
+    pub at: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,
@@ -362,11 +399,11 @@ pub struct Claim {
 #[schemars(transform = closed_but_extensible)]
 pub struct Position {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     /// The holder.
     pub actor: Ref,
     #[schemars(schema_with = "text_schema")]
-    pub text: String,
+    pub text: Box<str>,
     #[serde(default)]
     pub topic: Option<Ref>,
     #[serde(default)]
@@ -385,7 +422,7 @@ pub struct Position {
     #[serde(default)]
     pub source: Option<Ref>,
     #[serde(default)]
-    pub at: Option<String>,
+    pub at: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,
@@ -399,11 +436,11 @@ pub struct Position {
 #[schemars(transform = closed_but_extensible)]
 pub struct Quote {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     pub speaker: Ref,
     /// Verbatim for `direct` and `partial` quotes.
     #[schemars(schema_with = "text_schema")]
-    pub text: String,
+    pub text: Box<str>,
     #[serde(default)]
     pub kind: QuoteKind,
     /// The actor the speaker spoke for, where the speaker's `speaks_for` does not say it.
@@ -411,10 +448,10 @@ pub struct Quote {
     pub on_behalf_of: Option<Ref>,
     /// The audience (`reporters`).
     #[serde(default)]
-    pub to: Option<String>,
+    pub to: Option<Box<str>>,
     /// One line of circumstance (`on condition of anonymity`).
     #[serde(default)]
-    pub context: Option<String>,
+    pub context: Option<Box<str>>,
     /// Actors the quote names or is about.
     #[serde(default)]
     pub mentions: Vec<Ref>,
@@ -423,7 +460,7 @@ pub struct Quote {
     #[serde(default)]
     pub source: Option<Ref>,
     #[serde(default)]
-    pub at: Option<String>,
+    pub at: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,
@@ -437,10 +474,10 @@ pub struct Quote {
 #[schemars(transform = closed_but_extensible)]
 pub struct Event {
     #[schemars(schema_with = "id_schema")]
-    pub id: String,
+    pub id: Box<str>,
     pub date: Date,
     #[schemars(schema_with = "text_schema")]
-    pub text: String,
+    pub text: Box<str>,
     #[serde(default)]
     pub status: EventStatus,
     /// Actors involved.
@@ -449,7 +486,7 @@ pub struct Event {
     #[serde(default)]
     pub source: Option<Ref>,
     #[serde(default)]
-    pub at: Option<String>,
+    pub at: Option<Box<str>>,
     #[serde(flatten)]
     #[schemars(skip)]
     pub extensions: Extensions,

@@ -1,0 +1,151 @@
+//! `brief check` and `brief schema` on the real binary: output, exit codes, formats.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn brief() -> Command {
+    let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn the_sample_checks_clean_and_says_so() {
+    brief().args(["check", "briefs/"]).assert().success().stdout("").stderr("1 brief, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn check_without_a_path_checks_the_bundled_sample() {
+    brief().arg("check").assert().success().stderr("1 brief, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn errors_show_file_line_column_the_source_line_and_the_fix() {
+    brief()
+        .args(["check", "tests/bad/E014-unknown-speaker.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[E014]: unknown actor 'mayor-ruis'"))
+        .stderr(predicate::str::contains("--> tests/bad/E014-unknown-speaker.yaml:17:14"))
+        .stderr(predicate::str::contains("17 |     speaker: mayor-ruis"))
+        .stderr(predicate::str::contains("^^^^^^^^^^ no actor has this id"))
+        .stderr(predicate::str::contains("help: did you mean 'mayor-ruiz'?"))
+        .stderr(predicate::str::ends_with("1 brief, 2 errors, 0 warnings\n"));
+}
+
+#[test]
+fn output_to_a_pipe_has_no_colour() {
+    let output = brief().args(["check", "tests/bad/E014-unknown-speaker.yaml"]).output().unwrap();
+    assert!(!output.stderr.contains(&0x1b), "no escape sequences when stderr is not a terminal");
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    brief()
+        .args(["check", "tests/bad/W001-unreferenced-actor.yaml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning[W001]"))
+        .stderr(predicate::str::ends_with("0 errors, 1 warning\n"));
+}
+
+#[test]
+fn a_missing_path_is_a_usage_error() {
+    brief()
+        .args(["check", "no/such/brief.yaml"])
+        .assert()
+        .code(2)
+        .stderr("error: cannot read 'no/such/brief.yaml': no such file or folder\n");
+}
+
+#[test]
+fn an_unknown_option_is_a_usage_error() {
+    brief().args(["check", "--colour"]).assert().code(2);
+    brief().args(["check", "--format", "xml"]).assert().code(2);
+}
+
+#[test]
+fn a_folder_is_read_recursively_in_a_stable_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("b/deeper");
+    std::fs::create_dir_all(&nested).unwrap();
+    let bad = std::fs::read_to_string("tests/bad/E014-unknown-speaker.yaml").unwrap();
+    std::fs::write(dir.path().join("a.yml"), brief::sample::TEXT).unwrap();
+    std::fs::write(nested.join("c.yaml"), &bad).unwrap();
+    std::fs::write(dir.path().join("b/b.yaml"), &bad).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
+    std::fs::write(dir.path().join(".hidden.yaml"), "not: [a brief").unwrap();
+    let output = brief().arg("check").arg(dir.path()).arg("--format").arg("json").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["briefs"], 3);
+    let files: Vec<String> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().trim_start_matches(&*dir.path().to_string_lossy()).to_string())
+        .collect();
+    assert_eq!(files, ["/b/b.yaml", "/b/b.yaml", "/b/deeper/c.yaml", "/b/deeper/c.yaml"]);
+}
+
+#[test]
+fn json_output_has_every_field_for_editors() {
+    let output = brief().args(["check", "--format", "json", "tests/bad/E014-unknown-speaker.yaml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(report["briefs"], 1);
+    assert_eq!(report["errors"], 2);
+    assert_eq!(report["warnings"], 0);
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["file"], "tests/bad/E014-unknown-speaker.yaml");
+    assert_eq!(first["line"], 17);
+    assert_eq!(first["column"], 14);
+    assert_eq!(first["end_line"], 17);
+    assert_eq!(first["end_column"], 24);
+    assert_eq!(first["code"], "E014");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["message"], "unknown actor 'mayor-ruis'");
+    assert_eq!(first["suggestion"], "mayor-ruiz");
+    assert!(first["help"].is_string());
+    assert!(output.stderr.is_empty(), "JSON mode keeps stderr free");
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    brief()
+        .args(["check", "-"])
+        .write_stdin(brief::sample::TEXT)
+        .assert()
+        .success()
+        .stderr("1 brief, 0 errors, 0 warnings\n");
+    brief()
+        .args(["check", "-"])
+        .write_stdin("brief: 1\nid: x\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--> <stdin>:1:1"));
+}
+
+#[test]
+fn several_documents_in_one_file_count_as_several_briefs() {
+    let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
+    brief().args(["check", "-"]).write_stdin(two).assert().success().stderr("2 briefs, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn brief_text_in_diagnostics_cannot_drive_the_terminal() {
+    let hostile = "brief: 1\nid: x\ntitle: t\ndate: 2021-01-01\nactors:\n  - id: a\n    name: A\n    \"\\e]0;pwned\\a\\e[2J\": 1\n";
+    let output = brief().args(["check", "-"]).write_stdin(hostile).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'), "{stderr}");
+    assert!(stderr.contains("␛]0;pwned␇␛[2J"), "{stderr}");
+    let json = brief().args(["check", "--format", "json", "-"]).write_stdin(hostile).output().unwrap();
+    assert!(!json.stdout.contains(&0x1b));
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let committed = std::fs::read_to_string("assets/brief.schema.json").unwrap();
+    brief().arg("schema").assert().success().stdout(committed);
+}
