@@ -43,6 +43,7 @@ pub struct Span {
 /// `x-` fields, kept as written (as JSON-like values), in name order, never interpreted.
 /// Most items have none, so an empty set costs one pointer.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[allow(clippy::box_collection)] // an empty BTreeMap is three words; `None` here is one
 pub struct Extensions(Option<Box<BTreeMap<String, serde_json::Value>>>);
 
 impl Extensions {
