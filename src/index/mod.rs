@@ -1,6 +1,10 @@
 //! The reverse cross-references, built once per brief: each reference is written once in the
 //! file, in one direction; this index answers the other direction in one step.
 
+mod references;
+
+pub use references::{Group, Relation, references};
+
 use crate::model::{Brief, IdTable, ItemRef, Ref, Section, Stance};
 
 /// One relation for every item of a section, stored compactly: for item `i`, the positions
