@@ -128,6 +128,38 @@ impl LoadedFile {
     }
 }
 
+/// How far a load has got, readable from another thread while it runs.
+#[derive(Debug, Default)]
+pub struct Progress {
+    bytes_done: std::sync::atomic::AtomicU64,
+    bytes_total: std::sync::atomic::AtomicU64,
+    items: std::sync::atomic::AtomicU64,
+}
+
+impl Progress {
+    fn advance(&self, bytes_done: u64, items: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.bytes_done.fetch_max(bytes_done, Relaxed);
+        self.items.fetch_add(items, Relaxed);
+    }
+
+    /// The share of the input read so far, 0 to 1.
+    pub fn fraction(&self) -> f64 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let total = self.bytes_total.load(Relaxed);
+        if total == 0 { 0.0 } else { (self.bytes_done.load(Relaxed) as f64 / total as f64).min(1.0) }
+    }
+
+    /// Items read so far (roughly: counted in steps).
+    pub fn items(&self) -> u64 {
+        self.items.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn total_bytes(&self) -> u64 {
+        self.bytes_total.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// Why nothing could be loaded from a path: a usage or I/O problem, not a problem of a brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -322,10 +354,19 @@ fn is_brief_file(path: &Path) -> bool {
 
 /// Loads every path: a file, a folder (recursively), or `-` for stdin.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, LoadError> {
-    let mut files = Vec::new();
+    load_paths_reporting(paths, None)
+}
+
+/// Loads every path, reporting how far it has got to `progress` (read from another thread).
+pub fn load_paths_reporting(
+    paths: &[PathBuf],
+    progress: Option<&std::sync::Arc<Progress>>,
+) -> Result<Vec<LoadedFile>, LoadError> {
+    // The files first, so progress knows the total before the first byte is read.
+    let mut inputs: Vec<Option<PathBuf>> = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            files.push(load_stdin()?);
+            inputs.push(None);
         } else if path.is_dir() {
             let found = brief_files(path)?;
             if found.is_empty() {
@@ -334,12 +375,28 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, LoadError> {
                     message: "the folder holds no .yaml or .yml files".into(),
                 });
             }
-            for file in found {
-                files.push(load_file(&file)?);
-            }
+            inputs.extend(found.into_iter().map(Some));
         } else {
-            files.push(load_file(path)?);
+            inputs.push(Some(path.clone()));
         }
+    }
+    let sizes: Vec<u64> =
+        inputs.iter().map(|i| i.as_ref().and_then(|p| fs::metadata(p).ok()).map_or(0, |m| m.len())).collect();
+    if let Some(progress) = progress {
+        progress.bytes_total.store(sizes.iter().sum(), std::sync::atomic::Ordering::Relaxed);
+    }
+    let mut files = Vec::new();
+    let mut before = 0;
+    for (input, size) in inputs.iter().zip(sizes) {
+        let file = yaml::reporting(progress, before, || match input {
+            Some(path) => load_file(path),
+            None => load_stdin(),
+        })?;
+        before += size;
+        if let Some(progress) = progress {
+            progress.advance(before, 0);
+        }
+        files.push(file);
     }
     Ok(files)
 }

@@ -41,6 +41,28 @@ thread_local! {
     static INEXACT: Cell<bool> = const { Cell::new(false) };
     static PROBLEMS: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
     static FIELD_SPANS: RefCell<FieldSpans> = RefCell::new(FieldSpans::default());
+    /// Where to report how far the parse has got, and the bytes of earlier files.
+    static PROGRESS: RefCell<Option<(std::sync::Arc<super::Progress>, u64)>> = const { RefCell::new(None) };
+}
+
+/// Reports progress to `progress` while `f` runs on this thread; `before` is the bytes loaded
+/// before this file.
+pub(crate) fn reporting<R>(progress: Option<&std::sync::Arc<super::Progress>>, before: u64, f: impl FnOnce() -> R) -> R {
+    PROGRESS.with(|p| *p.borrow_mut() = progress.map(|p| (p.clone(), before)));
+    let result = f();
+    PROGRESS.with(|p| *p.borrow_mut() = None);
+    result
+}
+
+/// How often (in items) the parse reports progress.
+const PROGRESS_EVERY: usize = 512;
+
+fn report_progress(offset: u32, items: usize) {
+    PROGRESS.with(|p| {
+        if let Some((progress, before)) = p.borrow().as_ref() {
+            progress.advance(before + u64::from(offset), items as u64);
+        }
+    });
 }
 
 /// A YAML value with where it was written (`Span::default()` when not recorded).
@@ -356,6 +378,9 @@ impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
         let mut problems = Vec::new();
         while let Some(ItemNode(node)) = seq.next_element::<ItemNode>()? {
             written += 1;
+            if written % PROGRESS_EVERY == 0 {
+                report_progress(node.span.offset, PROGRESS_EVERY);
+            }
             if let Some((item, spans)) = T::from_node(node, &mut problems) {
                 if !spans.is_empty() {
                     let at = ItemRef::new(T::SECTION, items.len());
