@@ -4,6 +4,7 @@
 //! [`index`] (reverse cross-references) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
 
 pub mod cli;
+pub mod export;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -1,0 +1,704 @@
+//! What an export says, before it is laid out as text or Markdown: headings, items with their
+//! fields, quotes with their attribution. Every string here comes from the brief through
+//! [`text::visible`], so neither layout can pass a control character on.
+
+use std::collections::BTreeSet;
+
+use super::wrap::GLUE;
+use super::{Selection, related_parts};
+use crate::index::{Agreement, Index, Relation};
+use crate::model::{
+    Actor, ActorKind, Brief, Claim, Event, EventStatus, ItemRef, Position, Quote, QuoteKind, Ref, Section, Source,
+    Stance, Topic, Vocabulary,
+};
+use crate::text::{self, Lines};
+
+/// A run of text, part of it possibly a link.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Piece {
+    Text(String),
+    /// `url_in_text`: plain text shows the address on a line of its own (source lists);
+    /// elsewhere plain text shows only the words.
+    Link {
+        text: String,
+        url: String,
+        url_in_text: bool,
+    },
+}
+
+/// One line's worth of content: text and links.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Inline(pub Vec<Piece>);
+
+impl Inline {
+    pub fn text(text: impl Into<String>) -> Inline {
+        Inline(vec![Piece::Text(text.into())])
+    }
+
+    fn push(&mut self, text: &str) -> &mut Inline {
+        match self.0.last_mut() {
+            Some(Piece::Text(last)) => last.push_str(text),
+            _ => self.0.push(Piece::Text(text.to_string())),
+        }
+        self
+    }
+
+    fn append(&mut self, other: Inline) -> &mut Inline {
+        for piece in other.0 {
+            match piece {
+                Piece::Text(t) => {
+                    self.push(&t);
+                }
+                link => self.0.push(link),
+            }
+        }
+        self
+    }
+
+    /// The words, without addresses.
+    pub fn plain(&self) -> String {
+        self.0
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) | Piece::Link { text: t, .. } => t.as_str(),
+            })
+            .collect()
+    }
+}
+
+/// `Label: value, value`, or with `list`, the values one to a line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Field {
+    pub label: String,
+    pub values: Vec<Inline>,
+    pub list: bool,
+}
+
+/// Words attributed to a speaker, and the circumstances.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct QuoteBlock {
+    /// In quotation marks when verbatim.
+    pub text: String,
+    /// `— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)`
+    pub attribution: Inline,
+    pub details: Vec<Field>,
+}
+
+/// One item of a section.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Item {
+    pub title: Inline,
+    /// A paragraph under the title (an actor's or topic's summary).
+    pub body: Option<String>,
+    pub fields: Vec<Field>,
+    pub quotes: Vec<QuoteBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Block {
+    /// Level 1: the brief; 2: a section or the subject; 3: a part of it.
+    Heading(u8, String),
+    Para(String),
+    Fields(Vec<Field>),
+    Item(Item),
+    Quote(QuoteBlock),
+}
+
+/// How much an item shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// A section's list: the item, who and what it refers to, its quotes in full.
+    Listed,
+    /// Inside a dossier, where the quotes have their own part: quotes as one line each.
+    Related,
+    /// One item on its own: also what refers to it.
+    Alone,
+}
+
+fn line(text: &str) -> String {
+    text::one_line(text).trim().to_string()
+}
+
+fn para(text: &str) -> String {
+    text::visible(text, Lines::Keep).trim().to_string()
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The words kept on one line when wrapped.
+fn glued(text: &str) -> String {
+    text.replace(' ', &GLUE.to_string())
+}
+
+/// A short run (up to 32 characters) kept on one line; a longer one may break.
+fn glue_short(inline: Inline) -> Inline {
+    if inline.plain().chars().count() > 32 {
+        return inline;
+    }
+    Inline(
+        inline
+            .0
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Text(t) => Piece::Text(glued(&t)),
+                Piece::Link { text, url, url_in_text } => Piece::Link { text: glued(&text), url, url_in_text },
+            })
+            .collect(),
+    )
+}
+
+pub(crate) struct Builder<'a> {
+    brief: &'a Brief,
+    index: &'a Index,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(brief: &'a Brief, index: &'a Index) -> Builder<'a> {
+        Builder { brief, index }
+    }
+
+    /// The whole document for a selection.
+    pub fn document(&self, selection: &Selection) -> Vec<Block> {
+        let mut blocks = self.header(matches!(selection, Selection::All));
+        match selection {
+            Selection::All => {
+                for section in Section::ALL {
+                    let items: Vec<usize> = (0..self.brief.len(section)).collect();
+                    self.section(&mut blocks, section, &items);
+                }
+            }
+            Selection::Section(section) => {
+                let items: Vec<usize> = (0..self.brief.len(*section)).collect();
+                self.section(&mut blocks, *section, &items);
+            }
+            Selection::Items(section, items) => {
+                let items: Vec<usize> = items.iter().copied().filter(|&i| i < self.brief.len(*section)).collect();
+                self.section(&mut blocks, *section, &items);
+            }
+            Selection::Item(item) => {
+                if self.exists(*item) {
+                    blocks.push(Block::Heading(2, capitalised(item.section.singular())));
+                    blocks.push(self.item(*item, Detail::Alone));
+                }
+            }
+            Selection::Related(item) => {
+                if self.exists(*item) {
+                    self.related(&mut blocks, *item);
+                }
+            }
+        }
+        blocks
+    }
+
+    fn exists(&self, item: ItemRef) -> bool {
+        item.index() < self.brief.len(item.section)
+    }
+
+    /// Title, date, marking, sources; with `full`, also the summary and tags.
+    fn header(&self, full: bool) -> Vec<Block> {
+        let brief = self.brief;
+        let mut blocks = vec![Block::Heading(1, line(&brief.title))];
+        let mut meta = vec![brief.date.human()];
+        if let Some(marking) = brief.marking.as_deref() {
+            meta.push(line(marking));
+        }
+        if let Some(by) = brief.prepared_by.as_deref().filter(|_| full) {
+            meta.push(format!("prepared by {}", line(by)));
+        }
+        blocks.push(Block::Para(meta.join(" · ")));
+        let mut fields = Vec::new();
+        if !brief.sources.is_empty() {
+            let values: Vec<Inline> = brief.sources.iter().map(|s| self.source_line(s)).collect();
+            let label = if values.len() == 1 { "Source" } else { "Sources" };
+            fields.push(Field { label: label.into(), list: values.len() > 1, values });
+        }
+        if full && !brief.tags.is_empty() {
+            let tags = brief.tags.iter().map(|t| line(t)).collect::<Vec<_>>().join(", ");
+            fields.push(Field { label: "Tags".into(), values: vec![Inline::text(tags)], list: false });
+        }
+        if !fields.is_empty() {
+            blocks.push(Block::Fields(fields));
+        }
+        if let Some(summary) = brief.summary.as_deref().filter(|_| full) {
+            blocks.push(Block::Para(para(summary)));
+        }
+        blocks
+    }
+
+    /// `Al Jazeera, “Title” (6 Dec 2021; reliability B, usually reliable)`, the title a link.
+    fn source_line(&self, source: &Source) -> Inline {
+        let mut out = Inline::default();
+        if let Some(publisher) = source.publisher.as_deref() {
+            out.push(&line(publisher)).push(", ");
+        }
+        let title = format!("“{}”", line(&source.title));
+        match source.url.as_deref() {
+            Some(url) => out.0.push(Piece::Link { text: title, url: line(url), url_in_text: true }),
+            None => {
+                out.push(&title);
+            }
+        }
+        let mut notes = Vec::new();
+        if let Some(published) = &source.published {
+            notes.push(published.human());
+        }
+        if let Some(r) = source.reliability {
+            notes.push(format!("reliability {r}, {}", r.meaning()));
+        }
+        if !notes.is_empty() {
+            out.push(&format!(" ({})", notes.join("; ")));
+        }
+        out
+    }
+
+    fn section(&self, blocks: &mut Vec<Block>, section: Section, items: &[usize]) {
+        blocks.push(Block::Heading(2, format!("{} ({})", section.title(), items.len())));
+        if items.is_empty() {
+            blocks.push(Block::Para("None.".into()));
+        }
+        for &i in items {
+            blocks.push(self.item(ItemRef::new(section, i), Detail::Listed));
+        }
+    }
+
+    /// The subject in full, then each kind of item related to it under its own heading.
+    fn related(&self, blocks: &mut Vec<Block>, subject: ItemRef) {
+        let heading = match subject.section {
+            Section::Actors => self.actor_name(subject.index()),
+            section => capitalised(section.singular()),
+        };
+        blocks.push(Block::Heading(2, heading));
+        match subject.section {
+            Section::Actors => blocks.extend(self.who(subject.index())),
+            // The parts below spell out what refers to it.
+            _ => blocks.push(self.item(subject, Detail::Listed)),
+        }
+        for part in related_parts(self.brief, self.index, subject) {
+            // A claim's or position's quotes are shown in full with it, above.
+            if part.relation == Relation::Quotes {
+                continue;
+            }
+            blocks.push(Block::Heading(3, format!("{} ({})", part.title(), part.items.len())));
+            // The subject's own words, and words said for it, with every detail; elsewhere
+            // quotes are one line each, as they are shown apart.
+            let detail = match part.relation {
+                Relation::Said | Relation::SaidOnItsBehalf => Detail::Listed,
+                _ => Detail::Related,
+            };
+            for item in part.items {
+                blocks.push(self.item(item, detail));
+            }
+        }
+    }
+
+    /// An actor dossier's opening: role, affiliation, whom they speak for, aliases, summary.
+    fn who(&self, actor: usize) -> Vec<Block> {
+        let a = &self.brief.actors[actor];
+        let mut blocks = Vec::new();
+        let fields = self.actor_fields(actor, true);
+        if let Some(summary) = a.summary.as_deref() {
+            blocks.push(Block::Para(para(summary)));
+        }
+        if !fields.is_empty() {
+            blocks.push(Block::Fields(fields));
+        }
+        blocks
+    }
+
+    fn item(&self, item: ItemRef, detail: Detail) -> Block {
+        let i = item.index();
+        match item.section {
+            Section::Sources => Block::Item(self.source(i, detail)),
+            Section::Topics => Block::Item(self.topic(i, detail)),
+            Section::Actors => Block::Item(self.actor(i, detail)),
+            Section::Claims => Block::Item(self.claim(i, detail)),
+            Section::Positions => Block::Item(self.position(i, detail)),
+            Section::Quotes => match detail {
+                Detail::Related => Block::Quote(self.quote_block(i, false)),
+                Detail::Listed | Detail::Alone => {
+                    let mut block = self.quote_block(i, true);
+                    if detail == Detail::Alone {
+                        block.details.extend(self.quote_backing(i));
+                    }
+                    Block::Quote(block)
+                }
+            },
+            Section::Events => Block::Item(self.event(i)),
+        }
+    }
+
+    // Names of things, for references.
+
+    fn actor_name(&self, i: usize) -> String {
+        line(&self.brief.actors[i].name)
+    }
+
+    /// What a reference shows: the name, label, title or text of what it points to.
+    fn name_of(&self, reference: &Ref, section: Section) -> String {
+        match self.index.resolve(self.brief, reference, section) {
+            Some(i) => self.label(ItemRef::new(section, i)),
+            // Only in a brief with errors, which is not exported; still, never an empty name.
+            None => line(&reference.id),
+        }
+    }
+
+    fn label(&self, item: ItemRef) -> String {
+        let b = self.brief;
+        let i = item.index();
+        match item.section {
+            Section::Sources => self.source_label(i),
+            Section::Topics => line(&b.topics[i].label),
+            Section::Actors => line(&b.actors[i].name),
+            Section::Claims => line(&b.claims[i].text),
+            Section::Positions => line(&b.positions[i].text),
+            Section::Quotes => line(&b.quotes[i].text),
+            Section::Events => line(&b.events[i].text),
+        }
+    }
+
+    fn source_label(&self, i: usize) -> String {
+        let s = &self.brief.sources[i];
+        line(s.publisher.as_deref().unwrap_or(&s.title))
+    }
+
+    fn names(&self, refs: &[Ref], section: Section) -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        refs.iter().map(|r| self.name_of(r, section)).filter(|n| seen.insert(n.clone())).collect()
+    }
+
+    fn actor_names(&self, actors: impl IntoIterator<Item = usize>) -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        actors.into_iter().map(|a| self.actor_name(a)).filter(|n| seen.insert(n.clone())).collect()
+    }
+
+    /// `Al Jazeera, para 12`, the source a link when it has an address.
+    fn citation(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Inline> {
+        let source = source.and_then(|r| self.index.resolve(self.brief, r, Section::Sources));
+        let at = at.map(line).filter(|a| !a.is_empty());
+        let mut out = Inline::default();
+        match source {
+            Some(s) => match self.brief.sources[s].url.as_deref() {
+                Some(url) => out.0.push(Piece::Link { text: self.source_label(s), url: line(url), url_in_text: false }),
+                None => {
+                    out.push(&self.source_label(s));
+                }
+            },
+            None if at.is_none() => return None,
+            None => {}
+        }
+        if let Some(at) = at {
+            if !out.0.is_empty() {
+                out.push(", ");
+            }
+            out.push(&at);
+        }
+        Some(out)
+    }
+
+    // Fields.
+
+    fn field(label: &str, values: Vec<String>) -> Option<Field> {
+        (!values.is_empty()).then(|| Field {
+            label: label.into(),
+            values: vec![Inline::text(values.join(", "))],
+            list: false,
+        })
+    }
+
+    fn list(label: &str, values: Vec<String>) -> Option<Field> {
+        (!values.is_empty()).then(|| Field {
+            label: label.into(),
+            values: values.into_iter().map(Inline::text).collect(),
+            list: true,
+        })
+    }
+
+    fn source_field(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Field> {
+        self.citation(source, at).map(|c| Field { label: "Source".into(), values: vec![c], list: false })
+    }
+
+    /// Quotes inside another item: in full, or one line each where a dossier shows them apart.
+    fn nested_quotes(&self, refs: &[Ref], detail: Detail) -> (Option<Field>, Vec<QuoteBlock>) {
+        let quotes: Vec<usize> =
+            refs.iter().filter_map(|r| self.index.resolve(self.brief, r, Section::Quotes)).collect();
+        match detail {
+            Detail::Related => {
+                let lines = quotes
+                    .iter()
+                    .map(|&q| format!("{} — {}", self.quoted_text(q, Lines::Join), self.speaker_name(q)))
+                    .collect();
+                (Self::list("Quotes", lines), Vec::new())
+            }
+            Detail::Listed | Detail::Alone => (None, quotes.iter().map(|&q| self.quote_block(q, false)).collect()),
+        }
+    }
+
+    // Items.
+
+    fn source(&self, i: usize, detail: Detail) -> Item {
+        let s = &self.brief.sources[i];
+        let mut fields = Vec::new();
+        if let Some(file) = s.file.as_deref() {
+            fields.extend(Self::field("Text kept in", vec![line(file)]));
+        }
+        let citing: Vec<ItemRef> = self.index.citing(i).collect();
+        if detail == Detail::Alone {
+            for section in [Section::Claims, Section::Positions, Section::Quotes, Section::Events] {
+                let items = citing.iter().filter(|c| c.section == section).map(|&c| self.label(c)).collect();
+                fields.extend(Self::list(&format!("Cited by {}", section.key()), items));
+            }
+        } else if !citing.is_empty() {
+            fields.extend(Self::field("Cited by", vec![count(citing.len(), "item", "items")]));
+        }
+        Item { title: self.source_line(s), body: None, fields, quotes: Vec::new() }
+    }
+
+    fn topic(&self, i: usize, detail: Detail) -> Item {
+        let t: &Topic = &self.brief.topics[i];
+        let mut fields = Vec::new();
+        let positions = self.index.topics.positions.of(i);
+        for stance in Stance::ALL {
+            let holders = positions
+                .iter()
+                .map(|&p| &self.brief.positions[p as usize])
+                .filter(|p| p.stance == *stance)
+                .map(|p| self.name_of(&p.actor, Section::Actors));
+            let mut seen = BTreeSet::new();
+            let holders: Vec<String> = holders.filter(|n| seen.insert(n.clone())).collect();
+            fields.extend(Self::field(&capitalised(stance.as_str()), holders));
+        }
+        let claims: Vec<String> =
+            self.index.topics.claims.of(i).iter().map(|&c| line(&self.brief.claims[c as usize].text)).collect();
+        if detail == Detail::Alone {
+            fields.extend(Self::list("Claims", claims));
+        } else if !claims.is_empty() {
+            fields.extend(Self::field("Claims", vec![claims.len().to_string()]));
+        }
+        Item { title: Inline::text(line(&t.label)), body: t.summary.as_deref().map(para), fields, quotes: Vec::new() }
+    }
+
+    fn actor_fields(&self, i: usize, everything: bool) -> Vec<Field> {
+        let a: &Actor = &self.brief.actors[i];
+        let mut fields = Vec::new();
+        fields.extend(Self::field("Role", a.role.as_deref().map(line).into_iter().collect()));
+        if a.kind != ActorKind::Person {
+            fields.extend(Self::field("Kind", vec![a.kind.to_string()]));
+        }
+        if a.anonymous {
+            fields.extend(Self::field("Anonymous", vec!["yes, an unnamed source".into()]));
+        }
+        let affiliation = a.affiliation.as_ref().map(|r| self.name_of(r, Section::Actors));
+        fields.extend(Self::field("Part of", affiliation.into_iter().collect()));
+        fields.extend(Self::field("Speaks for", self.names(&a.speaks_for, Section::Actors)));
+        let members = self.index.actors.members.of(i).iter().map(|&m| m as usize);
+        fields.extend(Self::field("Members", self.actor_names(members)));
+        let spokespeople = self.index.actors.spokespeople.of(i).iter().map(|&m| m as usize);
+        fields.extend(Self::field("Spokespeople", self.actor_names(spokespeople)));
+        if everything {
+            let name = line(&a.name);
+            let aliases = a.aliases.iter().map(|n| line(n)).filter(|n| !n.eq_ignore_ascii_case(&name)).collect();
+            fields.extend(Self::field("Also known as", aliases));
+        }
+        fields
+    }
+
+    fn actor(&self, i: usize, detail: Detail) -> Item {
+        let a = &self.brief.actors[i];
+        let mut fields = self.actor_fields(i, detail == Detail::Alone);
+        if detail == Detail::Alone {
+            let links = &self.index.actors;
+            let n = |l: &crate::index::Links| l.of(i).len();
+            let counts = [
+                (n(&links.quotes), "quote", "quotes"),
+                (n(&links.spoken_for), "quote on their behalf", "quotes on their behalf"),
+                (n(&links.positions), "position", "positions"),
+                (n(&links.claims), "claim", "claims"),
+                (n(&links.mentioned_in), "mention", "mentions"),
+                (n(&links.events), "event", "events"),
+            ];
+            let counts: Vec<String> =
+                counts.iter().filter(|(c, ..)| *c > 0).map(|&(c, one, many)| count(c, one, many)).collect();
+            fields.extend(Self::field("In this brief", counts));
+        }
+        Item { title: Inline::text(line(&a.name)), body: a.summary.as_deref().map(para), fields, quotes: Vec::new() }
+    }
+
+    fn claim(&self, i: usize, detail: Detail) -> Item {
+        let c: &Claim = &self.brief.claims[i];
+        let mut fields = Vec::new();
+        let by = self.names(&c.by, Section::Actors);
+        let by = if by.is_empty() { vec!["the source’s own narration".to_string()] } else { by };
+        fields.extend(Self::field("Asserted by", by));
+        let mut status = c.status.to_string();
+        if let Some(credibility) = c.credibility {
+            status.push_str(&format!("; credibility {}, {}", credibility.number(), credibility.meaning()));
+        }
+        fields.extend(Self::field("Status", vec![status]));
+        fields.extend(Self::field("Topic", c.topic.iter().map(|t| self.name_of(t, Section::Topics)).collect()));
+        let holders = |links: &crate::index::Links| {
+            self.actor_names(links.of(i).iter().filter_map(|&p| {
+                self.index.resolve(self.brief, &self.brief.positions[p as usize].actor, Section::Actors)
+            }))
+        };
+        if detail == Detail::Alone {
+            // Who, and in what words.
+            let stated = |links: &crate::index::Links| -> Vec<String> {
+                links
+                    .of(i)
+                    .iter()
+                    .map(|&p| {
+                        let p = &self.brief.positions[p as usize];
+                        format!("{}: {}", self.name_of(&p.actor, Section::Actors), line(&p.text))
+                    })
+                    .collect()
+            };
+            fields.extend(Self::list("Supported by", stated(&self.index.claims.supported_by)));
+            fields.extend(Self::list("Disputed by", stated(&self.index.claims.disputed_by)));
+        } else {
+            fields.extend(Self::field("Supported by", holders(&self.index.claims.supported_by)));
+            fields.extend(Self::field("Disputed by", holders(&self.index.claims.disputed_by)));
+        }
+        fields.extend(Self::field("Date", c.date.iter().map(|d| d.human()).collect()));
+        fields.extend(self.source_field(c.source.as_ref(), c.at.as_deref()));
+        let (quote_field, quotes) = self.nested_quotes(&c.quotes, detail);
+        fields.extend(quote_field);
+        Item { title: Inline::text(line(&c.text)), body: None, fields, quotes }
+    }
+
+    fn position(&self, i: usize, detail: Detail) -> Item {
+        let p: &Position = &self.brief.positions[i];
+        let mut fields = Vec::new();
+        fields.extend(Self::field("Held by", vec![self.name_of(&p.actor, Section::Actors)]));
+        fields.extend(Self::field("Topic", p.topic.iter().map(|t| self.name_of(t, Section::Topics)).collect()));
+        fields.extend(Self::field("Stance", vec![p.stance.to_string()]));
+        fields.extend(Self::list("Backs", self.names(&p.supports, Section::Claims)));
+        fields.extend(Self::list("Contests", self.names(&p.disputes, Section::Claims)));
+        if detail == Detail::Alone {
+            let (mut agree, mut disagree, mut other) = (Vec::new(), Vec::new(), Vec::new());
+            for (q, agreement) in self.index.same_topic(self.brief, i) {
+                let other_position = &self.brief.positions[q];
+                let who =
+                    format!("{} ({})", self.name_of(&other_position.actor, Section::Actors), other_position.stance);
+                match agreement {
+                    Agreement::Agrees => agree.push(who),
+                    Agreement::Disagrees => disagree.push(who),
+                    Agreement::Other => other.push(who),
+                }
+            }
+            fields.extend(Self::field("Agreeing", agree));
+            fields.extend(Self::field("Disagreeing", disagree));
+            fields.extend(Self::field("Others on the topic", other));
+        }
+        fields.extend(Self::field("Date", p.date.iter().map(|d| d.human()).collect()));
+        fields.extend(self.source_field(p.source.as_ref(), p.at.as_deref()));
+        let (quote_field, quotes) = self.nested_quotes(&p.quotes, detail);
+        fields.extend(quote_field);
+        Item { title: Inline::text(line(&p.text)), body: None, fields, quotes }
+    }
+
+    fn event(&self, i: usize) -> Item {
+        let e: &Event = &self.brief.events[i];
+        let mut fields = Vec::new();
+        if e.status != EventStatus::Occurred {
+            fields.extend(Self::field("Status", vec![e.status.to_string()]));
+        }
+        fields.extend(Self::field("Actors", self.names(&e.actors, Section::Actors)));
+        fields.extend(self.source_field(e.source.as_ref(), e.at.as_deref()));
+        let title = format!("{}: {}", e.date.human(), line(&e.text));
+        Item { title: Inline::text(title), body: None, fields, quotes: Vec::new() }
+    }
+
+    // Quotes.
+
+    fn speaker_name(&self, q: usize) -> String {
+        self.name_of(&self.brief.quotes[q].speaker, Section::Actors)
+    }
+
+    /// The words, in quotation marks when they are the speaker's own.
+    fn quoted_text(&self, q: usize, lines: Lines) -> String {
+        let quote = &self.brief.quotes[q];
+        let text = text::visible(&quote.text, lines);
+        let text = text.trim();
+        match quote.kind {
+            QuoteKind::Direct | QuoteKind::Partial => format!("“{text}”"),
+            QuoteKind::Indirect => text.to_string(),
+        }
+    }
+
+    /// `— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)`
+    fn attribution(&self, q: usize) -> Inline {
+        let quote: &Quote = &self.brief.quotes[q];
+        let mut out = Inline::text("— ");
+        match self.index.resolve(self.brief, &quote.speaker, Section::Actors) {
+            Some(s) => {
+                let speaker = &self.brief.actors[s];
+                let name = line(&speaker.name);
+                out.push(&name);
+                // An unnamed official's role often repeats the name.
+                if let Some(role) = speaker.role.as_deref().map(line).filter(|r| !r.eq_ignore_ascii_case(&name)) {
+                    out.push(", ").push(&role);
+                }
+            }
+            None => {
+                out.push(&line(&quote.speaker.id));
+            }
+        }
+        if let Some(date) = &quote.date {
+            out.push(", ").push(&glued(&date.human()));
+        }
+        if let Some(citation) = self.citation(quote.source.as_ref(), quote.at.as_deref()) {
+            let mut cited = Inline::text("(");
+            cited.append(citation).push(")");
+            out.push(" ").append(glue_short(cited));
+        }
+        out
+    }
+
+    pub fn quote_block(&self, q: usize, with_details: bool) -> QuoteBlock {
+        let quote = &self.brief.quotes[q];
+        let mut details = Vec::new();
+        if with_details {
+            match quote.kind {
+                QuoteKind::Indirect => {
+                    details.extend(Self::field("Kind", vec!["reported speech, not verbatim".into()]))
+                }
+                QuoteKind::Partial => details.extend(Self::field("Kind", vec!["partial quote".into()])),
+                QuoteKind::Direct => {}
+            }
+            let principals = self.index.quotes.principals.of(q).iter().map(|&a| a as usize);
+            details.extend(Self::field("On behalf of", self.actor_names(principals)));
+            details.extend(Self::field("To", quote.to.as_deref().map(line).into_iter().collect()));
+            details.extend(Self::field("Context", quote.context.as_deref().map(line).into_iter().collect()));
+            details.extend(Self::field("Mentions", self.names(&quote.mentions, Section::Actors)));
+        }
+        QuoteBlock { text: self.quoted_text(q, Lines::Keep), attribution: self.attribution(q), details }
+    }
+
+    /// What a quote stands behind: claims and positions.
+    fn quote_backing(&self, q: usize) -> Vec<Field> {
+        let claims =
+            self.index.quotes.claims.of(q).iter().map(|&c| line(&self.brief.claims[c as usize].text)).collect();
+        let positions = self
+            .index
+            .quotes
+            .positions
+            .of(q)
+            .iter()
+            .map(|&p| {
+                let p = &self.brief.positions[p as usize];
+                format!("{}: {}", self.name_of(&p.actor, Section::Actors), line(&p.text))
+            })
+            .collect();
+        [Self::list("Backs claims", claims), Self::list("Evidence for positions", positions)]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+}

@@ -1,0 +1,135 @@
+//! Golden exports of the sample brief: the quotes section, Lavrov's dossier and one claim with
+//! its references, in each format. Any change in the output fails the test; read the diff as a
+//! reader of the export would before accepting it.
+//!
+//! To accept new output after a deliberate change: `BRIEF_BLESS=1 cargo test --test export_golden`.
+
+use std::fs;
+use std::path::PathBuf;
+
+use brief::export::{self, Format, Options, Selection};
+use brief::index::Index;
+use brief::model::{Brief, Section};
+
+fn sample() -> (Brief, Index) {
+    let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
+    let index = Index::build(&brief);
+    (brief, index)
+}
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export")
+}
+
+/// Every golden: name, selection.
+fn cases(brief: &Brief, index: &Index) -> Vec<(&'static str, Selection)> {
+    let lavrov = index.lookup(brief, "lavrov").expect("Lavrov is in the sample");
+    let claim = index.lookup(brief, "c-troop-buildup").expect("the claim is in the sample");
+    vec![
+        ("quotes", Selection::Section(Section::Quotes)),
+        ("related-lavrov", Selection::Related(lavrov)),
+        ("item-c-troop-buildup", Selection::Item(claim)),
+    ]
+}
+
+#[test]
+fn exports_of_the_sample_match_their_goldens() {
+    let (brief, index) = sample();
+    let bless = std::env::var_os("BRIEF_BLESS").is_some();
+    let mut failures = Vec::new();
+    for (name, selection) in cases(&brief, &index) {
+        for format in Format::ALL {
+            let actual = export::export(&brief, &index, &selection, &Options { format, width: 80 });
+            let path = golden_dir().join(format!("{name}.{}", format.extension()));
+            if bless {
+                fs::create_dir_all(golden_dir()).expect("create the golden folder");
+                fs::write(&path, &actual).expect("write golden");
+                continue;
+            }
+            let expected = fs::read_to_string(&path).unwrap_or_default();
+            if actual != expected {
+                failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} exports changed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_golden_is_checked() {
+    let (brief, index) = sample();
+    let mut expected: Vec<String> = cases(&brief, &index)
+        .iter()
+        .flat_map(|(name, _)| Format::ALL.map(|f| format!("{name}.{}", f.extension())))
+        .collect();
+    expected.sort();
+    let mut present: Vec<String> = fs::read_dir(golden_dir())
+        .expect("tests/golden/export exists")
+        .map(|e| e.expect("readable entry").file_name().to_string_lossy().to_string())
+        .collect();
+    present.sort();
+    assert_eq!(present, expected, "a golden file without a case, or a case without its file");
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let (brief, index) = sample();
+    for format in Format::ALL {
+        let options = Options { format, width: 72 };
+        let once = export::export(&brief, &index, &Selection::All, &options);
+        let again = export::export(&brief, &Index::build(&brief), &Selection::All, &options);
+        assert_eq!(once, again, "{format:?}");
+    }
+}
+
+#[test]
+fn the_quote_attribution_reads_as_a_byline() {
+    let (brief, index) = sample();
+    let text = export::export(&brief, &index, &Selection::Section(Section::Quotes), &Options::default());
+    assert!(
+        text.contains("    “We can’t fail to respond.”\n    — Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn item_counts_say_what_was_written() {
+    let (brief, index) = sample();
+    let count = |selection: &Selection| export::item_count(&brief, &index, selection);
+    assert_eq!(count(&Selection::Section(Section::Quotes)), brief.quotes.len());
+    assert_eq!(count(&Selection::Items(Section::Quotes, vec![0, 2, 99])), 2, "indices out of range are skipped");
+    let lavrov = index.lookup(&brief, "lavrov").unwrap();
+    // Lavrov, his 3 quotes, 1 position, 1 claim, Blinken's quote that mentions him, 1 event.
+    assert_eq!(count(&Selection::Related(lavrov)), 8);
+    assert_eq!(count(&Selection::Item(lavrov)), 1);
+    let all: usize = Section::ALL.iter().map(|&s| brief.len(s)).sum();
+    assert_eq!(count(&Selection::All), all);
+}
+
+#[test]
+fn a_filtered_pane_exports_exactly_its_items_in_its_order() {
+    let (brief, index) = sample();
+    let lavrov: Vec<usize> =
+        (0..brief.quotes.len()).filter(|&q| &*brief.quotes[q].speaker.id == "lavrov").rev().collect();
+    let text = export::export(&brief, &index, &Selection::Items(Section::Quotes, lavrov.clone()), &Options::default());
+    assert!(text.contains(&format!("Quotes ({})", lavrov.len())));
+    assert_eq!(text.matches("— Sergey Lavrov").count(), lavrov.len());
+    assert_eq!(text.matches("\n    — ").count(), lavrov.len(), "no one else's quotes");
+    let first = text.find("We can’t fail").unwrap();
+    let last = text.find("The US threatened").unwrap();
+    assert!(first < last, "the order given, not file order");
+}
+
+#[test]
+fn default_file_names_follow_the_brief_and_the_selection() {
+    let (brief, index) = sample();
+    let lavrov = index.lookup(&brief, "lavrov").unwrap();
+    assert_eq!(
+        export::default_file_name(&brief, &Selection::Section(Section::Quotes), Format::Text),
+        "biden-putin-call-2021-12-quotes.txt"
+    );
+    assert_eq!(
+        export::default_file_name(&brief, &Selection::Related(lavrov), Format::Markdown),
+        "biden-putin-call-2021-12-lavrov.md"
+    );
+}
