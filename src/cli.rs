@@ -2,12 +2,16 @@
 //! for scripts and editors.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::export::{self, Selection};
+use crate::index::Index;
 use crate::load::{self, LoadedFile, render};
+use crate::model::{Brief, ItemRef, Section};
+use crate::text;
 
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "A terminal reader for briefing notes: who said what, cross-referenced.")]
@@ -32,8 +36,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Export a section, an item or everything related to one, as text, Markdown or JSON.
+    ///
+    /// Without --section, --item or --related, exports the whole brief. Several briefs: a
+    /// section is exported from each in turn; --item and --related from each brief that has
+    /// the id. Exit status: 0 when exported, 1 when a brief has errors (nothing is exported),
+    /// 2 for usage and I/O errors.
+    Export {
+        /// Brief files or folders (`-` reads stdin). None exports from the bundled sample.
+        paths: Vec<PathBuf>,
+        /// actors, claims, positions, quotes, topics, events, sources or all.
+        #[arg(long, value_name = "S", conflicts_with_all = ["item", "related"])]
+        section: Option<String>,
+        /// One item, by id, with its references resolved.
+        #[arg(long, value_name = "ID", conflicts_with = "related")]
+        item: Option<String>,
+        /// Everything cross-referenced to the item with this id; for an actor, a dossier.
+        #[arg(long, value_name = "ID")]
+        related: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
+        format: ExportFormat,
+        /// Wrap text at this many terminal cells; 0 does not wrap.
+        #[arg(long, value_name = "N", default_value_t = 80)]
+        width: usize,
+        /// Write to FILE (atomically, replacing it) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the JSON Schema (2020-12) of the brief format.
     Schema,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,6 +89,20 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
+        Some(Command::Export { paths, section, item, related, format, width, output }) => {
+            let what = match (section, item, related) {
+                (_, Some(id), _) => ExportWhat::Item(id),
+                (_, _, Some(id)) => ExportWhat::Related(id),
+                (Some(section), ..) => ExportWhat::Section(section),
+                (None, None, None) => ExportWhat::Section("all".into()),
+            };
+            let format = match format {
+                ExportFormat::Text => export::Format::Text,
+                ExportFormat::Markdown => export::Format::Markdown,
+                ExportFormat::Json => export::Format::Json,
+            };
+            export(&paths, &what, export::Options { format, width }, output.as_deref())
+        }
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
         None => crate::tui::run(&cli.paths),
     }
@@ -90,6 +142,113 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> ExitCode {
         }
     }
     if totals.errors > 0 { ExitCode::from(EXIT_INVALID) } else { ExitCode::SUCCESS }
+}
+
+/// What `brief export` was asked for, as typed.
+enum ExportWhat {
+    Section(String),
+    Item(String),
+    Related(String),
+}
+
+/// The section names `--section` accepts.
+const EXPORT_SECTIONS: [&str; 8] = ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all"];
+
+fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output: Option<&Path>) -> ExitCode {
+    let files = match load_or_sample(paths) {
+        Ok(files) => files,
+        Err(error) => return usage_error(&error.to_string()),
+    };
+    if files.iter().any(LoadedFile::has_errors) {
+        report_problems(&files);
+        print_stderr("error: nothing was exported: the brief has errors; `brief check` lists them\n");
+        return ExitCode::from(EXIT_INVALID);
+    }
+    let briefs: Vec<Brief> = files.into_iter().flat_map(LoadedFile::into_valid_briefs).collect();
+    let indexes: Vec<Index> = briefs.iter().map(Index::build).collect();
+
+    // Each brief's selection, or none where a brief lacks the id.
+    let selections: Vec<Option<Selection>> = match what {
+        ExportWhat::Section(name) => {
+            let selection = match name.as_str() {
+                "all" => Selection::All,
+                key => match Section::from_key(key) {
+                    Some(section) => Selection::Section(section),
+                    None => {
+                        let hint = match load::nearest(key, EXPORT_SECTIONS) {
+                            Some(near) => format!("did you mean '{near}'? "),
+                            None => String::new(),
+                        };
+                        return usage_error(&format!(
+                            "unknown section '{name}'; {hint}sections: {}",
+                            EXPORT_SECTIONS.join(", ")
+                        ));
+                    }
+                },
+            };
+            briefs.iter().map(|_| Some(selection.clone())).collect()
+        }
+        ExportWhat::Item(id) | ExportWhat::Related(id) => {
+            let found: Vec<Option<ItemRef>> = briefs.iter().zip(&indexes).map(|(b, i)| i.lookup(b, id)).collect();
+            if found.iter().all(Option::is_none) {
+                let ids =
+                    briefs.iter().flat_map(|b| Section::ALL.iter().flat_map(move |&s| b.items(s).map(|i| b.id_of(i))));
+                let hint = match load::nearest(id, ids) {
+                    Some(near) => format!("; did you mean '{near}'?"),
+                    None => "; `brief export --format json` lists every id".to_string(),
+                };
+                let briefs = if briefs.len() == 1 { "the brief" } else { "any brief" };
+                return usage_error(&format!("no item has the id '{id}' in {briefs}{hint}"));
+            }
+            let related = matches!(what, ExportWhat::Related(_));
+            found
+                .into_iter()
+                .map(|item| item.map(|item| if related { Selection::Related(item) } else { Selection::Item(item) }))
+                .collect()
+        }
+    };
+
+    let mut parts = Vec::new();
+    let mut items = 0;
+    for ((brief, index), selection) in briefs.iter().zip(&indexes).zip(&selections) {
+        if let Some(selection) = selection {
+            parts.push(export::export(brief, index, selection, &options));
+            items += export::item_count(brief, index, selection);
+        }
+    }
+    let text = match options.format {
+        // Several JSON documents make one array.
+        export::Format::Json if parts.len() > 1 => {
+            let values: Vec<String> = parts.iter().map(|p| indent_json(p.trim_end())).collect();
+            format!("[\n{}\n]\n", values.join(",\n"))
+        }
+        _ => parts.join("\n"),
+    };
+    match output {
+        None => print_stdout(&text),
+        Some(path) => match export::write_atomically(path, &text) {
+            Ok(()) => {
+                let noun = if items == 1 { "item" } else { "items" };
+                print_stderr(&format!("wrote {items} {noun} to {}\n", text::one_line(&path.display().to_string())));
+                ExitCode::SUCCESS
+            }
+            Err(error) => usage_error(&format!("cannot write '{}': {}", path.display(), io_reason(&error))),
+        },
+    }
+}
+
+/// Pretty JSON nested one level deeper, for an array of exports.
+fn indent_json(json: &str) -> String {
+    json.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
+        _ => error.to_string(),
+    }
 }
 
 /// Prints the diagnostics of files with errors the way `brief check` does. Used where a
