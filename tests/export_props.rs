@@ -92,10 +92,11 @@ fn brief_yaml(texts: &[String]) -> String {
     let mut y =
         format!("brief: 1\nid: gen\ntitle: {}\ndate: 2024-03-01\nmarking: {}\nsummary: {}\n", next(), next(), next());
     y += &format!(
-        "sources:\n  - {{id: s1, title: {}, publisher: {}, url: \"https://example.org/{}\", x-note: {}}}\n  - {{id: s2, title: {}}}\n",
+        "sources:\n  - {{id: s1, title: {}, publisher: {}, url: {}, x-note: {}}}\n  - {{id: s2, title: {}}}\n",
         next(),
         next(),
-        "p".repeat(90),
+        // Long, and full of characters that mean something in a Markdown link.
+        yaml(&format!("https://example.org/{}/a(b)c?x=1&amp;y=<2> \\z]", "p".repeat(90))),
         next(),
         next()
     );
@@ -214,6 +215,7 @@ fn check_markdown(brief: &Brief, index: &Index) {
     let mut headings = Vec::new();
     let mut quotes = Vec::new();
     let mut strong = 0;
+    let mut links = Vec::new();
     let (mut in_heading, mut quote_depth, mut quote_paragraph) = (false, 0, 0);
     let mut current = String::new();
     for event in Parser::new_ext(&md, options) {
@@ -244,6 +246,7 @@ fn check_markdown(brief: &Brief, index: &Index) {
                     brief.sources.iter().any(|s| s.url.as_deref() == Some(&*dest_url)),
                     "a link that is no source's address: {dest_url}\n{md}"
                 );
+                links.push(dest_url.to_string());
             }
             Event::Text(t) => current.push_str(&t),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
@@ -290,6 +293,11 @@ fn check_markdown(brief: &Brief, index: &Index) {
     expected_quotes.extend(brief.positions.iter().flat_map(|p| p.quotes.iter().map(resolve)).map(quoted));
     expected_quotes.extend((0..brief.quotes.len()).map(quoted));
     assert_eq!(quotes, expected_quotes, "\n{md}");
+
+    // Every source with a web address is a working link, however odd the address.
+    for url in brief.sources.iter().filter_map(|s| s.url.as_deref()) {
+        assert!(links.iter().any(|l| l == url), "no link to {url}\n{md}");
+    }
 
     // Item titles are the only bold text: one per item that is not a quote.
     let items: usize = Section::ALL.iter().filter(|&&s| s != Section::Quotes).map(|&s| brief.len(s)).sum();

@@ -7,7 +7,6 @@ use super::wrap::GLUE;
 
 pub(crate) fn render(blocks: &[Block]) -> String {
     let mut out: Vec<String> = Vec::new();
-    let mut urls = Urls::default();
     for block in blocks {
         if !out.is_empty() {
             out.push(String::new());
@@ -26,18 +25,11 @@ pub(crate) fn render(blocks: &[Block]) -> String {
             }
             Block::Fields(fields) => {
                 for field in fields {
-                    field_lines(&mut out, &mut urls, field, "");
+                    field_lines(&mut out, field, "");
                 }
             }
-            Block::Item(item) => item_lines(&mut out, &mut urls, item),
-            Block::Quote(quote) => quote_lines(&mut out, &mut urls, quote, ""),
-        }
-    }
-    // Addresses once, at the end, so the text reads cleanly as written.
-    if !urls.0.is_empty() {
-        out.push(String::new());
-        for (n, url) in urls.0.iter().enumerate() {
-            out.push(format!("[{}]: {}", n + 1, destination(url)));
+            Block::Item(item) => item_lines(&mut out, item),
+            Block::Quote(quote) => quote_lines(&mut out, quote, ""),
         }
     }
     let mut text = out.join("\n");
@@ -105,23 +97,6 @@ fn linkable(url: &str) -> bool {
     ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
-/// The addresses of reference links, numbered in order of first use.
-#[derive(Default)]
-struct Urls(Vec<String>);
-
-impl Urls {
-    /// The link's reference number.
-    fn number(&mut self, url: &str) -> usize {
-        match self.0.iter().position(|u| u == url) {
-            Some(i) => i + 1,
-            None => {
-                self.0.push(url.to_string());
-                self.0.len()
-            }
-        }
-    }
-}
-
 /// A link destination: as written when it holds only characters without a meaning there,
 /// otherwise in angle brackets (which allow any character but `<`, `>` and a line break) with
 /// backslashes, brackets and `&` escaped, so no character reference is decoded.
@@ -145,13 +120,14 @@ fn destination(url: &str) -> String {
     out
 }
 
-fn inline(inline: &Inline, urls: &mut Urls) -> String {
+fn inline(inline: &Inline) -> String {
     let mut out = String::new();
     for piece in &inline.0 {
         match piece {
             Piece::Text(text) => out.push_str(&escape_inline(text)),
             Piece::Link { text, url, .. } if linkable(url) => {
-                out.push_str(&format!("[{}][{}]", escape_inline(text.trim()), urls.number(url)));
+                // Inline, so a part copied on its own keeps its links.
+                out.push_str(&format!("[{}]({})", escape_inline(text.trim()), destination(url)));
             }
             Piece::Link { text, url, url_in_text } => {
                 out.push_str(&escape_inline(text));
@@ -164,21 +140,21 @@ fn inline(inline: &Inline, urls: &mut Urls) -> String {
     guard_start(out.trim().to_string())
 }
 
-fn field_lines(out: &mut Vec<String>, urls: &mut Urls, field: &Field, indent: &str) {
+fn field_lines(out: &mut Vec<String>, field: &Field, indent: &str) {
     let label = escape(&field.label);
     if field.list {
         out.push(format!("{indent}- {label}:"));
         for value in &field.values {
-            out.push(format!("{indent}  - {}", inline(value, urls)));
+            out.push(format!("{indent}  - {}", inline(value)));
         }
         return;
     }
-    let values: Vec<String> = field.values.iter().map(|v| inline(v, urls)).collect();
+    let values: Vec<String> = field.values.iter().map(inline).collect();
     out.push(format!("{indent}- {label}: {}", values.join(", ")));
 }
 
-fn item_lines(out: &mut Vec<String>, urls: &mut Urls, item: &Item) {
-    out.push(format!("- **{}**", inline(&item.title, urls)));
+fn item_lines(out: &mut Vec<String>, item: &Item) {
+    out.push(format!("- **{}**", inline(&item.title)));
     if let Some(body) = &item.body {
         for paragraph in paragraphs(body) {
             out.push(String::new());
@@ -188,7 +164,7 @@ fn item_lines(out: &mut Vec<String>, urls: &mut Urls, item: &Item) {
     if !item.fields.is_empty() {
         out.push(String::new());
         for field in &item.fields {
-            field_lines(out, urls, field, "  ");
+            field_lines(out, field, "  ");
         }
     }
     if !item.quotes.is_empty() {
@@ -197,18 +173,18 @@ fn item_lines(out: &mut Vec<String>, urls: &mut Urls, item: &Item) {
     }
     for quote in &item.quotes {
         out.push(String::new());
-        quote_lines(out, urls, quote, "  ");
+        quote_lines(out, quote, "  ");
     }
 }
 
-fn quote_lines(out: &mut Vec<String>, urls: &mut Urls, quote: &QuoteBlock, indent: &str) {
+fn quote_lines(out: &mut Vec<String>, quote: &QuoteBlock, indent: &str) {
     out.push(format!("{indent}> {}", escape(&quote.text)));
     out.push(format!("{indent}>"));
-    out.push(format!("{indent}> {}", inline(&quote.attribution, urls)));
+    out.push(format!("{indent}> {}", inline(&quote.attribution)));
     if !quote.details.is_empty() {
         out.push(String::new());
         for field in &quote.details {
-            field_lines(out, urls, field, indent);
+            field_lines(out, field, indent);
         }
     }
 }
