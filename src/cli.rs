@@ -19,6 +19,9 @@ use crate::text;
 pub struct Cli {
     /// Brief files or folders to open (`-` reads stdin). None opens the bundled sample brief.
     pub paths: Vec<PathBuf>,
+    /// Leave the mouse to the terminal, for selecting text, instead of clicks and the wheel.
+    #[arg(long)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -104,7 +107,7 @@ pub fn main() -> ExitCode {
             export(&paths, &what, export::Options { format, width }, output.as_deref())
         }
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
-        None => crate::tui::run(&cli.paths),
+        None => crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse }),
     }
 }
 

@@ -47,7 +47,11 @@ thread_local! {
 
 /// Reports progress to `progress` while `f` runs on this thread; `before` is the bytes loaded
 /// before this file.
-pub(crate) fn reporting<R>(progress: Option<&std::sync::Arc<super::Progress>>, before: u64, f: impl FnOnce() -> R) -> R {
+pub(crate) fn reporting<R>(
+    progress: Option<&std::sync::Arc<super::Progress>>,
+    before: u64,
+    f: impl FnOnce() -> R,
+) -> R {
     PROGRESS.with(|p| *p.borrow_mut() = progress.map(|p| (p.clone(), before)));
     let result = f();
     PROGRESS.with(|p| *p.borrow_mut() = None);

@@ -1,16 +1,237 @@
-//! The reader. (Being built: for now it checks the briefs and lists them.)
+//! The reader: a pure state machine ([`App`]) driven by [`Action`]s, drawn by [`view`], run by
+//! the loop here, which owns the terminal and always gives it back: on quit, on error, on panic,
+//! on SIGTERM, SIGHUP and SIGINT, and around Ctrl-z.
 
+pub mod action;
+pub mod app;
+mod clipboard;
+pub mod describe;
+pub mod dialog;
+pub mod finder;
+pub mod keymap;
+pub mod layout;
+mod terminal;
+pub mod theme;
+pub mod view;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
-pub fn run(paths: &[PathBuf]) -> ExitCode {
-    let files = match crate::cli::load_or_sample(paths) {
-        Ok(files) => files,
-        Err(error) => return crate::cli::usage_error(&error.to_string()),
+use crossterm::event::{Event, MouseButton, MouseEventKind};
+
+pub use action::{Action, Pane};
+pub use app::{App, Effect, Loaded};
+
+use crate::load::{LoadError, LoadedFile, Progress};
+
+/// Before this, a load in progress shows nothing: most briefs load in a few milliseconds.
+const QUIET_LOAD: Duration = Duration::from_millis(100);
+/// How often the progress screen is redrawn while a load runs.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// What reaches the loop: input, signals, and the end of the load.
+enum Message {
+    Input(Event),
+    Signal(i32),
+    Loaded(Result<Vec<LoadedFile>, LoadError>),
+}
+
+/// Options of the reader from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Leave the mouse to the terminal (text selection) instead of clicks and the wheel.
+    pub no_mouse: bool,
+}
+
+pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return crate::cli::usage_error(
+            "the reader needs a terminal; `brief check` checks and `brief export` prints briefs",
+        );
+    }
+    let (sender, receiver) = mpsc::channel();
+    let progress = Arc::new(Progress::default());
+    spawn_load(paths.to_vec(), progress.clone(), sender.clone());
+
+    // Most loads end before anything is drawn; a brief with errors then never touches the
+    // terminal, and its diagnostics print as `brief check` prints them.
+    let first = match receiver.recv_timeout(QUIET_LOAD) {
+        Ok(Message::Loaded(result)) => Some(result),
+        Ok(_) | Err(_) => None,
     };
-    if files.iter().any(|f| f.has_errors()) {
-        crate::cli::report_problems(&files);
-        return ExitCode::from(crate::cli::EXIT_INVALID);
+    if let Some(result) = &first
+        && must_refuse(result)
+    {
+        return refuse(result);
+    }
+
+    let mut terminal = match terminal::Terminal::enter(!options.no_mouse) {
+        Ok(terminal) => terminal,
+        Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
+    };
+    terminal::spawn_input(sender.clone());
+    terminal::spawn_signals(sender);
+
+    let result = match first {
+        Some(result) => result,
+        None => match wait_for_load(&mut terminal, &receiver, &progress) {
+            Waited::Loaded(result) => result,
+            Waited::Signal(signal) => return terminal::signal_exit(signal),
+        },
+    };
+    if must_refuse(&result) {
+        drop(terminal);
+        return refuse(&result);
+    }
+    let briefs = loaded_briefs(result.unwrap_or_default());
+    let mut app = App::new(briefs);
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.export_dir = std::env::current_dir().unwrap_or_default();
+    // Build the search texts while the user reads the first frame.
+    for reading in &app.briefs {
+        let loaded = reading.loaded.clone();
+        let _ = std::thread::Builder::new().name("warm".into()).spawn(move || loaded.warm_finder());
+    }
+    run_app(&mut terminal, &mut app, &receiver)
+}
+
+/// Whether a load must not open: an I/O error, or a brief with errors.
+fn must_refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> bool {
+    result.as_ref().map_or(true, |files| files.iter().any(LoadedFile::has_errors))
+}
+
+/// Says why a load does not open, as `brief check` would, and gives the exit status.
+fn refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> ExitCode {
+    match result {
+        Err(error) => crate::cli::usage_error(&error.to_string()),
+        Ok(files) => {
+            crate::cli::report_problems(files);
+            ExitCode::from(crate::cli::EXIT_INVALID)
+        }
+    }
+}
+
+fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Message>) {
+    std::thread::Builder::new()
+        .name("load".into())
+        .spawn(move || {
+            let result = if paths.is_empty() {
+                Ok(vec![crate::sample::load()])
+            } else {
+                crate::load::load_paths_reporting(&paths, Some(&progress))
+            };
+            let _ = sender.send(Message::Loaded(result));
+        })
+        .expect("a thread can be started");
+}
+
+/// The briefs to read, named for the header: `file` or `file #2` for later documents.
+fn loaded_briefs(files: Vec<LoadedFile>) -> Vec<Loaded> {
+    let mut briefs = Vec::new();
+    for file in files {
+        let name = file.origin.name();
+        let several = file.briefs.len() > 1;
+        for (n, brief) in file.into_valid_briefs().into_iter().enumerate() {
+            let name = if several { format!("{name} #{}", n + 1) } else { name.clone() };
+            briefs.push(Loaded::new(name, brief));
+        }
+    }
+    briefs
+}
+
+enum Waited {
+    Loaded(Result<Vec<LoadedFile>, LoadError>),
+    Signal(i32),
+}
+
+/// Shows the load's progress until it ends. Keys other than quitting wait for the brief.
+fn wait_for_load(terminal: &mut terminal::Terminal, receiver: &Receiver<Message>, progress: &Progress) -> Waited {
+    let started = Instant::now();
+    loop {
+        terminal.draw(|frame| terminal::draw_progress(frame, progress, started.elapsed()));
+        match receiver.recv_timeout(PROGRESS_EVERY) {
+            Ok(Message::Loaded(result)) => return Waited::Loaded(result),
+            Ok(Message::Signal(signal)) => return Waited::Signal(signal),
+            Ok(Message::Input(Event::Key(key))) => {
+                if keymap::action_for(keymap::Context::Lists, &key) == Some(Action::Quit) {
+                    return Waited::Signal(0);
+                }
+            }
+            Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Waited::Loaded(Err(LoadError { path: "briefs".into(), message: "the load stopped".into() }));
+            }
+        }
+    }
+}
+
+/// Turns a terminal event into an action, in the app's current context.
+pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(app.context(), key),
+        Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown { column: mouse.column, row: mouse.row }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp { column: mouse.column, row: mouse.row }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Debug builds only: with `BRIEF_TEST_PANIC` set, `!` panics, so tests can check that a
+/// panic restores the terminal and prints its message after.
+fn test_panic(event: &Event) {
+    if cfg!(debug_assertions)
+        && std::env::var_os("BRIEF_TEST_PANIC").is_some()
+        && matches!(event, Event::Key(key) if key.code == crossterm::event::KeyCode::Char('!'))
+    {
+        panic!("test panic requested with BRIEF_TEST_PANIC");
+    }
+}
+
+/// The loop: wait (no timer: idle is idle), update, carry out effects, draw.
+fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver<Message>) -> ExitCode {
+    let (width, height) = terminal.size();
+    app.update(Action::Resize(width, height));
+    terminal.draw(|frame| view::draw(frame, app));
+    loop {
+        // Work left from the last key goes on only while no key is waiting.
+        let message = match receiver.try_recv() {
+            Ok(message) => message,
+            Err(mpsc::TryRecvError::Empty) if app.pending_work() => {
+                app.update(Action::Work);
+                terminal.draw(|frame| view::draw(frame, app));
+                continue;
+            }
+            Err(mpsc::TryRecvError::Empty) => match receiver.recv() {
+                Ok(message) => message,
+                Err(_) => break,
+            },
+            Err(mpsc::TryRecvError::Disconnected) => break,
+        };
+        match message {
+            Message::Input(event) => {
+                test_panic(&event);
+                let Some(action) = action_for_event(app, &event) else { continue };
+                app.update(action);
+            }
+            Message::Signal(signal) => return terminal::signal_exit(signal),
+            Message::Loaded(_) => {}
+        }
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::Quit => return ExitCode::SUCCESS,
+                Effect::Suspend => terminal.suspend(),
+                Effect::Copy(text) => terminal.write_raw(&clipboard::osc52(&text, std::env::var_os("TMUX").is_some())),
+            }
+        }
+        terminal.draw(|frame| view::draw(frame, app));
     }
     ExitCode::SUCCESS
 }

@@ -1,0 +1,102 @@
+//! The reader on a brief of 100,000 quotes (`brief::synth`, about 35 MB): drawing a frame at
+//! 200x50, moving the selection (with its cross-reference marks), following a reference, and
+//! one keystroke of the incremental search and of the fuzzy picker.
+//!
+//! Keystrokes are measured in pairs that undo each other (down then up, type then erase), so
+//! every iteration does real work; the figures are per pair, so per keystroke is half.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use brief::load::{Origin, load_text};
+use brief::synth::{Shape, brief_yaml};
+use brief::tui::{Action, App, Loaded, Pane, view};
+
+fn big_app() -> App {
+    let yaml = brief_yaml(Shape::BENCH);
+    let brief = load_text(Origin::Stdin, yaml).into_valid_briefs().pop().expect("the generated brief loads");
+    let loaded = Loaded::new("bench".into(), brief);
+    // What the reader does in the background after the first frame.
+    loaded.warm_finder();
+    let mut app = App::new(vec![loaded]);
+    app.update(Action::Resize(200, 50));
+    app
+}
+
+fn reader(c: &mut Criterion) {
+    let mut app = big_app();
+    let mut group = c.benchmark_group("reader");
+
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    app.update(Action::FocusPane(Pane::Quotes));
+    app.update(Action::PageDown);
+    group.bench_function("draw_frame_200x50", |b| {
+        b.iter(|| {
+            terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+        });
+    });
+
+    app.update(Action::FocusPane(Pane::Actors));
+    group.bench_function("move_selection_pair", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            app.update(Action::Up);
+        });
+    });
+
+    app.update(Action::EnterDetail);
+    group.bench_function("follow_reference_and_back_pair", |b| {
+        b.iter(|| {
+            app.update(Action::Follow);
+            app.update(Action::Back);
+        });
+    });
+    app.update(Action::Leave);
+
+    app.update(Action::FocusPane(Pane::Quotes));
+    app.update(Action::StartSearch);
+    group.bench_function("search_first_keystroke_pair", |b| {
+        b.iter(|| {
+            app.update(Action::Type('e'));
+            app.update(Action::Erase);
+        });
+    });
+    // "e" matches nearly every quote, so the next letter narrows the largest set there is.
+    app.update(Action::Type('e'));
+    group.bench_function("search_next_keystroke_pair", |b| {
+        b.iter(|| {
+            app.update(Action::Type('r'));
+            app.update(Action::Erase);
+        });
+    });
+    app.update(Action::Leave);
+
+    // A keystroke scores the first slice and shows its results; the rest is scored in slices
+    // while no key waits (Action::Work). Both must fit the keystroke budget.
+    app.update(Action::OpenPicker);
+    group.bench_function("picker_keystroke_pair", |b| {
+        b.iter(|| {
+            app.update(Action::Type('e'));
+            app.update(Action::Erase);
+        });
+    });
+    app.update(Action::Type('e'));
+    group.bench_function("picker_slice", |b| {
+        b.iter_batched(
+            || (),
+            |()| {
+                if !app.pending_work() {
+                    app.update(Action::Erase);
+                    app.update(Action::Type('e'));
+                }
+                app.update(Action::Work);
+            },
+            criterion::BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, reader);
+criterion_main!(benches);

@@ -1,0 +1,114 @@
+//! Everything a user can do, as data: keys, mouse events and tests all become an [`Action`],
+//! and only [`crate::tui::App::update`] changes state.
+
+/// One of the four list panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pane {
+    Actors,
+    Claims,
+    Positions,
+    Quotes,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Actors, Pane::Claims, Pane::Positions, Pane::Quotes];
+
+    pub fn section(self) -> crate::model::Section {
+        use crate::model::Section;
+        match self {
+            Pane::Actors => Section::Actors,
+            Pane::Claims => Section::Claims,
+            Pane::Positions => Section::Positions,
+            Pane::Quotes => Section::Quotes,
+        }
+    }
+
+    pub fn of(section: crate::model::Section) -> Option<Pane> {
+        Pane::ALL.into_iter().find(|p| p.section() == section)
+    }
+
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self as usize + 1) % 4]
+    }
+
+    pub fn previous(self) -> Pane {
+        Pane::ALL[(self as usize + 3) % 4]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    // Moving in a list, the detail pane, the matrix or the help.
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Left,
+    Right,
+    NextPane,
+    PreviousPane,
+    FocusPane(Pane),
+    /// Move into the detail pane.
+    EnterDetail,
+    /// Step out: of the detail pane, an overlay, a search.
+    Leave,
+
+    // Cross-references.
+    /// Follow the reference under the cursor in the detail pane; in the matrix, open the cell.
+    Follow,
+    /// A digit typed in the detail pane: follows reference N once N is unambiguous.
+    Digit(u8),
+    ToggleFilter,
+    Back,
+    Forward,
+
+    // Finding.
+    StartSearch,
+    NextMatch,
+    PreviousMatch,
+    OpenPicker,
+
+    // Views.
+    ToggleMatrix,
+    ToggleHelp,
+    NextBrief,
+    PreviousBrief,
+
+    // Text input in a search, the picker or a dialog.
+    Type(char),
+    Erase,
+    Submit,
+
+    // Passing a section on.
+    Export,
+    Copy,
+
+    /// Nothing was pressed: carry on with work left from the last key (the picker scoring a
+    /// large brief in slices).
+    Work,
+
+    // The terminal.
+    Resize(u16, u16),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    Suspend,
+    Quit,
+}

@@ -1,0 +1,276 @@
+//! How items read on screen: one row in a list, or in full in the detail pane. All brief text
+//! passes through `text::one_line` / `text::visible`, so it cannot act on the terminal.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::app::Loaded;
+use super::theme::Theme;
+use crate::model::{ClaimStatus, ItemRef, Ref, Section, Vocabulary};
+use crate::text::{Lines, one_line, visible};
+
+/// At most this many bytes of a long text are looked at for one row: a row is never wider.
+fn head(text: &str, cells: usize) -> &str {
+    let limit = cells.saturating_mul(4).max(16);
+    if text.len() <= limit {
+        return text;
+    }
+    let mut end = limit;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn plain(text: &str, cells: usize) -> String {
+    one_line(head(text, cells)).into_owned()
+}
+
+/// An actor's name, by reference.
+pub fn actor_name(loaded: &Loaded, reference: &Ref) -> String {
+    match loaded.index.resolve(&loaded.brief, reference, Section::Actors) {
+        Some(i) => one_line(&loaded.brief.actors[i].name).into_owned(),
+        None => one_line(&reference.id).into_owned(),
+    }
+}
+
+fn topic_label(loaded: &Loaded, reference: &Ref) -> String {
+    match loaded.index.resolve(&loaded.brief, reference, Section::Topics) {
+        Some(i) => one_line(&loaded.brief.topics[i].label).into_owned(),
+        None => one_line(&reference.id).into_owned(),
+    }
+}
+
+/// One item as a list row, at most about `cells` wide.
+pub fn row(loaded: &Loaded, item: ItemRef, theme: Theme, cells: usize) -> Vec<Span<'static>> {
+    let brief = &loaded.brief;
+    let i = item.index();
+    match item.section {
+        Section::Actors => {
+            let actor = &brief.actors[i];
+            let mut spans = vec![Span::raw(plain(&actor.name, cells))];
+            if let Some(role) = &actor.role {
+                spans.push(Span::styled(format!(" · {}", plain(role, cells)), theme.dim()));
+            }
+            if actor.anonymous {
+                spans.push(Span::styled(" (anonymous)", theme.dim()));
+            }
+            spans
+        }
+        Section::Claims => {
+            let claim = &brief.claims[i];
+            let mut spans = Vec::new();
+            if claim.status != ClaimStatus::Reported {
+                spans.push(Span::styled(format!("[{}] ", claim.status), theme.status(claim.status)));
+            }
+            spans.push(Span::raw(plain(&claim.text, cells)));
+            spans
+        }
+        Section::Positions => {
+            let position = &brief.positions[i];
+            let (glyph, style) = theme.stance(position.stance);
+            let mut spans = vec![
+                Span::styled(glyph.to_string(), style),
+                Span::raw(" "),
+                Span::styled(actor_name(loaded, &position.actor), theme.strong()),
+            ];
+            if let Some(topic) = &position.topic {
+                spans.push(Span::styled(format!(" · {}", topic_label(loaded, topic)), theme.dim()));
+            }
+            spans.push(Span::raw(format!(": {}", plain(&position.text, cells))));
+            spans
+        }
+        Section::Quotes => {
+            let quote = &brief.quotes[i];
+            // Reported speech is not in quotation marks: it is not the speaker's words.
+            let text = match quote.kind {
+                crate::model::QuoteKind::Indirect => format!(" (reported): {}", plain(&quote.text, cells)),
+                _ => format!(": “{}”", plain(&quote.text, cells)),
+            };
+            vec![Span::styled(actor_name(loaded, &quote.speaker), theme.strong()), Span::raw(text)]
+        }
+        Section::Topics => vec![Span::raw(plain(&brief.topics[i].label, cells))],
+        Section::Events => {
+            let event = &brief.events[i];
+            vec![Span::styled(format!("{} ", event.date), theme.dim()), Span::raw(plain(&event.text, cells))]
+        }
+        Section::Sources => vec![Span::raw(plain(&brief.sources[i].title, cells))],
+    }
+}
+
+/// "— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)"
+pub fn attribution(loaded: &Loaded, quote: usize) -> String {
+    let brief = &loaded.brief;
+    let quote = &brief.quotes[quote];
+    let mut parts = vec![actor_name(loaded, &quote.speaker)];
+    if let Some(role) =
+        loaded.index.resolve(brief, &quote.speaker, Section::Actors).and_then(|a| brief.actors[a].role.as_deref())
+    {
+        parts.push(one_line(role).into_owned());
+    }
+    if let Some(date) = &quote.date {
+        parts.push(date.human());
+    }
+    let mut line = format!("— {}", parts.join(", "));
+    if let Some(citation) = citation(loaded, quote.source.as_ref(), quote.at.as_deref()) {
+        line.push_str(&format!(" ({citation})"));
+    }
+    line
+}
+
+/// "Al Jazeera, para 19": the source's publisher (or title) and the place in it.
+pub fn citation(loaded: &Loaded, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
+    let name = source.map(|s| match loaded.index.resolve(&loaded.brief, s, Section::Sources) {
+        Some(i) => {
+            let source = &loaded.brief.sources[i];
+            one_line(source.publisher.as_deref().unwrap_or(&source.title)).into_owned()
+        }
+        None => one_line(&s.id).into_owned(),
+    });
+    match (name, at) {
+        (Some(name), Some(at)) => Some(format!("{name}, {}", one_line(at))),
+        (Some(name), None) => Some(name),
+        (None, Some(at)) => Some(one_line(at).into_owned()),
+        (None, None) => None,
+    }
+}
+
+/// Wraps text to a width in terminal cells, keeping the author's line breaks.
+pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    let shown = visible(text, Lines::Keep);
+    let width = width.max(1);
+    shown
+        .lines()
+        .flat_map(|line| {
+            let wrapped: Vec<String> = textwrap::wrap(line, textwrap::Options::new(width).break_words(true))
+                .into_iter()
+                .map(|c| c.into_owned())
+                .collect();
+            if wrapped.is_empty() { vec![String::new()] } else { wrapped }
+        })
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// The item in full, wrapped to `width`: the top of the detail pane.
+pub fn full(loaded: &Loaded, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let brief = &loaded.brief;
+    let i = item.index();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let facts = |lines: &mut Vec<Line<'static>>, parts: Vec<String>| {
+        let parts: Vec<String> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        if !parts.is_empty() {
+            lines.extend(wrap(&parts.join(" · "), width, theme.dim()));
+        }
+    };
+    match item.section {
+        Section::Actors => {
+            let actor = &brief.actors[i];
+            lines.extend(wrap(&actor.name, width, theme.heading()));
+            let mut parts = vec![actor.kind.to_string()];
+            parts.extend(actor.role.as_deref().map(|r| one_line(r).into_owned()));
+            if actor.anonymous {
+                parts.push("anonymous".into());
+            }
+            facts(&mut lines, parts);
+            if !actor.aliases.is_empty() {
+                let aliases: Vec<String> = actor.aliases.iter().map(|a| one_line(a).into_owned()).collect();
+                lines.extend(wrap(&format!("also: {}", aliases.join(", ")), width, theme.dim()));
+            }
+            if let Some(summary) = &actor.summary {
+                lines.extend(wrap(summary, width, Style::new()));
+            }
+        }
+        Section::Claims => {
+            let claim = &brief.claims[i];
+            lines.extend(wrap(&claim.text, width, theme.strong()));
+            let mut parts = vec![claim.status.to_string()];
+            if let Some(c) = claim.credibility {
+                parts.push(format!("credibility {} ({})", c.as_str(), c.meaning()));
+            }
+            if claim.by.is_empty() {
+                parts.push("the source's own narration".into());
+            }
+            parts.extend(claim.date.as_ref().map(|d| d.human()));
+            parts.extend(citation(loaded, claim.source.as_ref(), claim.at.as_deref()));
+            facts(&mut lines, parts);
+        }
+        Section::Positions => {
+            let position = &brief.positions[i];
+            let (glyph, style) = theme.stance(position.stance);
+            let mut head = vec![
+                Span::styled(format!("{glyph} "), style),
+                Span::styled(actor_name(loaded, &position.actor), theme.heading()),
+                Span::styled(format!(" {}", position.stance), style),
+            ];
+            if let Some(topic) = &position.topic {
+                head.push(Span::styled(format!(" · {}", topic_label(loaded, topic)), theme.strong()));
+            }
+            lines.push(Line::from(head));
+            lines.extend(wrap(&position.text, width, Style::new()));
+            let mut parts = Vec::new();
+            parts.extend(position.date.as_ref().map(|d| d.human()));
+            parts.extend(citation(loaded, position.source.as_ref(), position.at.as_deref()));
+            facts(&mut lines, parts);
+        }
+        Section::Quotes => {
+            let quote = &brief.quotes[i];
+            let text = match quote.kind {
+                crate::model::QuoteKind::Indirect => quote.text.to_string(),
+                _ => format!("“{}”", quote.text),
+            };
+            lines.extend(wrap(&text, width, theme.strong()));
+            lines.extend(wrap(&attribution(loaded, i), width, Style::new()));
+            let mut parts = vec![format!("{} quote", quote.kind)];
+            parts.extend(quote.to.as_deref().map(|t| format!("to {}", one_line(t))));
+            parts.extend(quote.context.as_deref().map(|c| one_line(c).into_owned()));
+            facts(&mut lines, parts);
+        }
+        Section::Topics => {
+            let topic = &brief.topics[i];
+            lines.extend(wrap(&topic.label, width, theme.heading()));
+            if let Some(summary) = &topic.summary {
+                lines.extend(wrap(summary, width, Style::new()));
+            }
+        }
+        Section::Events => {
+            let event = &brief.events[i];
+            lines.push(Line::styled(format!("{} · {}", event.date.human(), event.status), theme.heading()));
+            lines.extend(wrap(&event.text, width, Style::new()));
+            facts(&mut lines, citation(loaded, event.source.as_ref(), event.at.as_deref()).into_iter().collect());
+        }
+        Section::Sources => {
+            let source = &brief.sources[i];
+            lines.extend(wrap(&source.title, width, theme.heading()));
+            let mut parts = Vec::new();
+            parts.extend(source.publisher.as_deref().map(|p| one_line(p).into_owned()));
+            parts.extend(source.published.as_ref().map(|d| d.human()));
+            parts.extend(source.reliability.map(|r| format!("reliability {} ({})", r.as_str(), r.meaning())));
+            facts(&mut lines, parts);
+            if let Some(url) = &source.url {
+                lines.extend(wrap(url, width, theme.dim()));
+            }
+            if let Some(file) = &source.file {
+                lines.extend(wrap(&format!("text: {file}"), width, theme.dim()));
+            }
+        }
+    }
+    let extensions = match item.section {
+        Section::Actors => &brief.actors[i].extensions,
+        Section::Claims => &brief.claims[i].extensions,
+        Section::Positions => &brief.positions[i].extensions,
+        Section::Quotes => &brief.quotes[i].extensions,
+        Section::Topics => &brief.topics[i].extensions,
+        Section::Events => &brief.events[i].extensions,
+        Section::Sources => &brief.sources[i].extensions,
+    };
+    for (name, value) in extensions.iter() {
+        let value = match value {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        lines.extend(wrap(&format!("{name}: {value}"), width, theme.dim()));
+    }
+    lines.push(Line::styled(format!("{} {}", item.section.singular(), one_line(brief.id_of(item))), theme.dim()));
+    lines
+}

@@ -1,0 +1,176 @@
+//! The export dialog (`e`): choose a format and a path; an existing file is only replaced after
+//! a second Enter; the file is written whole or not at all.
+
+use std::path::PathBuf;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::action::Action;
+use super::app::{App, Loaded};
+use super::theme::Theme;
+use super::view::put;
+use crate::export::{self, Format, Options, Selection};
+use crate::text::one_line;
+
+pub struct Dialog {
+    pub selection: Selection,
+    pub format: Format,
+    /// The path as typed, relative to `folder` unless absolute.
+    pub path: String,
+    folder: PathBuf,
+    /// The default name without its extension; the path follows the format until edited.
+    stem: String,
+    edited: bool,
+    /// The file exists and the user has been asked to confirm.
+    confirming: bool,
+    pub error: Option<String>,
+    items: usize,
+}
+
+/// What an update did to the dialog.
+pub enum Outcome {
+    Open,
+    /// Closed, with a message for the status line.
+    Closed(Option<String>),
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Text => "txt",
+        Format::Markdown => "md",
+        Format::Json => "json",
+    }
+}
+
+impl Dialog {
+    pub fn new(app: &App, selection: Selection) -> Dialog {
+        let brief = app.brief();
+        let what = match &selection {
+            Selection::All => "all".to_string(),
+            Selection::Section(section) | Selection::Items(section, _) => section.key().to_string(),
+            Selection::Item(item) | Selection::Related(item) => brief.id_of(*item).to_string(),
+        };
+        let stem = format!("{}-{what}", brief.id);
+        let loaded = app.loaded();
+        let items = export::item_count(&loaded.brief, &loaded.index, &selection);
+        Dialog {
+            selection,
+            format: Format::Text,
+            path: format!("{stem}.txt"),
+            folder: app.export_dir.clone(),
+            stem,
+            edited: false,
+            confirming: false,
+            error: None,
+            items,
+        }
+    }
+
+    fn target(&self) -> PathBuf {
+        self.folder.join(&self.path)
+    }
+
+    pub fn update(&mut self, action: Action, loaded: &Loaded) -> Outcome {
+        match action {
+            Action::Leave => return Outcome::Closed(Some("export cancelled".into())),
+            Action::NextPane => {
+                self.format = match self.format {
+                    Format::Text => Format::Markdown,
+                    Format::Markdown => Format::Json,
+                    Format::Json => Format::Text,
+                };
+                if !self.edited {
+                    self.path = format!("{}.{}", self.stem, extension(self.format));
+                }
+                self.confirming = false;
+            }
+            Action::Type(c) => {
+                self.path.push(c);
+                self.edited = true;
+                self.confirming = false;
+            }
+            Action::Erase => {
+                self.path.pop();
+                self.edited = true;
+                self.confirming = false;
+            }
+            Action::Submit => return self.submit(loaded),
+            _ => {}
+        }
+        Outcome::Open
+    }
+
+    fn submit(&mut self, loaded: &Loaded) -> Outcome {
+        if self.path.trim().is_empty() {
+            self.error = Some("type a file name".into());
+            return Outcome::Open;
+        }
+        let target = self.target();
+        if target.exists() && !self.confirming {
+            self.confirming = true;
+            self.error = None;
+            return Outcome::Open;
+        }
+        let options = Options { format: self.format, width: 80 };
+        let text = export::export(&loaded.brief, &loaded.index, &self.selection, &options);
+        match export::write_atomically(&target, &text) {
+            Ok(()) => {
+                let plural = if self.items == 1 { "" } else { "s" };
+                Outcome::Closed(Some(format!("wrote {} item{plural} to {}", self.items, one_line(&self.path))))
+            }
+            Err(error) => {
+                // Nothing is lost: the dialog stays open with the path, to fix and try again.
+                self.confirming = false;
+                self.error = Some(format!("could not write {}: {}", one_line(&self.path), io_reason(&error)));
+                Outcome::Open
+            }
+        }
+    }
+
+    pub fn draw(&self, buffer: &mut Buffer, area: Rect, theme: Theme) {
+        let formats = [Format::Text, Format::Markdown, Format::Json].map(|f| {
+            let name = match f {
+                Format::Text => "text",
+                Format::Markdown => "Markdown",
+                Format::Json => "JSON",
+            };
+            if f == self.format {
+                Span::styled(format!(" {name} "), theme.cursor(true))
+            } else {
+                Span::styled(format!(" {name} "), theme.dim())
+            }
+        });
+        let plural = if self.items == 1 { "" } else { "s" };
+        let mut lines = vec![
+            Line::styled(format!("{} item{plural} from what is in view", self.items), theme.strong()),
+            Line::from(std::iter::once(Span::raw("format ")).chain(formats).collect::<Vec<_>>()),
+            Line::from(vec![
+                Span::raw("file   "),
+                Span::styled(one_line(&self.path).into_owned(), theme.strong()),
+                Span::styled("█", theme.dim()),
+            ]),
+            Line::raw(""),
+        ];
+        if self.confirming {
+            lines.push(Line::styled("the file exists: Enter replaces it, Esc keeps it", theme.heading()));
+        } else if let Some(error) = &self.error {
+            lines.push(Line::styled(one_line(error).into_owned(), theme.heading()));
+        } else {
+            lines.push(Line::styled("Tab changes the format · Enter writes · Esc cancels", theme.dim()));
+        }
+        for (i, line) in lines.iter().enumerate().take(area.height as usize) {
+            put(buffer, area, area.y + i as u16, line);
+        }
+    }
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::StorageFull => "the disk is full".to_string(),
+        _ => error.to_string(),
+    }
+}

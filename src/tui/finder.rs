@@ -1,0 +1,492 @@
+//! Finding things: `/` searches the text of the focused pane as you type; Ctrl-p picks any item
+//! of any section by a fuzzy match on its name, id or text.
+
+use std::sync::OnceLock;
+
+use memchr::memmem;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::action::Pane;
+use super::app::Loaded;
+use crate::model::{Brief, ItemRef, Section};
+
+/// One pane's searchable text: every item's names, aliases, roles and text, lower-cased and
+/// joined, so a search is one fast scan.
+pub struct Haystack {
+    text: String,
+    /// Item `i` is `text[starts[i]..starts[i + 1]]`.
+    starts: Vec<u32>,
+    /// For each item, which byte values its text holds: a one-letter search reads these
+    /// 32 bytes per item instead of the text.
+    bytes: Vec<[u64; 4]>,
+}
+
+impl Haystack {
+    fn build(brief: &Brief, pane: Pane) -> Haystack {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(brief.len(pane.section()) + 1);
+        let actor_name =
+            |id: &str| brief.actors.iter().find(|a| &*a.id == id).map_or(id.to_string(), |a| a.name.to_string());
+        let mut names: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for actor in &brief.actors {
+            names.insert(&actor.id, &actor.name);
+        }
+        let name = |id: &str| names.get(id).copied().map_or_else(|| actor_name(id), str::to_string);
+        let mut push = |parts: &[&str]| {
+            starts.push(text.len() as u32);
+            for part in parts {
+                text.push_str(&part.to_lowercase());
+                text.push('\u{1}');
+            }
+            text.push('\n');
+        };
+        match pane {
+            Pane::Actors => {
+                for a in &brief.actors {
+                    let aliases = a.aliases.join("\u{1}");
+                    push(&[&a.name, &aliases, a.role.as_deref().unwrap_or(""), &a.id]);
+                }
+            }
+            Pane::Claims => {
+                for c in &brief.claims {
+                    let by: Vec<String> = c.by.iter().map(|r| name(&r.id)).collect();
+                    push(&[&c.text, &by.join("\u{1}"), &c.id]);
+                }
+            }
+            Pane::Positions => {
+                for p in &brief.positions {
+                    let topic = p
+                        .topic
+                        .as_ref()
+                        .and_then(|t| brief.topics.iter().find(|x| x.id == t.id))
+                        .map_or("", |t| &*t.label);
+                    push(&[&name(&p.actor.id), topic, &p.text, &p.id]);
+                }
+            }
+            Pane::Quotes => {
+                for q in &brief.quotes {
+                    push(&[
+                        &name(&q.speaker.id),
+                        &q.text,
+                        q.to.as_deref().unwrap_or(""),
+                        q.context.as_deref().unwrap_or(""),
+                        &q.id,
+                    ]);
+                }
+            }
+        }
+        starts.push(text.len() as u32);
+        let bytes = starts
+            .windows(2)
+            .map(|w| {
+                let mut set = [0u64; 4];
+                for &b in &text.as_bytes()[w[0] as usize..w[1] as usize] {
+                    set[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
+                set
+            })
+            .collect();
+        Haystack { text, starts, bytes }
+    }
+
+    fn item_text(&self, item: usize) -> &str {
+        &self.text[self.starts[item] as usize..self.starts[item + 1] as usize]
+    }
+
+    /// Every item whose text holds the (lower-case) needle, in order.
+    fn find_all(&self, needle: &str) -> Vec<u32> {
+        if let [byte] = needle.as_bytes() {
+            let (word, bit) = (usize::from(byte >> 6), byte & 63);
+            return (0..self.bytes.len() as u32).filter(|&i| self.bytes[i as usize][word] >> bit & 1 == 1).collect();
+        }
+        let finder = memmem::Finder::new(needle.as_bytes());
+        in_parallel(self.starts.len() - 1, |items| self.find_in(&finder, items))
+    }
+
+    /// The items of a range holding the needle. After a hit the scan jumps to the next item,
+    /// so a common letter costs one hit per item, not one per letter.
+    fn find_in(&self, finder: &memmem::Finder, items: std::ops::Range<usize>) -> Vec<u32> {
+        let text = &self.text.as_bytes()[..self.starts[items.end] as usize];
+        let mut found: Vec<u32> = Vec::new();
+        let (mut from, mut item) = (self.starts[items.start] as usize, items.start);
+        while from < text.len() {
+            let Some(hit) = finder.find(&text[from..]) else { break };
+            let at = from + hit;
+            // Items are in text order: walk forward to the one holding the hit.
+            while self.starts[item + 1] as usize <= at {
+                item += 1;
+            }
+            found.push(item as u32);
+            item += 1;
+            from = self.starts[item] as usize;
+        }
+        found
+    }
+
+    /// Those of `items` whose text holds the needle: a longer query only narrows a shorter one.
+    fn narrow(&self, needle: &str, items: &[u32]) -> Vec<u32> {
+        let finder = memmem::Finder::new(needle.as_bytes());
+        in_parallel(items.len(), |range| {
+            items[range]
+                .iter()
+                .copied()
+                .filter(|&i| finder.find(self.item_text(i as usize).as_bytes()).is_some())
+                .collect()
+        })
+    }
+}
+
+/// Runs `work` over `count` items in contiguous chunks, one per core, and joins the results in
+/// order. Searching 100,000 quotes on one core takes longer than a keystroke should.
+fn in_parallel(count: usize, work: impl Fn(std::ops::Range<usize>) -> Vec<u32> + Sync) -> Vec<u32> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads < 2 || count < 20_000 {
+        return work(0..count);
+    }
+    let chunk = count.div_ceil(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = (0..threads)
+            .map(|t| (t * chunk).min(count)..((t + 1) * chunk).min(count))
+            .map(|range| scope.spawn(move || work(range)))
+            .collect();
+        parts.into_iter().flat_map(|part| part.join().unwrap_or_default()).collect()
+    })
+}
+
+/// The searchable texts of a brief's panes and its picker entries, built on first use.
+#[derive(Default)]
+pub struct FinderCache {
+    haystacks: [OnceLock<Haystack>; 4],
+    entries: OnceLock<Vec<Entry>>,
+}
+
+impl FinderCache {
+    pub fn haystack(&self, brief: &Brief, pane: Pane) -> &Haystack {
+        self.haystacks[pane as usize].get_or_init(|| Haystack::build(brief, pane))
+    }
+
+    fn entries(&self, brief: &Brief) -> &[Entry] {
+        self.entries.get_or_init(|| Entry::all(brief))
+    }
+
+    /// Builds everything now (a thread reading meanwhile waits for it rather than racing).
+    pub fn warm(&self, brief: &Brief) {
+        for pane in Pane::ALL {
+            self.haystack(brief, pane);
+        }
+        self.entries(brief);
+    }
+}
+
+/// An incremental search in one pane.
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub pane: Pane,
+    /// The cursor row when the search started, to return to on Esc.
+    pub origin: usize,
+    pub query: String,
+    /// Matching items (positions in the section), in order, among the rows shown.
+    pub matches: Vec<u32>,
+    /// Which match is current.
+    pub current: usize,
+    /// The matches before each character typed, so erasing one is instant.
+    earlier: Vec<Vec<u32>>,
+}
+
+impl Search {
+    pub fn new(pane: Pane, origin: usize) -> Search {
+        Search { pane, origin, query: String::new(), matches: Vec::new(), current: 0, earlier: Vec::new() }
+    }
+
+    pub fn push(&mut self, c: char, loaded: &Loaded, rows: Option<&[u32]>) {
+        let extends = !self.query.is_empty();
+        self.query.push(c);
+        let needle = self.query.to_lowercase();
+        let haystack = loaded.finder.haystack(&loaded.brief, self.pane);
+        let matches = if extends {
+            haystack.narrow(&needle, &self.matches)
+        } else {
+            let mut found = haystack.find_all(&needle);
+            if let Some(rows) = rows {
+                found.retain(|m| rows.binary_search(m).is_ok());
+            }
+            found
+        };
+        self.earlier.push(std::mem::replace(&mut self.matches, matches));
+        self.first_from_origin(rows);
+    }
+
+    pub fn pop(&mut self, rows: Option<&[u32]>) {
+        if self.query.pop().is_some() {
+            self.matches = self.earlier.pop().unwrap_or_default();
+        }
+        self.first_from_origin(rows);
+    }
+
+    /// The current match is the first at or after where the search started.
+    fn first_from_origin(&mut self, rows: Option<&[u32]>) {
+        let origin_item = match rows {
+            Some(rows) => rows.get(self.origin).copied().unwrap_or(0),
+            None => self.origin as u32,
+        };
+        self.current = self.matches.partition_point(|&m| m < origin_item);
+        if self.current >= self.matches.len() {
+            self.current = 0;
+        }
+    }
+
+    pub fn step(&mut self, forward: bool) {
+        let count = self.matches.len();
+        if count == 0 {
+            return;
+        }
+        self.current = if forward { (self.current + 1) % count } else { (self.current + count - 1) % count };
+    }
+
+    /// Moves to the next (or previous) match after an item, wrapping around.
+    pub fn step_from(&mut self, item: Option<usize>, forward: bool) {
+        let count = self.matches.len();
+        if count == 0 {
+            return;
+        }
+        let Some(item) = item.map(|i| i as u32) else {
+            self.current = 0;
+            return;
+        };
+        self.current = if forward {
+            self.matches.partition_point(|&m| m <= item) % count
+        } else {
+            (self.matches.partition_point(|&m| m < item) + count - 1) % count
+        };
+    }
+
+    pub fn current_item(&self) -> Option<usize> {
+        self.matches.get(self.current).map(|&i| i as usize)
+    }
+
+    /// "3/14", or "no match".
+    pub fn counter(&self) -> String {
+        if self.query.is_empty() {
+            String::new()
+        } else if self.matches.is_empty() {
+            "no match".to_string()
+        } else {
+            format!("{}/{}", self.current + 1, self.matches.len())
+        }
+    }
+
+    /// Where the query occurs in a piece of shown text, as byte ranges (case-insensitive).
+    pub fn highlights(&self, shown: &str) -> Vec<std::ops::Range<usize>> {
+        highlights(shown, &self.query)
+    }
+}
+
+/// Byte ranges of `shown` where `query` occurs, ignoring case.
+pub fn highlights(shown: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    let chars: Vec<(usize, char)> = shown.char_indices().collect();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut matched = 0;
+        let mut j = i;
+        while j < chars.len() && matched < needle.len() {
+            let lower: Vec<char> = chars[j].1.to_lowercase().collect();
+            if needle[matched..].starts_with(&lower) {
+                matched += lower.len();
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if matched == needle.len() {
+            let end = chars.get(j).map_or(shown.len(), |&(at, _)| at);
+            ranges.push(chars[i].0..end);
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    ranges
+}
+
+/// One item as the picker lists it.
+pub struct Entry {
+    pub item: ItemRef,
+    /// What the picker shows and matches: section, name or text, id.
+    pub label: String,
+}
+
+impl Entry {
+    fn all(brief: &Brief) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for section in Section::ALL {
+            for item in brief.items(section) {
+                let i = item.index();
+                let (name, id) = match section {
+                    Section::Sources => (&*brief.sources[i].title, &*brief.sources[i].id),
+                    Section::Topics => (&*brief.topics[i].label, &*brief.topics[i].id),
+                    Section::Actors => (&*brief.actors[i].name, &*brief.actors[i].id),
+                    Section::Claims => (&*brief.claims[i].text, &*brief.claims[i].id),
+                    Section::Positions => (&*brief.positions[i].text, &*brief.positions[i].id),
+                    Section::Quotes => (&*brief.quotes[i].text, &*brief.quotes[i].id),
+                    Section::Events => (&*brief.events[i].text, &*brief.events[i].id),
+                };
+                // Long texts are cut: the picker finds by name and opening words.
+                let name: String = crate::text::one_line(name).chars().take(64).collect();
+                entries.push(Entry { item, label: format!("{name} · {id}") });
+            }
+        }
+        entries
+    }
+}
+
+/// The fuzzy picker over every item of a brief.
+///
+/// Scoring 100,000 items takes longer than a keystroke may, so it is done in slices: each
+/// keystroke scores the first slice and shows what it found; [`Picker::work`] scores the next,
+/// which the reader calls while no key is waiting. Items come names first (sources, topics,
+/// actors), so the likely picks are scored first.
+pub struct Picker {
+    pub query: String,
+    /// The best matches so far with their scores, best first.
+    pub results: Vec<(u32, u32)>,
+    pub cursor: usize,
+    /// Entries to score for this query, and how far scoring has got.
+    queue: Vec<u32>,
+    next: usize,
+    /// Every match so far with its score, in entry order: a longer query scores only these.
+    matched: Vec<(u32, u32)>,
+    loaded: std::sync::Arc<Loaded>,
+    matcher: Matcher,
+    pattern: Pattern,
+}
+
+/// The picker lists at most this many results, best first.
+const PICKER_SHOWN: usize = 200;
+/// Entries scored per slice: a few milliseconds of work.
+const PICKER_SLICE: usize = 1500;
+
+impl Picker {
+    pub fn new(loaded: &std::sync::Arc<Loaded>) -> Picker {
+        let count = loaded.finder.entries(&loaded.brief).len();
+        Picker {
+            query: String::new(),
+            results: (0..count.min(PICKER_SHOWN) as u32).map(|e| (e, 0)).collect(),
+            cursor: 0,
+            queue: Vec::new(),
+            next: 0,
+            matched: Vec::new(),
+            loaded: loaded.clone(),
+            matcher: Matcher::new(Config::DEFAULT),
+            pattern: Pattern::default(),
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        self.loaded.finder.entries(&self.loaded.brief)
+    }
+
+    pub fn entry(&self, result: usize) -> Option<&Entry> {
+        self.results.get(result).and_then(|&(e, _)| self.entries().get(e as usize))
+    }
+
+    pub fn push(&mut self, c: char) {
+        let extends = !self.query.is_empty();
+        self.query.push(c);
+        // A longer query can only match what the shorter one matched, or has yet to score.
+        let queue = if extends {
+            self.matched.iter().map(|&(e, _)| e).chain(self.queue[self.next..].iter().copied()).collect()
+        } else {
+            (0..self.entries().len() as u32).collect()
+        };
+        self.restart(queue);
+    }
+
+    pub fn pop(&mut self) {
+        self.query.pop();
+        let all = (0..self.entries().len() as u32).collect();
+        self.restart(all);
+    }
+
+    fn restart(&mut self, queue: Vec<u32>) {
+        self.cursor = 0;
+        self.queue = queue;
+        self.next = 0;
+        self.matched.clear();
+        self.results.clear();
+        if self.query.is_empty() {
+            self.results = (0..self.entries().len().min(PICKER_SHOWN) as u32).map(|e| (e, 0)).collect();
+            self.queue.clear();
+            return;
+        }
+        self.pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
+        self.work();
+    }
+
+    /// Whether scoring is still under way.
+    pub fn pending(&self) -> bool {
+        self.next < self.queue.len()
+    }
+
+    /// Scores the next slice of entries and merges what matched into the results.
+    pub fn work(&mut self) {
+        let loaded = self.loaded.clone();
+        let entries = loaded.finder.entries(&loaded.brief);
+        let end = (self.next + PICKER_SLICE).min(self.queue.len());
+        let mut buffer = Vec::new();
+        let first_new = self.matched.len();
+        for &e in &self.queue[self.next..end] {
+            let haystack = Utf32Str::new(&entries[e as usize].label, &mut buffer);
+            if let Some(score) = self.pattern.score(haystack, &mut self.matcher) {
+                self.matched.push((e, score));
+            }
+        }
+        self.next = end;
+        let mut best: Vec<(u32, u32)> =
+            self.results.iter().copied().chain(self.matched[first_new..].iter().copied()).collect();
+        let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if best.len() > PICKER_SHOWN {
+            best.select_nth_unstable_by(PICKER_SHOWN, order);
+            best.truncate(PICKER_SHOWN);
+        }
+        best.sort_unstable_by(order);
+        let chosen = self.results.get(self.cursor).map(|r| r.0);
+        self.results = best;
+        // Keep the cursor on the same entry while results arrive.
+        self.cursor = chosen.and_then(|c| self.results.iter().position(|r| r.0 == c)).unwrap_or(0);
+    }
+
+    pub fn move_cursor(&mut self, by: isize) {
+        let count = self.results.len();
+        if count > 0 {
+            self.cursor = (self.cursor as isize + by).rem_euclid(count as isize) as usize;
+        }
+    }
+
+    pub fn chosen(&self) -> Option<ItemRef> {
+        self.entry(self.cursor).map(|e| e.item)
+    }
+
+    /// How many items matched so far, for the prompt.
+    pub fn matched(&self) -> usize {
+        if self.query.is_empty() { self.entries().len() } else { self.matched.len() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_ignore_case_and_keep_byte_ranges() {
+        assert_eq!(highlights("Vladimir Putin", "putin"), vec![9..14]);
+        assert_eq!(highlights("Ünïcode ünï", "ÜNÏ"), [0..5, 9..14]);
+        assert!(highlights("abc", "").is_empty());
+    }
+}

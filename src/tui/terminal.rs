@@ -1,0 +1,181 @@
+//! The terminal, borrowed and always given back: raw mode, the alternate screen, mouse capture
+//! and the cursor are restored on every way out, a panic included (its message prints after).
+
+use std::io::{self, Stdout, Write};
+use std::process::ExitCode;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use crossterm::event::{
+    DisableMouseCapture, EnableMouseCapture, KeyboardEnhancementFlags, PopKeyboardEnhancementFlags,
+    PushKeyboardEnhancementFlags,
+};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Frame;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Gauge, Widget};
+
+use super::Message;
+use crate::load::Progress;
+
+/// What was turned on, so restoring turns off exactly that, from anywhere (the panic hook).
+static RAW: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicBool = AtomicBool::new(false);
+static KEYBOARD: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back. Safe to call twice, and from the panic hook.
+pub fn restore() {
+    let mut out = io::stdout();
+    if KEYBOARD.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, PopKeyboardEnhancementFlags);
+    }
+    if MOUSE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    if RAW.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+        let _ = disable_raw_mode();
+    }
+    let _ = out.flush();
+}
+
+fn setup(mouse: bool) -> io::Result<()> {
+    let mut out = io::stdout();
+    enable_raw_mode()?;
+    RAW.store(true, Ordering::SeqCst);
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+        MOUSE.store(true, Ordering::SeqCst);
+    }
+    // Where the terminal supports it, Ctrl-i is told apart from Tab (history forward).
+    if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false) {
+        execute!(out, PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES))?;
+        KEYBOARD.store(true, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+pub struct Terminal {
+    inner: ratatui::Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+}
+
+impl Terminal {
+    pub fn enter(mouse: bool) -> io::Result<Terminal> {
+        install_panic_hook();
+        if let Err(error) = setup(mouse) {
+            restore();
+            return Err(error);
+        }
+        let inner = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(Terminal { inner, mouse })
+    }
+
+    pub fn size(&self) -> (u16, u16) {
+        self.inner.size().map(|s| (s.width, s.height)).unwrap_or((80, 24))
+    }
+
+    /// Draws a frame; a terminal that cannot be written to any more is left alone.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) {
+        let _ = self.inner.draw(render);
+    }
+
+    /// Writes bytes the way they are (an OSC 52 sequence) between frames.
+    pub fn write_raw(&mut self, text: &str) {
+        let mut out = io::stdout();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+
+    /// Ctrl-z: gives the terminal back, stops until `fg`, then takes it again and redraws all.
+    pub fn suspend(&mut self) {
+        restore();
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        let _ = setup(self.mouse);
+        let _ = self.inner.clear();
+    }
+}
+
+/// The exit status after a signal (0: a quit before the brief opened), as shells report it.
+pub fn signal_exit(signal: i32) -> ExitCode {
+    if signal == 0 { ExitCode::SUCCESS } else { ExitCode::from((128 + signal).min(255) as u8) }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        // After a panic the hook has restored the terminal and printed the message; doing it
+        // again here would only risk clearing what it printed.
+        if !std::thread::panicking() {
+            restore();
+        }
+    }
+}
+
+/// Reads terminal events on a thread of their own, so the loop can also hear signals.
+pub fn spawn_input(sender: Sender<Message>) {
+    let _ = std::thread::Builder::new().name("input".into()).spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if sender.send(Message::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into messages: the loop restores the terminal and exits.
+pub fn spawn_signals(sender: Sender<Message>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+    let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = sender.send(Message::Signal(signal));
+        }
+    });
+}
+
+/// The screen while a large brief loads.
+pub fn draw_progress(frame: &mut Frame, progress: &Progress, elapsed: Duration) {
+    let area = frame.area();
+    let buffer = frame.buffer_mut();
+    let fraction = progress.fraction();
+    let megabytes = |bytes: f64| bytes / 1_000_000.0;
+    let total = progress.total_bytes() as f64;
+    let lines = [
+        "Loading briefs…".to_string(),
+        format!(
+            "{:.1} of {:.1} MB · {} items · {:.1} s",
+            megabytes(total * fraction),
+            megabytes(total),
+            progress.items(),
+            elapsed.as_secs_f64()
+        ),
+    ];
+    let top = area.height.saturating_sub(4) / 2;
+    for (i, text) in lines.iter().enumerate() {
+        let y = area.y + top + i as u16;
+        if y < area.y + area.height {
+            buffer.set_line(area.x + 1, y, &Line::raw(text.as_str()), area.width.saturating_sub(2));
+        }
+    }
+    let bar = Rect::new(area.x + 1, area.y + top + 2, area.width.saturating_sub(2), 1).intersection(area);
+    if bar.height > 0 {
+        Gauge::default().ratio(fraction).use_unicode(true).render(bar, buffer);
+    }
+}

@@ -1,0 +1,104 @@
+//! The detail pane: the item in full, then its cross-references as a numbered list grouped by
+//! relation. Enter or the number follows one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::put;
+use crate::model::ItemRef;
+use crate::text::one_line;
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::describe;
+use crate::tui::theme::Theme;
+
+/// One row of the detail pane.
+pub enum DetailRow {
+    Text(Line<'static>),
+    Blank,
+    /// A relation's heading and how many items it holds.
+    Heading(&'static str, usize),
+    /// Reference `n` (0-based) and the item it points to.
+    Reference(usize, ItemRef),
+}
+
+/// The rows of the detail pane at a text width. References are one row each, so a long list
+/// costs one small entry per reference, and only the rows in view are drawn.
+pub fn detail_rows(app: &App, width: usize) -> Vec<DetailRow> {
+    let Some(item) = app.detail_item() else { return Vec::new() };
+    let theme = Theme { color: app.color };
+    let mut rows: Vec<DetailRow> =
+        describe::full(app.loaded(), item, theme, width).into_iter().map(DetailRow::Text).collect();
+    let mut n = 0;
+    for group in app.detail_groups() {
+        rows.push(DetailRow::Blank);
+        rows.push(DetailRow::Heading(group.relation.label(), group.items.len()));
+        for target in group.items {
+            rows.push(DetailRow::Reference(n, target));
+            n += 1;
+        }
+    }
+    rows
+}
+
+/// The row of reference `n`.
+pub fn reference_row(rows: &[DetailRow], n: usize) -> Option<usize> {
+    rows.iter().position(|r| matches!(r, DetailRow::Reference(m, _) if *m == n))
+}
+
+pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
+    let focused = app.view().focus == Focus::Detail && matches!(app.overlay, Overlay::None);
+    // The item's name stays in the border while its text scrolls.
+    let title = match app.detail_item() {
+        Some(item) => {
+            format!(" {} · {} ", item.section.singular(), one_line(&crate::tui::app::item_name(app.brief(), item)))
+        }
+        None => " detail ".to_string(),
+    };
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Line::styled(title, if focused { theme.heading() } else { theme.strong() }));
+    let references = app.reference_count();
+    if references > 0 {
+        let hint = if focused { "Enter or number follows" } else { "Enter to read" };
+        block = block
+            .title_bottom(Line::styled(format!(" {references} references · {hint} "), theme.dim()).right_aligned());
+    }
+    let inner = block.inner(rect);
+    block.render(rect, buffer);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let rows = detail_rows(app, inner.width as usize);
+    if rows.is_empty() {
+        put(buffer, inner, inner.y, &Line::styled("nothing selected", theme.dim()));
+        return;
+    }
+    let detail = &app.view().detail;
+    let numbers = references.to_string().len();
+    for (line_no, row) in rows.iter().skip(detail.scroll).take(inner.height as usize).enumerate() {
+        let y = inner.y + line_no as u16;
+        let line = match row {
+            DetailRow::Text(line) => line.clone(),
+            DetailRow::Blank => Line::raw(""),
+            DetailRow::Heading(label, count) => Line::from(vec![
+                Span::styled(label.to_string(), theme.heading()),
+                Span::styled(format!(" ({count})"), theme.dim()),
+            ]),
+            DetailRow::Reference(n, target) => {
+                let mut spans = vec![Span::styled(format!(" {:>numbers$} ", n + 1), theme.key())];
+                spans.extend(describe::row(app.loaded(), *target, theme, inner.width as usize));
+                let line = Line::from(spans);
+                if focused && *n == detail.cursor {
+                    buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));
+                    line.patch_style(theme.cursor(true))
+                } else {
+                    line
+                }
+            }
+        };
+        put(buffer, inner, y, &line);
+    }
+}

@@ -1,0 +1,141 @@
+//! The four list panes, and the tab row when one is shown at a time. Only the rows in view are
+//! laid out, so a pane of 100,000 quotes draws as fast as one of ten.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::put;
+use crate::tui::action::Pane;
+use crate::tui::app::{App, Focus, Overlay};
+use crate::tui::describe;
+use crate::tui::layout::Layout;
+use crate::tui::theme::Theme;
+
+pub fn draw(buffer: &mut Buffer, layout: &Layout, app: &App, theme: Theme) {
+    if let Some(tabs) = layout.tabs {
+        draw_tabs(buffer, tabs, app, theme);
+    }
+    for pane in Pane::ALL {
+        if let Some(rect) = layout.pane(pane) {
+            draw_pane(buffer, rect, pane, app, theme);
+        }
+    }
+}
+
+fn count_label(app: &App, pane: Pane) -> String {
+    let total = app.brief().len(pane.section());
+    let shown = app.row_count(pane);
+    if app.view().rows[pane as usize].is_some() { format!("{shown}/{total}") } else { total.to_string() }
+}
+
+fn draw_tabs(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let width = (area.width / 4).max(1);
+    for pane in Pane::ALL {
+        let x = area.x + width * pane as u16;
+        if x >= area.x + area.width {
+            break;
+        }
+        let w = if pane == Pane::Quotes { area.width - (x - area.x) } else { width };
+        let active = app.view().active == pane;
+        let style = if active { theme.cursor(true) } else { Style::new() };
+        let title = pane.section().title();
+        // Shorter labels when the slot is narrow: "1 Actors 21", "1 Actors", "1 Act".
+        let label = [
+            format!(" {} {title} {}", pane.number(), count_label(app, pane)),
+            format!(" {} {title}", pane.number()),
+            format!(" {} {}", pane.number(), &title[..3]),
+        ]
+        .into_iter()
+        .find(|l| crate::text::cells(l) < w as usize)
+        .unwrap_or_else(|| format!(" {}", pane.number()));
+        let line = Line::from(vec![Span::styled(label, style)]);
+        put(buffer, Rect::new(x, area.y, w, 1), area.y, &line);
+    }
+}
+
+fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Theme) {
+    let view = app.view();
+    let active = view.active == pane;
+    let focused = active && view.focus == Focus::List && matches!(app.overlay, Overlay::None | Overlay::Search(_));
+    let state = view.panes[pane as usize];
+    let count = app.row_count(pane);
+    let title = format!(" {} {} {} ", pane.number(), pane.section().title(), count_label(app, pane));
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(active))
+        .title(Line::styled(title, if active { theme.heading() } else { theme.strong() }));
+    if count > 0 {
+        block =
+            block.title_bottom(Line::styled(format!(" {}/{} ", state.cursor + 1, count), theme.dim()).right_aligned());
+    }
+    let inner = block.inner(rect);
+    block.render(rect, buffer);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if count == 0 {
+        let empty = if view.filter.is_some() { "nothing related" } else { "none" };
+        put(buffer, inner, inner.y, &Line::styled(empty, theme.dim()));
+        return;
+    }
+    let query = match &app.overlay {
+        Overlay::Search(search) if search.pane == pane => Some(search.query.as_str()),
+        _ => view.search.as_ref().filter(|s| s.pane == pane).map(|s| s.query.as_str()),
+    };
+    let text_cells = inner.width.saturating_sub(2) as usize;
+    for line_no in 0..inner.height as usize {
+        let row = state.offset + line_no;
+        let Some(item) = app.item_at(pane, row) else { break };
+        let y = inner.y + line_no as u16;
+        let marked = app.is_marked(pane, item);
+        let item_ref = crate::model::ItemRef::new(pane.section(), item);
+        let mut spans = describe::row(app.loaded(), item_ref, theme, text_cells);
+        if let Some(query) = query.filter(|q| !q.is_empty()) {
+            spans = highlight(spans, query, theme.found());
+        }
+        let gutter = if marked { Span::styled(format!("{} ", Theme::MARK), theme.marked()) } else { Span::raw("  ") };
+        let mut line = Line::from(std::iter::once(gutter).chain(spans).collect::<Vec<_>>());
+        if marked {
+            line = line.patch_style(theme.marked());
+        }
+        if row == state.cursor {
+            let style = if focused { theme.cursor(true) } else { theme.cursor(false) };
+            line = line.patch_style(style);
+            // The whole row shows the cursor, not just its text.
+            buffer.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        put(buffer, inner, y, &line);
+    }
+}
+
+/// Splits spans so the parts matching a query get the search style.
+pub fn highlight(spans: Vec<Span<'static>>, query: &str, style: Style) -> Vec<Span<'static>> {
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let ranges = crate::tui::finder::highlights(&text, query);
+    if ranges.is_empty() {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for span in spans {
+        let content = span.content.to_string();
+        let (start, end) = (at, at + content.len());
+        at = end;
+        let mut cut = start;
+        for range in ranges.iter().filter(|r| r.start < end && r.end > start) {
+            let (from, to) = (range.start.max(start), range.end.min(end));
+            if from > cut {
+                out.push(Span::styled(content[cut - start..from - start].to_string(), span.style));
+            }
+            out.push(Span::styled(content[from - start..to - start].to_string(), span.style.patch(style)));
+            cut = to;
+        }
+        if cut < end {
+            out.push(Span::styled(content[cut - start..].to_string(), span.style));
+        }
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! Drawing: reads the state, never changes it. Every part clips to its area, so any terminal
+//! size, down to 1x1, draws without a panic.
+
+mod detail;
+mod lists;
+mod overlays;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+pub use detail::{DetailRow, detail_rows, reference_row};
+
+use super::app::{App, Overlay};
+use super::keymap;
+use super::layout::{Layout, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+use crate::text::{cells, one_line, truncate_to_cells};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let layout = Layout::new(area.width, area.height, app);
+    let theme = Theme { color: app.color };
+    let buffer = frame.buffer_mut();
+    if layout.too_small {
+        too_small(buffer, area, theme);
+        return;
+    }
+    header(buffer, layout.header, app, theme);
+    lists::draw(buffer, &layout, app, theme);
+    if let Some(rect) = layout.detail {
+        detail::draw(buffer, rect, app, theme);
+    }
+    hints(buffer, layout.hints, app, theme);
+    overlays::draw(buffer, area, app, theme);
+}
+
+/// Writes a line into one row of an area; a line too wide ends in `…` at the edge.
+pub(crate) fn put(buffer: &mut Buffer, area: Rect, y: u16, line: &Line) {
+    if y < area.y || y >= area.y + area.height || area.width == 0 {
+        return;
+    }
+    let width = area.width as usize;
+    if line.width() <= width {
+        buffer.set_line(area.x, y, line, area.width);
+        return;
+    }
+    // Cut the spans one cell short and end with an ellipsis in the style where the cut fell.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    let mut last_style = line.style;
+    for span in &line.spans {
+        let room = width - 1 - used;
+        let span_width = span.width();
+        last_style = line.style.patch(span.style);
+        if span_width <= room {
+            spans.push(span.clone());
+            used += span_width;
+        } else {
+            let cut = truncate_to_cells(&span.content, room + 1);
+            let cut = cut.strip_suffix('…').unwrap_or(&cut).to_string();
+            spans.push(Span::styled(cut, span.style));
+            break;
+        }
+    }
+    spans.push(Span::styled("…", last_style));
+    buffer.set_line(area.x, y, &Line::from(spans).style(line.style), area.width);
+}
+
+fn too_small(buffer: &mut Buffer, area: Rect, theme: Theme) {
+    let message = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    let words: Vec<&str> = message.split(' ').collect();
+    // Wrap the message into the space there is, centred.
+    let mut lines: Vec<String> = Vec::new();
+    for word in words {
+        match lines.last_mut() {
+            Some(last) if cells(last) + 1 + cells(word) <= area.width as usize => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+    for (i, text) in lines.iter().enumerate() {
+        let shown = truncate_to_cells(text, area.width as usize);
+        let x = area.x + (area.width.saturating_sub(cells(&shown) as u16)) / 2;
+        let row = Rect::new(x, top + i as u16, area.width.saturating_sub(x - area.x), 1);
+        put(buffer, row.intersection(area), top + i as u16, &Line::styled(shown.into_owned(), theme.strong()));
+    }
+}
+
+fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let brief = app.brief();
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(marking) = &brief.marking {
+        left.push(Span::styled(format!(" {} ", one_line(marking)), theme.marking()));
+        left.push(Span::raw(" "));
+    }
+    left.push(Span::styled(one_line(&brief.title).into_owned(), theme.heading()));
+    left.push(Span::styled(format!(" · {}", brief.date), theme.dim()));
+    if let Some(source) = brief.sources.first() {
+        let name = source.publisher.as_deref().unwrap_or(&source.title);
+        let more = if brief.sources.len() > 1 { format!(" +{}", brief.sources.len() - 1) } else { String::new() };
+        left.push(Span::styled(format!(" · {}{more}", one_line(name)), theme.dim()));
+    }
+    let mut right: Vec<Span> = Vec::new();
+    if let Some(filter) = app.view().filter {
+        right.push(Span::styled(
+            format!(" filter: {} ", super::app::item_name(brief, filter)),
+            theme.marked().add_modifier(ratatui::style::Modifier::REVERSED),
+        ));
+    }
+    if app.briefs.len() > 1 {
+        right.push(Span::styled(format!(" brief {}/{}", app.current + 1, app.briefs.len()), theme.strong()));
+    }
+    let right_line = Line::from(right);
+    let right_width = right_line.width() as u16;
+    put(buffer, Rect { width: area.width.saturating_sub(right_width), ..area }, area.y, &Line::from(left));
+    if right_width <= area.width {
+        let x = area.x + area.width - right_width;
+        put(buffer, Rect::new(x, area.y, right_width, 1), area.y, &right_line);
+    }
+}
+
+/// The bottom line: what is being typed, a message, or the keys that matter here.
+fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let line = match &app.overlay {
+        Overlay::Search(search) => Line::from(vec![
+            Span::styled("/", theme.key()),
+            Span::raw(one_line(&search.query).into_owned()),
+            Span::styled("█", theme.dim()),
+            Span::styled(format!("  {}", search.counter()), theme.strong()),
+            Span::styled("  Enter keep · Esc cancel · ↓/↑ next/previous", theme.dim()),
+        ]),
+        _ => match &app.message {
+            Some(message) => Line::styled(one_line(message).into_owned(), theme.message()),
+            None => hint_line(app, theme),
+        },
+    };
+    put(buffer, area, area.y, &line);
+}
+
+fn hint_line(app: &App, theme: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    let reading = matches!(app.context(), keymap::Context::Lists | keymap::Context::Detail);
+    if let Some(search) = app.view().search.as_ref().filter(|s| reading && !s.matches.is_empty()) {
+        spans.push(Span::styled(format!("/{} ", one_line(&search.query)), theme.key()));
+        spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
+    }
+    for (key, hint) in keymap::hints_for(app.context()) {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(format!(" {hint}  "), Style::new()));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,66 @@
+//! The reader as a state machine: keys in (through the live keymap), state out. No terminal.
+
+mod snapshots;
+mod state;
+
+use brief::tui::keymap::{action_for, parse_key};
+use brief::tui::{Action, App, Loaded};
+use crossterm::event::KeyEvent;
+
+/// The bundled sample, opened as the reader opens it, in an 80x24 terminal.
+pub fn sample_app() -> App {
+    app_with(vec![sample_loaded()], 80, 24)
+}
+
+pub fn sample_loaded() -> Loaded {
+    static SAMPLE: std::sync::OnceLock<brief::model::Brief> = std::sync::OnceLock::new();
+    let brief = SAMPLE.get_or_init(|| brief::sample::load().into_valid_briefs().pop().expect("the sample loads"));
+    Loaded::new("sample".into(), brief.clone())
+}
+
+pub fn app_with(briefs: Vec<Loaded>, width: u16, height: u16) -> App {
+    let mut app = App::new(briefs);
+    app.color = false;
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Presses keys written as in the keymap table, separated by spaces (`j j enter ctrl-o`).
+/// Typing text uses `type:`, with `~` for a space (`/ type:press~secretary enter`).
+pub fn press(app: &mut App, keys: &str) {
+    for key in keys.split(' ').filter(|k| !k.is_empty()) {
+        if let Some(text) = key.strip_prefix("type:") {
+            for c in text.chars() {
+                app.update(Action::Type(if c == '~' { ' ' } else { c }));
+                idle(app);
+            }
+            continue;
+        }
+        let (code, modifiers) = parse_key(key).unwrap_or_else(|| panic!("no such key: {key}"));
+        let event = KeyEvent::new(code, modifiers);
+        let action =
+            action_for(app.context(), &event).unwrap_or_else(|| panic!("{key} does nothing in {:?}", app.context()));
+        app.update(action);
+        idle(app);
+    }
+}
+
+/// What the reader does while no key is waiting: finish the work the last key left.
+pub fn idle(app: &mut App) {
+    while app.pending_work() {
+        app.update(Action::Work);
+    }
+}
+
+/// The id of the item the detail pane shows.
+pub fn detail_id(app: &App) -> String {
+    app.detail_item().map(|i| app.brief().id_of(i).to_string()).unwrap_or_default()
+}
+
+/// Moves the cursor of the Actors pane to an actor by id, through the picker.
+pub fn go_to(app: &mut App, id: &str) {
+    press(app, "ctrl-p");
+    press(app, &format!("type:{id}"));
+    press(app, "enter");
+    assert_eq!(detail_id(app), id, "the picker should have found {id}");
+}

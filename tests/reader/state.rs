@@ -1,0 +1,368 @@
+//! Every feature of the reader, driven by keys, checked on the state a user would see.
+
+use brief::export::Selection;
+use brief::model::{ItemRef, Section};
+use brief::tui::app::{Focus, Overlay};
+use brief::tui::{Action, App, Effect, Pane};
+
+use super::{app_with, detail_id, go_to, press, sample_app, sample_loaded};
+
+fn selected_id(app: &App, pane: Pane) -> String {
+    app.selected(pane).map(|i| app.brief().id_of(i).to_string()).unwrap_or_default()
+}
+
+fn marked_ids(app: &App, pane: Pane) -> Vec<String> {
+    (0..app.brief().len(pane.section()))
+        .filter(|&i| app.is_marked(pane, i))
+        .map(|i| app.brief().id_of(ItemRef::new(pane.section(), i)).to_string())
+        .collect()
+}
+
+fn shown_ids(app: &App, pane: Pane) -> Vec<String> {
+    (0..app.row_count(pane))
+        .map(|row| app.brief().id_of(ItemRef::new(pane.section(), app.item_at(pane, row).unwrap())).to_string())
+        .collect()
+}
+
+#[test]
+fn opens_on_the_first_actor() {
+    let app = sample_app();
+    assert_eq!(app.view().active, Pane::Actors);
+    assert_eq!(selected_id(&app, Pane::Actors), "biden");
+    assert_eq!(detail_id(&app), "biden");
+}
+
+#[test]
+fn moving_stays_inside_the_list() {
+    let mut app = sample_app();
+    press(&mut app, "j j");
+    assert_eq!(selected_id(&app, Pane::Actors), "peskov");
+    press(&mut app, "k k k k");
+    assert_eq!(selected_id(&app, Pane::Actors), "biden");
+    press(&mut app, "G");
+    assert_eq!(selected_id(&app, Pane::Actors), "european-allies");
+    press(&mut app, "j pgdn ctrl-d");
+    assert_eq!(selected_id(&app, Pane::Actors), "european-allies");
+    press(&mut app, "g");
+    assert_eq!(selected_id(&app, Pane::Actors), "biden");
+    press(&mut app, "pgdn");
+    let page = app.list_page();
+    assert_eq!(app.view().panes[0].cursor, page);
+    press(&mut app, "ctrl-u");
+    assert_eq!(app.view().panes[0].cursor, page - page / 2);
+    press(&mut app, "down up end home");
+    assert_eq!(selected_id(&app, Pane::Actors), "biden");
+}
+
+#[test]
+fn panes_change_with_tab_arrows_letters_and_numbers() {
+    let mut app = sample_app();
+    press(&mut app, "tab");
+    assert_eq!(app.view().active, Pane::Claims);
+    press(&mut app, "l right");
+    assert_eq!(app.view().active, Pane::Quotes);
+    press(&mut app, "tab");
+    assert_eq!(app.view().active, Pane::Actors, "Tab wraps around");
+    press(&mut app, "shift-tab h");
+    assert_eq!(app.view().active, Pane::Positions);
+    press(&mut app, "1");
+    assert_eq!(app.view().active, Pane::Actors);
+    press(&mut app, "4");
+    assert_eq!(app.view().active, Pane::Quotes);
+    assert_eq!(detail_id(&app), "q-official-direct-costs", "the detail follows the focused pane");
+}
+
+#[test]
+fn selecting_putin_marks_what_he_said_what_was_said_for_him_and_who_mentions_him() {
+    let mut app = sample_app();
+    press(&mut app, "j");
+    assert_eq!(selected_id(&app, Pane::Actors), "putin");
+    let quotes = marked_ids(&app, Pane::Quotes);
+    for id in ["q-putin-red-line-warning", "q-putin-red-line"] {
+        assert!(quotes.contains(&id.to_string()), "his own quote {id}");
+    }
+    assert!(quotes.contains(&"q-peskov-video-call".to_string()), "said on his behalf by Peskov");
+    assert!(quotes.contains(&"q-biden-red-line".to_string()), "mentions him");
+    assert!(!quotes.contains(&"q-lavrov-cant-fail".to_string()), "unrelated");
+    assert_eq!(marked_ids(&app, Pane::Positions), ["p-putin-nato"]);
+    assert_eq!(marked_ids(&app, Pane::Claims), ["c-nato-red-line"]);
+    assert!(marked_ids(&app, Pane::Actors).contains(&"russia".to_string()), "his affiliation");
+    assert!(marked_ids(&app, Pane::Actors).contains(&"peskov".to_string()), "his spokesman");
+}
+
+#[test]
+fn the_filter_narrows_every_pane_and_a_second_press_clears_it() {
+    let mut app = sample_app();
+    press(&mut app, "j j f");
+    assert_eq!(app.view().filter.map(|f| app.brief().id_of(f).to_string()).as_deref(), Some("peskov"));
+    assert_eq!(shown_ids(&app, Pane::Actors), ["putin", "peskov", "kremlin"]);
+    assert_eq!(shown_ids(&app, Pane::Quotes), ["q-peskov-video-call"]);
+    assert_eq!(shown_ids(&app, Pane::Claims), ["c-video-call-scheduled"]);
+    assert!(shown_ids(&app, Pane::Positions).is_empty());
+    assert_eq!(selected_id(&app, Pane::Actors), "peskov", "the selection stays on the filtered item");
+    assert!(app.message.as_deref().unwrap().contains("related to Dmitry Peskov"));
+    press(&mut app, "f");
+    assert!(app.view().filter.is_none());
+    assert_eq!(app.row_count(Pane::Actors), 21);
+    assert_eq!(selected_id(&app, Pane::Actors), "peskov");
+}
+
+#[test]
+fn the_detail_pane_numbers_references_by_relation_and_follows_them() {
+    let mut app = sample_app();
+    go_to(&mut app, "lavrov");
+    press(&mut app, "enter");
+    assert_eq!(app.view().focus, Focus::Detail);
+    let groups = app.detail_groups();
+    let labels: Vec<&str> = groups.iter().map(|g| g.relation.label()).collect();
+    assert_eq!(labels, ["member of", "said", "positions", "asserts", "mentioned in", "events"]);
+    // Reference 1 is his affiliation; Enter follows the cursor, digits follow by number.
+    press(&mut app, "enter");
+    assert_eq!(detail_id(&app), "russia");
+    assert_eq!(app.view().active, Pane::Actors);
+    press(&mut app, "backspace");
+    assert_eq!(detail_id(&app), "lavrov");
+    press(&mut app, "j j enter");
+    assert_eq!(detail_id(&app), "q-lavrov-sanctions-from-hell");
+    assert_eq!(app.view().active, Pane::Quotes, "following moves the focus to the item's pane");
+    press(&mut app, "ctrl-o");
+    assert_eq!(detail_id(&app), "lavrov");
+    press(&mut app, "alt-right");
+    assert_eq!(detail_id(&app), "q-lavrov-sanctions-from-hell", "forward again");
+    press(&mut app, "ctrl-o 5");
+    assert_eq!(detail_id(&app), "p-lavrov-sanctions", "the number follows reference 5");
+}
+
+#[test]
+fn references_to_topics_events_and_sources_open_in_the_detail_pane() {
+    let mut app = sample_app();
+    go_to(&mut app, "p-lavrov-sanctions");
+    press(&mut app, "enter");
+    let topic =
+        app.detail_groups().iter().take_while(|g| g.relation.label() != "topic").map(|g| g.items.len()).sum::<usize>();
+    for _ in 0..topic {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    assert_eq!(detail_id(&app), "sanctions");
+    let labels: Vec<&str> = app.detail_groups().iter().map(|g| g.relation.label()).collect();
+    assert_eq!(labels, ["supporting", "opposing", "claims"]);
+    press(&mut app, "esc");
+    assert_eq!(app.view().focus, Focus::List);
+    assert_eq!(detail_id(&app), "p-lavrov-sanctions", "stepping out returns to the list's selection");
+}
+
+#[test]
+fn typing_a_number_waits_until_it_is_unambiguous() {
+    let mut app = sample_app();
+    press(&mut app, "enter");
+    let count = app.reference_count();
+    assert!((12..100).contains(&count), "Biden has {count} references");
+    let twelfth = app.brief().id_of(app.reference(11).unwrap()).to_string();
+    press(&mut app, "1");
+    assert_eq!(detail_id(&app), "biden", "1 could still become 1x");
+    assert!(app.message.as_deref().unwrap().starts_with("follow 1"));
+    press(&mut app, "2");
+    assert_eq!(detail_id(&app), twelfth);
+}
+
+#[test]
+fn history_survives_filtering_and_brief_switching() {
+    let mut app = app_with(vec![sample_loaded(), sample_loaded()], 120, 40);
+    press(&mut app, "j f enter");
+    let first_ref = app.reference(0).unwrap();
+    press(&mut app, "enter");
+    assert_eq!(app.brief().id_of(first_ref), detail_id(&app));
+    press(&mut app, "]");
+    assert_eq!(app.current, 1);
+    press(&mut app, "backspace");
+    assert_eq!(app.current, 0, "back returns to the first brief");
+    assert_eq!(detail_id(&app), "putin");
+    assert_eq!(app.view().filter.map(|f| app.brief().id_of(f).to_string()).as_deref(), Some("putin"), "and its filter");
+}
+
+#[test]
+fn following_to_an_item_the_filter_hides_shows_everything_again() {
+    let mut app = sample_app();
+    press(&mut app, "j j f enter");
+    // Peskov's "speaks for" lists the Kremlin and Putin; both are shown. His claim is shown.
+    // Following to Putin's position, hidden by Peskov's filter, clears the filter.
+    go_to(&mut app, "p-putin-nato");
+    assert!(app.view().filter.is_none());
+    assert_eq!(selected_id(&app, Pane::Positions), "p-putin-nato");
+    press(&mut app, "backspace");
+    assert!(app.view().filter.is_some(), "going back brings the filter back");
+}
+
+#[test]
+fn the_matrix_shows_stances_and_opens_a_position() {
+    let mut app = sample_app();
+    go_to(&mut app, "lavrov");
+    press(&mut app, "m");
+    let Overlay::Matrix(state) = app.overlay else { panic!("the matrix is open") };
+    let matrix = app.loaded().index.stance_matrix(app.brief());
+    assert_eq!(app.brief().actors[matrix.rows[state.row]].id.as_ref(), "lavrov", "it opens on the selected actor");
+    // Lavrov's only position is on sanctions, the second topic with positions.
+    press(&mut app, "l enter");
+    assert_eq!(detail_id(&app), "p-lavrov-sanctions");
+    assert!(matches!(app.overlay, Overlay::None));
+    press(&mut app, "backspace m h enter");
+    assert!(app.message.as_deref().unwrap().contains("no position"), "an empty cell says so");
+    press(&mut app, "esc");
+    assert!(matches!(app.overlay, Overlay::None));
+}
+
+#[test]
+fn search_moves_as_you_type_counts_matches_and_cancels() {
+    let mut app = sample_app();
+    press(&mut app, "4 j j / type:sanc");
+    let Overlay::Search(search) = &app.overlay else { panic!("searching") };
+    assert_eq!(search.counter(), "1/3");
+    assert_eq!(selected_id(&app, Pane::Quotes), "q-lavrov-us-threat", "the first match after the cursor");
+    press(&mut app, "down");
+    assert_eq!(selected_id(&app, Pane::Quotes), "q-lavrov-sanctions-from-hell");
+    press(&mut app, "esc");
+    assert_eq!(
+        selected_id(&app, Pane::Quotes),
+        "q-official-consulting-allies",
+        "Esc returns to where the search began"
+    );
+    press(&mut app, "/ type:sanctions enter");
+    assert_eq!(app.view().search.as_ref().unwrap().counter(), "1/3");
+    press(&mut app, "n");
+    assert_eq!(app.view().search.as_ref().unwrap().counter(), "2/3");
+    press(&mut app, "N N");
+    assert_eq!(app.view().search.as_ref().unwrap().counter(), "3/3", "N wraps backwards");
+}
+
+#[test]
+fn search_reads_names_aliases_and_roles() {
+    let mut app = sample_app();
+    press(&mut app, "/ type:moscow enter");
+    assert_eq!(selected_id(&app, Pane::Actors), "russia", "an alias");
+    press(&mut app, "/ type:press~secretary enter");
+    assert_eq!(selected_id(&app, Pane::Actors), "psaki", "a role");
+    press(&mut app, "/ type:zzzz");
+    let Overlay::Search(search) = &app.overlay else { panic!() };
+    assert_eq!(search.counter(), "no match");
+}
+
+#[test]
+fn the_picker_jumps_to_any_item_by_name_id_or_text() {
+    let mut app = sample_app();
+    press(&mut app, "ctrl-p type:lavrov");
+    let Overlay::Picker(picker) = &app.overlay else { panic!("picking") };
+    assert!(picker.matched() >= 4, "Lavrov, his quotes and his position");
+    press(&mut app, "enter");
+    assert_eq!(detail_id(&app), "lavrov");
+    press(&mut app, "ctrl-p type:sanctions~from~hell enter");
+    assert_eq!(detail_id(&app), "q-lavrov-sanctions-from-hell");
+    assert_eq!(app.view().active, Pane::Quotes);
+    press(&mut app, "ctrl-p type:e-biden-putin-call enter");
+    assert_eq!(detail_id(&app), "e-biden-putin-call", "events open in the detail pane");
+    press(&mut app, "ctrl-p type:x esc");
+    assert!(matches!(app.overlay, Overlay::None));
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    assert!(matches!(app.overlay, Overlay::Help { .. }));
+    press(&mut app, "j pgdn q");
+    assert!(matches!(app.overlay, Overlay::None));
+    press(&mut app, "? esc");
+    assert!(matches!(app.overlay, Overlay::None));
+}
+
+#[test]
+fn brackets_switch_briefs_and_one_brief_says_so() {
+    let mut app = sample_app();
+    press(&mut app, "]");
+    assert_eq!(app.current, 0);
+    assert!(app.message.as_deref().unwrap().contains("only one brief"));
+    let mut two = app_with(vec![sample_loaded(), sample_loaded()], 80, 24);
+    press(&mut two, "j ]");
+    assert_eq!(two.current, 1);
+    assert_eq!(selected_id(&two, Pane::Actors), "biden", "each brief keeps its own place");
+    press(&mut two, "[");
+    assert_eq!(selected_id(&two, Pane::Actors), "putin");
+}
+
+#[test]
+fn quitting_and_suspending_are_effects_for_the_runtime() {
+    let mut app = sample_app();
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.effects, [Effect::Suspend]);
+    app.effects.clear();
+    press(&mut app, "q");
+    assert_eq!(app.effects, [Effect::Quit]);
+    let mut app = sample_app();
+    press(&mut app, "/ type:q ctrl-c");
+    assert_eq!(app.effects, [Effect::Quit], "Ctrl-c quits even while typing");
+}
+
+#[test]
+fn e_and_y_pass_on_what_is_in_view() {
+    let mut app = sample_app();
+    press(&mut app, "j f 4");
+    assert_eq!(
+        app.selection_in_view(),
+        Selection::Items(
+            Section::Quotes,
+            (0..app.row_count(Pane::Quotes)).map(|r| app.item_at(Pane::Quotes, r).unwrap()).collect()
+        )
+    );
+    press(&mut app, "y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
+    assert!(text.contains("red line"));
+    assert!(app.message.as_deref().unwrap().starts_with("copied"));
+    press(&mut app, "enter");
+    assert!(matches!(app.selection_in_view(), Selection::Item(_)), "in the detail pane, the item");
+}
+
+#[test]
+fn the_export_dialog_writes_once_and_asks_before_replacing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = sample_app();
+    app.export_dir = folder.path().to_path_buf();
+    go_to(&mut app, "lavrov");
+    press(&mut app, "f 4 e");
+    let Overlay::Dialog(dialog) = &app.overlay else { panic!("the dialog is open") };
+    assert_eq!(dialog.path, "biden-putin-call-2021-12-quotes.txt");
+    press(&mut app, "tab");
+    let Overlay::Dialog(dialog) = &app.overlay else { panic!() };
+    assert_eq!(dialog.path, "biden-putin-call-2021-12-quotes.md", "the default follows the format");
+    press(&mut app, "tab tab enter");
+    let written = folder.path().join("biden-putin-call-2021-12-quotes.txt");
+    let text = std::fs::read_to_string(&written).expect("written");
+    assert!(text.contains("We can’t fail to respond."));
+    assert!(!text.contains("Our objective here"), "only what the filter shows");
+    assert!(app.message.as_deref().unwrap().starts_with("wrote 4 items"), "{:?}", app.message);
+    press(&mut app, "e enter");
+    assert!(matches!(app.overlay, Overlay::Dialog(_)), "an existing file needs a second Enter");
+    press(&mut app, "esc");
+    assert!(matches!(app.overlay, Overlay::None));
+}
+
+#[test]
+fn a_failed_export_is_reported_and_loses_nothing() {
+    let mut app = sample_app();
+    app.export_dir = std::path::PathBuf::from("/nonexistent/folder");
+    press(&mut app, "e enter");
+    let Overlay::Dialog(dialog) = &app.overlay else { panic!("the dialog stays open") };
+    assert!(dialog.error.as_deref().unwrap().contains("no such folder"), "{:?}", dialog.error);
+    assert_eq!(dialog.path, "biden-putin-call-2021-12-actors.txt");
+}
+
+#[test]
+fn a_click_selects_the_row_and_the_wheel_scrolls() {
+    let mut app = sample_app();
+    // At 80x24: header, tab row, then the Actors pane with its border at row 2.
+    app.update(Action::Click { column: 10, row: 5 });
+    assert_eq!(selected_id(&app, Pane::Actors), "peskov");
+    app.update(Action::ScrollDown { column: 10, row: 5 });
+    assert_eq!(selected_id(&app, Pane::Actors), "lavrov", "three rows down");
+    app.update(Action::Click { column: 25, row: 1 });
+    assert_eq!(app.view().active, Pane::Claims, "the tab row");
+}
