@@ -189,6 +189,7 @@ proptest! {
                     continue;
                 }
                 prop_assert!(text::cells(line) <= width, "{} cells > {width}: {line:?}\n{out}", text::cells(line));
+                prop_assert_eq!(line, line.trim_end(), "a trailing space");
             }
         }
     }

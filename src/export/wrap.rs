@@ -52,26 +52,39 @@ fn pieces(line: &str, max: usize) -> Vec<Piece<'_>> {
         let after = &rest[end..];
         let spaces = after.len() - after.trim_start_matches(' ').len();
         rest = &after[spaces..];
-        let width = cells(word);
-        if width <= max {
-            out.push(Piece { word, width, spaces });
-            continue;
-        }
-        // Too wide for any line: cut it into pieces that fit, the spaces after the last one.
-        let mut start = 0;
-        let mut used = 0;
-        for (at, grapheme) in word.grapheme_indices(true) {
-            let w = cells(grapheme);
-            if used + w > max && used > 0 {
-                out.push(Piece { word: &word[start..at], width: used, spaces: 0 });
-                start = at;
-                used = 0;
+        if cells(word) > max && word.contains(GLUE) {
+            // A glued unit that cannot fit on any line breaks at its spaces after all.
+            let parts: Vec<&str> = word.split(GLUE).filter(|p| !p.is_empty()).collect();
+            for (n, part) in parts.iter().enumerate() {
+                push_word(&mut out, part, if n + 1 == parts.len() { spaces } else { 1 }, max);
             }
-            used += w;
+        } else {
+            push_word(&mut out, word, spaces, max);
         }
-        out.push(Piece { word: &word[start..], width: used, spaces });
     }
     out
+}
+
+/// Adds a word, cut into pieces that fit when it is wider than `max`, the spaces after the
+/// last piece.
+fn push_word<'a>(out: &mut Vec<Piece<'a>>, word: &'a str, spaces: usize, max: usize) {
+    let width = cells(word);
+    if width <= max {
+        out.push(Piece { word, width, spaces });
+        return;
+    }
+    let mut start = 0;
+    let mut used = 0;
+    for (at, grapheme) in word.grapheme_indices(true) {
+        let w = cells(grapheme);
+        if used + w > max && used > 0 {
+            out.push(Piece { word: &word[start..at], width: used, spaces: 0 });
+            start = at;
+            used = 0;
+        }
+        used += w;
+    }
+    out.push(Piece { word: &word[start..], width: used, spaces });
 }
 
 /// Wraps `text` to `width` cells (0: no wrapping). The first line starts with `first`, every
@@ -82,7 +95,7 @@ pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<Str
     for (n, line) in text.split('\n').enumerate() {
         let indent = if n == 0 { first } else { rest };
         if width == 0 {
-            lines.push(format!("{indent}{line}").trim_end().replace(GLUE, " "));
+            lines.push(format!("{indent}{line}").replace(GLUE, " ").trim_end().to_string());
             continue;
         }
         let first_width = width.saturating_sub(text::cells(indent)).max(1);
@@ -111,7 +124,7 @@ pub(crate) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<Str
                     out.extend(std::iter::repeat_n(' ', piece.spaces));
                 }
             }
-            lines.push(out.trim_end().replace(GLUE, " "));
+            lines.push(out.replace(GLUE, " ").trim_end().to_string());
         }
     }
     lines
@@ -150,6 +163,15 @@ mod tests {
     fn glued_words_stay_on_one_line() {
         let glued = format!("a long line ending (Al{GLUE}Jazeera,{GLUE}para{GLUE}21)");
         assert_eq!(wrap(&glued, 30, "", ""), ["a long line ending", "(Al Jazeera, para 21)"]);
+    }
+
+    #[test]
+    fn a_glued_unit_too_wide_for_any_line_breaks_at_its_spaces() {
+        let glued = format!("x (Al{GLUE}Jazeera,{GLUE}para{GLUE}19)");
+        assert_eq!(wrap(&glued, 12, "", ""), ["x (Al", "Jazeera,", "para 19)"]);
+        for line in wrap(&glued, 12, "", "") {
+            assert_eq!(line, line.trim_end(), "no trailing space");
+        }
     }
 
     #[test]
