@@ -94,6 +94,13 @@ impl Haystack {
         &self.text[self.starts[item] as usize..self.starts[item + 1] as usize]
     }
 
+    /// Whether a word of the item's name (its first field) starts with the needle: what a
+    /// user typing a name means first.
+    fn name_starts_with(&self, item: usize, needle: &str) -> bool {
+        let name = self.item_text(item).split('\u{1}').next().unwrap_or("");
+        name.split(|c: char| !c.is_alphanumeric()).any(|word| word.starts_with(needle)) || name.starts_with(needle)
+    }
+
     /// Every item whose text holds the (lower-case) needle, in order.
     fn find_all(&self, needle: &str) -> Vec<u32> {
         if let [byte] = needle.as_bytes() {
@@ -216,6 +223,15 @@ impl Search {
         };
         self.earlier.push(std::mem::replace(&mut self.matches, matches));
         self.first_from_origin(rows);
+        // A match whose name starts with what was typed comes first: `/kr` finds the Kremlin,
+        // not the Kremlin's spokesman listed above it.
+        let count = self.matches.len();
+        if let Some(named) = (0..count)
+            .map(|k| (self.current + k) % count)
+            .find(|&k| haystack.name_starts_with(self.matches[k] as usize, &needle))
+        {
+            self.current = named;
+        }
     }
 
     pub fn pop(&mut self, rows: Option<&[u32]>) {
@@ -486,7 +502,7 @@ mod tests {
     #[test]
     fn highlights_ignore_case_and_keep_byte_ranges() {
         assert_eq!(highlights("Vladimir Putin", "putin"), vec![9..14]);
-        assert_eq!(highlights("Ünïcode ünï", "ÜNÏ"), [0..5, 9..14]);
+        assert_eq!(highlights("Ünïcode ünï", "ÜNÏ"), [0..5, 10..15]);
         assert!(highlights("abc", "").is_empty());
     }
 }

@@ -2,6 +2,7 @@
 
 mod snapshots;
 mod state;
+mod tour;
 
 use brief::tui::keymap::{action_for, parse_key};
 use brief::tui::{Action, App, Loaded};

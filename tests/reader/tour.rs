@@ -1,0 +1,88 @@
+//! The README's tour: each question about the sample is answered in at most four keystrokes
+//! from the pane that holds the starting item. Each test presses exactly the keys the README
+//! gives and checks the answer is on screen.
+
+use brief::index::Relation;
+use brief::tui::app::Overlay;
+use brief::tui::{App, Pane};
+
+use super::{press, sample_app};
+
+/// The ids the detail pane lists under a relation.
+fn listed(app: &App, relation: Relation) -> Vec<String> {
+    app.detail_groups()
+        .into_iter()
+        .filter(|g| g.relation == relation)
+        .flat_map(|g| g.items)
+        .map(|i| app.brief().id_of(i).to_string())
+        .collect()
+}
+
+fn keystrokes(keys: &str) -> usize {
+    keys.split(' ').map(|k| k.strip_prefix("type:").map_or(1, |text| text.chars().count())).sum()
+}
+
+fn tour(start_pane: &str, keys: &str) -> App {
+    assert!(keystrokes(keys) <= 4, "{keys} is more than four keystrokes");
+    let mut app = sample_app();
+    press(&mut app, start_pane);
+    press(&mut app, keys);
+    app
+}
+
+#[test]
+fn everything_biden_said() {
+    // Biden is the first actor, selected when the reader opens: the detail pane lists it.
+    let app = tour("1", "enter");
+    assert_eq!(listed(&app, Relation::Said), ["q-biden-comprehensive", "q-biden-long-discussion", "q-biden-red-line"]);
+}
+
+#[test]
+fn everything_said_on_the_kremlins_behalf() {
+    let app = tour("1", "/ type:kr");
+    assert!(matches!(app.overlay, Overlay::Search(_)));
+    assert_eq!(listed(&app, Relation::SaidOnItsBehalf), ["q-peskov-video-call"]);
+}
+
+#[test]
+fn who_mentions_zelenskyy() {
+    let app = tour("1", "/ type:zel");
+    assert_eq!(listed(&app, Relation::MentionedIn), ["q-official-blinken-zelenskyy", "q-official-biden-followup"]);
+}
+
+#[test]
+fn who_supports_and_who_disputes_the_troop_build_up_claim() {
+    let app = tour("2", "j");
+    assert_eq!(app.selected(Pane::Claims).map(|c| app.brief().id_of(c)), Some("c-troop-buildup"));
+    assert_eq!(listed(&app, Relation::AssertedBy), ["us-intelligence"]);
+    assert_eq!(listed(&app, Relation::SupportedBy), ["p-psaki-buildup"]);
+    assert!(listed(&app, Relation::DisputedBy).is_empty(), "no one in the article disputes it");
+}
+
+#[test]
+fn who_opposes_nato_expansion_to_ukraine() {
+    let app = tour("3", "m");
+    let Overlay::Matrix(_) = app.overlay else { panic!("the matrix is open") };
+    let matrix = app.loaded().index.stance_matrix(app.brief());
+    let nato = matrix.columns.iter().position(|&t| &*app.brief().topics[t].id == "nato-expansion").unwrap();
+    let opposed: Vec<&str> = matrix
+        .rows
+        .iter()
+        .zip(&matrix.cells)
+        .filter(|(_, cells)| {
+            cells[nato].iter().any(|&p| app.brief().positions[p].stance == brief::model::Stance::Opposes)
+        })
+        .map(|(&a, _)| &*app.brief().actors[a].id)
+        .collect();
+    assert_eq!(opposed, ["putin", "kremlin"]);
+}
+
+#[test]
+fn the_quotes_behind_lavrovs_position_on_sanctions() {
+    let app = tour("3", "/ type:lav");
+    assert_eq!(app.selected(Pane::Positions).map(|p| app.brief().id_of(p)), Some("p-lavrov-sanctions"));
+    assert_eq!(
+        listed(&app, Relation::Quotes),
+        ["q-lavrov-sanctions-from-hell", "q-lavrov-cant-fail", "q-lavrov-us-threat"]
+    );
+}
