@@ -324,7 +324,23 @@ impl<'p> Fields<'p> {
     /// A scalar's text; numbers and booleans as written. Reports lists and mappings as the
     /// wrong type; `None` for them and for nothing.
     fn scalar(&mut self, name: &str, node: Node, expected: &str, help: &str) -> Option<(Span, String)> {
-        match node.into_text() {
+        self.scalar_read(name, node, expected, help, true)
+    }
+
+    /// A scalar read for its value (a vocabulary word, a date), where `2` and `02` mean the same.
+    fn scalar_value(&mut self, name: &str, node: Node, expected: &str, help: &str) -> Option<(Span, String)> {
+        self.scalar_read(name, node, expected, help, false)
+    }
+
+    fn scalar_read(
+        &mut self,
+        name: &str,
+        node: Node,
+        expected: &str,
+        help: &str,
+        as_written: bool,
+    ) -> Option<(Span, String)> {
+        match node.into_text(as_written) {
             Ok(text) => Some(text),
             Err(node) if matches!(node.value, Value::Null) => None,
             Err(node) => {
@@ -498,7 +514,7 @@ impl<'p> Fields<'p> {
         let (_, node) = self.take(name)?;
         let words: Vec<&str> = T::words().collect();
         let help = format!("use one of: {}", words.join(", "));
-        let (span, word) = self.scalar(name, node, &format!("one {}", T::NAME), &help)?;
+        let (span, word) = self.scalar_value(name, node, &format!("one {}", T::NAME), &help)?;
         if let Some(value) = T::parse(&word) {
             return Some(value);
         }
@@ -542,7 +558,7 @@ impl<'p> Fields<'p> {
 
     fn date_node(&mut self, name: &str, node: Node) -> Option<Date> {
         let help = "write 2021, 2021-12, 2021-12-06 or 2021-12-06T10:30:00Z";
-        let (span, text) = self.scalar(name, node, "a date", help)?;
+        let (span, text) = self.scalar_value(name, node, "a date", help)?;
         match Date::parse(text.trim()) {
             Ok(date) => Some(date),
             Err(why) => {

@@ -122,13 +122,15 @@ impl Value {
 }
 
 impl Node {
-    /// The text of a scalar as the author wrote it; `None` for nothing, lists and mappings.
-    /// A number read without its position is flagged so the file is read again positioned.
-    pub fn into_text(self) -> Result<(Span, String), Node> {
+    /// The text of a scalar; `Err` for nothing, lists and mappings. Where the spelling
+    /// matters (`as_written`: free text, ids) a number read without its position is flagged, so
+    /// the file is read again positioned and `1.10` stays `1.10`. A number read as a number (a
+    /// credibility, a year) needs no second reading.
+    pub fn into_text(self, as_written: bool) -> Result<(Span, String), Node> {
         match self.value {
             Value::Text(text) => Ok((self.span, text)),
             Value::Plain { text, .. } => {
-                if self.span.line == 0 {
+                if as_written && self.span.line == 0 {
                     INEXACT.set(true);
                 }
                 Ok((self.span, text))

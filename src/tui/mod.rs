@@ -48,20 +48,26 @@ pub struct Options {
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // Keys come from the terminal even when the brief comes from stdin (`brief -`).
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if !std::io::stdout().is_terminal() || !(reads_stdin || std::io::stdin().is_terminal()) {
         return crate::cli::usage_error(
             "the reader needs a terminal; `brief check` checks and `brief export` prints briefs",
         );
     }
     let (sender, receiver) = mpsc::channel();
     let progress = Arc::new(Progress::default());
-    spawn_load(paths.to_vec(), progress.clone(), sender.clone());
-
-    // Most loads end before anything is drawn; a brief with errors then never touches the
-    // terminal, and its diagnostics print as `brief check` prints them.
-    let first = match receiver.recv_timeout(QUIET_LOAD) {
-        Ok(Message::Loaded(result)) => Some(result),
-        Ok(_) | Err(_) => None,
+    // A small brief loads here and now (a few milliseconds); a large one on a thread, with
+    // progress on screen. Either way, a brief with errors never touches the terminal: its
+    // diagnostics print as `brief check` prints them.
+    let first = if is_small(paths) {
+        Some(load(paths, None))
+    } else {
+        spawn_load(paths.to_vec(), progress.clone(), sender.clone());
+        match receiver.recv_timeout(QUIET_LOAD) {
+            Ok(Message::Loaded(result)) => Some(result),
+            Ok(_) | Err(_) => None,
+        }
     };
     if let Some(result) = &first
         && must_refuse(result)
@@ -115,16 +121,28 @@ fn refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> ExitCode {
     }
 }
 
+/// Inputs under this size load before the terminal is touched, without a thread.
+const SMALL_INPUT: u64 = 1 << 20;
+
+fn is_small(paths: &[PathBuf]) -> bool {
+    paths
+        .iter()
+        .try_fold(0u64, |total, path| {
+            let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+            Some(total + meta.len()).filter(|&t| t <= SMALL_INPUT)
+        })
+        .is_some()
+}
+
+fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Result<Vec<LoadedFile>, LoadError> {
+    if paths.is_empty() { Ok(vec![crate::sample::load()]) } else { crate::load::load_paths_reporting(paths, progress) }
+}
+
 fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Message>) {
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
-            let result = if paths.is_empty() {
-                Ok(vec![crate::sample::load()])
-            } else {
-                crate::load::load_paths_reporting(&paths, Some(&progress))
-            };
-            let _ = sender.send(Message::Loaded(result));
+            let _ = sender.send(Message::Loaded(load(&paths, Some(&progress))));
         })
         .expect("a thread can be started");
 }

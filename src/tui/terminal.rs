@@ -129,9 +129,25 @@ impl Drop for Terminal {
 }
 
 /// Reads terminal events on a thread of their own, so the loop can also hear signals.
+///
+/// crossterm spins forever on a terminal that has gone away (its read returns nothing, and it
+/// asks again), so this thread waits on the terminal itself and hands it to crossterm only
+/// when there is input: a hang-up ends the reader as SIGHUP would.
 pub fn spawn_input(sender: Sender<Message>) {
+    let tty = input_terminal();
     let _ = std::thread::Builder::new().name("input".into()).spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
+        loop {
+            if let Some(fd) = &tty {
+                // Events crossterm already read (several keys in one read) come first; only
+                // then wait on the terminal. Each check of crossterm is guarded by one of ours.
+                let buffered =
+                    poll_terminal(fd, 0) == Some(true) && crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+                if !buffered && poll_terminal(fd, -1) != Some(true) {
+                    let _ = sender.send(Message::Signal(signal_hook::consts::SIGHUP));
+                    break;
+                }
+            }
+            let Ok(event) = crossterm::event::read() else { break };
             if sender.send(Message::Input(event)).is_err() {
                 break;
             }
@@ -139,13 +155,53 @@ pub fn spawn_input(sender: Sender<Message>) {
     });
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into messages: the loop restores the terminal and exits.
+/// The terminal keys come from: stdin, or `/dev/tty` when stdin holds a brief.
+fn input_terminal() -> Option<std::os::fd::OwnedFd> {
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    if io::stdin().is_terminal() {
+        io::stdin().as_fd().try_clone_to_owned().ok()
+    } else {
+        std::fs::File::open("/dev/tty").ok().map(std::os::fd::OwnedFd::from)
+    }
+}
+
+/// Waits up to `timeout` milliseconds (-1: for ever) on the terminal: `Some(true)` when it
+/// is alive (input waiting, or none yet with a zero timeout), `None` when it has hung up.
+fn poll_terminal(fd: &std::os::fd::OwnedFd, timeout: i32) -> Option<bool> {
+    use std::os::fd::AsRawFd;
+    let mut poll = libc::pollfd { fd: fd.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    loop {
+        // SAFETY: one valid pollfd for the duration of the call.
+        let ready = unsafe { libc::poll(&mut poll, 1, timeout) };
+        if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        }
+        let hung_up = ready < 0 || poll.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+        return (!hung_up).then_some(ready > 0 || timeout == 0);
+    }
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into messages (the loop restores the terminal and exits),
+/// and SIGWINCH into a resize: the input thread waits on the terminal, not on crossterm,
+/// so the resize must come from here.
 pub fn spawn_signals(sender: Sender<Message>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else { return };
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH]) else { return };
     let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = sender.send(Message::Signal(signal));
+        for signal in signals.forever() {
+            let message = if signal == SIGWINCH {
+                match crossterm::terminal::size() {
+                    Ok((width, height)) => Message::Input(crossterm::event::Event::Resize(width, height)),
+                    Err(_) => continue,
+                }
+            } else {
+                Message::Signal(signal)
+            };
+            let last = matches!(message, Message::Signal(_));
+            if sender.send(message).is_err() || last {
+                break;
+            }
         }
     });
 }
