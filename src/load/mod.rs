@@ -160,6 +160,38 @@ impl Progress {
     }
 }
 
+/// A brief's header read from the start of its file, to show while the rest loads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Preview {
+    pub title: String,
+    pub date: Option<String>,
+    pub marking: Option<String>,
+    pub summary: Option<String>,
+}
+
+/// Reads the header of the brief a file starts with: the top-level fields before its first
+/// section, from the first 64 KiB. `None` when there is no such header to read.
+pub fn preview(path: &Path) -> Option<Preview> {
+    let mut head = Vec::new();
+    fs::File::open(path).ok()?.take(64 << 10).read_to_end(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let mut end = 0;
+    for line in head.split_inclusive('\n') {
+        let key = line.split(':').next().unwrap_or("");
+        if crate::model::Section::from_key(key).is_some() || !line.ends_with('\n') {
+            break;
+        }
+        end += line.len();
+    }
+    let value = yaml::parse_value(&head[..end])?;
+    let text = |key: &str| match value.get(key)? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    Some(Preview { title: text("title")?, date: text("date"), marking: text("marking"), summary: text("summary") })
+}
+
 /// Why nothing could be loaded from a path: a usage or I/O problem, not a problem of a brief.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {

@@ -602,6 +602,11 @@ fn parse_documents(source: &str) -> Result<Vec<Document>, serde_saphyr::Error> {
     serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options)
 }
 
+/// A small piece of YAML as plain data, under the default budget (a header preview).
+pub(crate) fn parse_value(text: &str) -> Option<serde_json::Value> {
+    serde_saphyr::from_str(text).ok()
+}
+
 /// The byte offset of the last `---` document marker that starts a line before `line`.
 fn last_document_start_before(source: &str, line: usize) -> Option<usize> {
     let mut offset = 0;

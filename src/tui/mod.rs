@@ -57,17 +57,14 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     let (sender, receiver) = mpsc::channel();
     let progress = Arc::new(Progress::default());
-    // A small brief loads here and now (a few milliseconds); a large one on a thread, with
-    // progress on screen. Either way, a brief with errors never touches the terminal: its
-    // diagnostics print as `brief check` prints them.
-    let first = if is_small(paths) {
-        Some(load(paths, None))
-    } else {
-        spawn_load(paths.to_vec(), progress.clone(), sender.clone());
-        match receiver.recv_timeout(QUIET_LOAD) {
-            Ok(Message::Loaded(result)) => Some(result),
-            Ok(_) | Err(_) => None,
-        }
+    // The brief loads on a thread while this one asks the terminal about its keyboard. Most
+    // loads end within milliseconds; a brief with errors then never takes the terminal (its
+    // diagnostics print as `brief check` prints them), and a large one shows its progress.
+    spawn_load(paths.to_vec(), progress.clone(), sender.clone());
+    let keyboard = terminal::keyboard_protocol();
+    let first = match receiver.recv_timeout(QUIET_LOAD) {
+        Ok(Message::Loaded(result)) => Some(result),
+        Ok(_) | Err(_) => None,
     };
     if let Some(result) = &first
         && must_refuse(result)
@@ -75,7 +72,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         return refuse(result);
     }
 
-    let mut terminal = match terminal::Terminal::enter(!options.no_mouse) {
+    let mut terminal = match terminal::Terminal::enter(!options.no_mouse, keyboard) {
         Ok(terminal) => terminal,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
     };
@@ -84,7 +81,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
 
     let result = match first {
         Some(result) => result,
-        None => match wait_for_load(&mut terminal, &receiver, &progress) {
+        None => match wait_for_load(&mut terminal, &receiver, &progress, paths) {
             Waited::Loaded(result) => result,
             Waited::Signal(signal) => return terminal::signal_exit(signal),
         },
@@ -121,19 +118,6 @@ fn refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> ExitCode {
     }
 }
 
-/// Inputs under this size load before the terminal is touched, without a thread.
-const SMALL_INPUT: u64 = 1 << 20;
-
-fn is_small(paths: &[PathBuf]) -> bool {
-    paths
-        .iter()
-        .try_fold(0u64, |total, path| {
-            let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
-            Some(total + meta.len()).filter(|&t| t <= SMALL_INPUT)
-        })
-        .is_some()
-}
-
 fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Result<Vec<LoadedFile>, LoadError> {
     if paths.is_empty() { Ok(vec![crate::sample::load()]) } else { crate::load::load_paths_reporting(paths, progress) }
 }
@@ -167,10 +151,16 @@ enum Waited {
 }
 
 /// Shows the load's progress until it ends. Keys other than quitting wait for the brief.
-fn wait_for_load(terminal: &mut terminal::Terminal, receiver: &Receiver<Message>, progress: &Progress) -> Waited {
+fn wait_for_load(
+    terminal: &mut terminal::Terminal,
+    receiver: &Receiver<Message>,
+    progress: &Progress,
+    paths: &[PathBuf],
+) -> Waited {
     let started = Instant::now();
+    let preview = paths.first().filter(|p| p.is_file()).and_then(|p| crate::load::preview(p));
     loop {
-        terminal.draw(|frame| terminal::draw_progress(frame, progress, started.elapsed()));
+        terminal.draw(|frame| terminal::draw_progress(frame, progress, preview.as_ref(), started.elapsed()));
         match receiver.recv_timeout(PROGRESS_EVERY) {
             Ok(Message::Loaded(result)) => return Waited::Loaded(result),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),

@@ -21,7 +21,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Widget};
 
 use super::Message;
-use crate::load::Progress;
+use crate::load::{Preview, Progress};
 
 /// What was turned on, so restoring turns off exactly that, from anywhere (the panic hook).
 static RAW: AtomicBool = AtomicBool::new(false);
@@ -44,7 +44,14 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-fn setup(mouse: bool) -> io::Result<()> {
+/// Asks the terminal whether it reports keys unambiguously (the kitty keyboard protocol), so
+/// Ctrl-i can be told apart from Tab. A round trip to the terminal: the reader asks while the
+/// brief loads.
+pub fn keyboard_protocol() -> bool {
+    crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false)
+}
+
+fn setup(mouse: bool, keyboard: bool) -> io::Result<()> {
     let mut out = io::stdout();
     enable_raw_mode()?;
     RAW.store(true, Ordering::SeqCst);
@@ -53,8 +60,7 @@ fn setup(mouse: bool) -> io::Result<()> {
         execute!(out, EnableMouseCapture)?;
         MOUSE.store(true, Ordering::SeqCst);
     }
-    // Where the terminal supports it, Ctrl-i is told apart from Tab (history forward).
-    if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false) {
+    if keyboard {
         execute!(out, PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES))?;
         KEYBOARD.store(true, Ordering::SeqCst);
     }
@@ -75,17 +81,20 @@ fn install_panic_hook() {
 pub struct Terminal {
     inner: ratatui::Terminal<CrosstermBackend<Stdout>>,
     mouse: bool,
+    keyboard: bool,
 }
 
 impl Terminal {
-    pub fn enter(mouse: bool) -> io::Result<Terminal> {
+    /// Takes the terminal: raw mode, the alternate screen, mouse capture if wanted, and the
+    /// keyboard protocol if [`keyboard_protocol`] found it.
+    pub fn enter(mouse: bool, keyboard: bool) -> io::Result<Terminal> {
         install_panic_hook();
-        if let Err(error) = setup(mouse) {
+        if let Err(error) = setup(mouse, keyboard) {
             restore();
             return Err(error);
         }
         let inner = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(Terminal { inner, mouse })
+        Ok(Terminal { inner, mouse, keyboard })
     }
 
     pub fn size(&self) -> (u16, u16) {
@@ -108,7 +117,7 @@ impl Terminal {
     pub fn suspend(&mut self) {
         restore();
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-        let _ = setup(self.mouse);
+        let _ = setup(self.mouse, self.keyboard);
         let _ = self.inner.clear();
     }
 }
@@ -206,31 +215,48 @@ pub fn spawn_signals(sender: Sender<Message>) {
     });
 }
 
-/// The screen while a large brief loads.
-pub fn draw_progress(frame: &mut Frame, progress: &Progress, elapsed: Duration) {
+/// The screen while a large brief loads: its header, read ahead, and how far the load is.
+pub fn draw_progress(frame: &mut Frame, progress: &Progress, preview: Option<&Preview>, elapsed: Duration) {
+    use crate::text::{Lines, one_line, visible};
+    let theme = super::theme::Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
     let area = frame.area();
     let buffer = frame.buffer_mut();
+    let width = area.width.saturating_sub(2) as usize;
     let fraction = progress.fraction();
     let megabytes = |bytes: f64| bytes / 1_000_000.0;
     let total = progress.total_bytes() as f64;
-    let lines = [
-        "Loading briefs…".to_string(),
-        format!(
-            "{:.1} of {:.1} MB · {} items · {:.1} s",
-            megabytes(total * fraction),
-            megabytes(total),
-            progress.items(),
-            elapsed.as_secs_f64()
-        ),
-    ];
-    let top = area.height.saturating_sub(4) / 2;
-    for (i, text) in lines.iter().enumerate() {
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(preview) = preview {
+        lines.push(Line::styled(one_line(&preview.title).into_owned(), theme.heading()));
+        let facts: Vec<String> = [preview.date.as_deref(), preview.marking.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(|f| one_line(f).into_owned())
+            .collect();
+        lines.push(Line::styled(facts.join(" · "), theme.dim()));
+        if let Some(summary) = &preview.summary {
+            let shown = visible(summary, Lines::Join);
+            lines.extend(textwrap::wrap(&shown, width.max(1)).into_iter().take(6).map(|l| Line::raw(l.into_owned())));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled("Loading…", theme.strong()));
+    lines.push(Line::raw(format!(
+        "{:.1} of {:.1} MB · {} items · {:.1} s",
+        megabytes(total * fraction),
+        megabytes(total),
+        progress.items(),
+        elapsed.as_secs_f64()
+    )));
+    let top = area.height.saturating_sub(lines.len() as u16 + 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
         let y = area.y + top + i as u16;
         if y < area.y + area.height {
-            buffer.set_line(area.x + 1, y, &Line::raw(text.as_str()), area.width.saturating_sub(2));
+            buffer.set_line(area.x + 1, y, line, area.width.saturating_sub(2));
         }
     }
-    let bar = Rect::new(area.x + 1, area.y + top + 2, area.width.saturating_sub(2), 1).intersection(area);
+    let bar_y = area.y + top + lines.len() as u16;
+    let bar = Rect::new(area.x + 1, bar_y, area.width.saturating_sub(2), 1).intersection(area);
     if bar.height > 0 {
         Gauge::default().ratio(fraction).use_unicode(true).render(bar, buffer);
     }
