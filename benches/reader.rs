@@ -98,5 +98,21 @@ fn reader(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, reader);
+/// The bundled sample at 120x40: a key and the frame that answers it.
+fn sample(c: &mut Criterion) {
+    let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
+    let mut app = App::new(vec![Loaded::new("sample".into(), brief)]);
+    app.update(Action::Resize(120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    c.bench_function("sample/key_and_frame_pair_120x40", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+            app.update(Action::Up);
+            terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+        });
+    });
+}
+
+criterion_group!(benches, reader, sample);
 criterion_main!(benches);

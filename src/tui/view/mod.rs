@@ -42,31 +42,40 @@ pub(crate) fn put(buffer: &mut Buffer, area: Rect, y: u16, line: &Line) {
     if y < area.y || y >= area.y + area.height || area.width == 0 {
         return;
     }
-    let width = area.width as usize;
-    if line.width() <= width {
-        buffer.set_line(area.x, y, line, area.width);
-        return;
-    }
-    // Cut the spans one cell short and end with an ellipsis in the style where the cut fell.
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    let mut last_style = line.style;
-    for span in &line.spans {
-        let room = width - 1 - used;
-        let span_width = span.width();
-        last_style = line.style.patch(span.style);
-        if span_width <= room {
-            spans.push(span.clone());
-            used += span_width;
-        } else {
-            let cut = truncate_to_cells(&span.content, room + 1);
-            let cut = cut.strip_suffix('…').unwrap_or(&cut).to_string();
-            spans.push(Span::styled(cut, span.style));
-            break;
+    buffer.set_line(area.x, y, line, area.width);
+    if wider_than(line, area.width as usize) {
+        // The cut fell at the edge: the last cell says so, in the style it had. When a wide
+        // character ends there, the ellipsis takes its first cell and the second is cleared.
+        let last = area.x + area.width - 1;
+        let wide_before =
+            last > area.x && buffer.cell((last - 1, y)).is_some_and(|c| crate::text::cells(c.symbol()) > 1);
+        if wide_before {
+            if let Some(cell) = buffer.cell_mut((last - 1, y)) {
+                cell.set_symbol("…");
+            }
+            if let Some(cell) = buffer.cell_mut((last, y)) {
+                cell.set_symbol(" ");
+            }
+        } else if let Some(cell) = buffer.cell_mut((last, y)) {
+            cell.set_symbol("…");
         }
     }
-    spans.push(Span::styled("…", last_style));
-    buffer.set_line(area.x, y, &Line::from(spans).style(line.style), area.width);
+}
+
+/// Whether a line takes more than `width` cells, stopping as soon as it knows.
+fn wider_than(line: &Line, width: usize) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let mut used = 0;
+    for span in &line.spans {
+        for grapheme in span.content.graphemes(true) {
+            used += grapheme.width();
+            if used > width {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn too_small(buffer: &mut Buffer, area: Rect, theme: Theme) {
@@ -137,22 +146,30 @@ fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         ]),
         _ => match &app.message {
             Some(message) => Line::styled(one_line(message).into_owned(), theme.message()),
-            None => hint_line(app, theme),
+            None => hint_line(app, theme, area.width as usize),
         },
     };
     put(buffer, area, area.y, &line);
 }
 
-fn hint_line(app: &App, theme: Theme) -> Line<'static> {
+/// The hints that fit, whole: a hint cut in half helps no one.
+fn hint_line(app: &App, theme: Theme, width: usize) -> Line<'static> {
     let mut spans = Vec::new();
     let reading = matches!(app.context(), keymap::Context::Lists | keymap::Context::Detail);
     if let Some(search) = app.view().search.as_ref().filter(|s| reading && !s.matches.is_empty()) {
         spans.push(Span::styled(format!("/{} ", one_line(&search.query)), theme.key()));
         spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
     }
+    let mut used: usize = spans.iter().map(|s| s.width()).sum();
     for (key, hint) in keymap::hints_for(app.context()) {
+        let text = format!(" {hint}  ");
+        let needed = cells(&key) + cells(&text) - 2;
+        if used + needed > width {
+            break;
+        }
+        used += needed + 2;
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::styled(format!(" {hint}  "), Style::new()));
+        spans.push(Span::styled(text, Style::new()));
     }
     Line::from(spans)
 }
