@@ -200,6 +200,11 @@ impl App {
         &mut self.reading_mut().view
     }
 
+    /// The whole terminal, as the last resize gave it.
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
     /// Whether work is left that [`Action::Work`] would carry on with.
     pub fn pending_work(&self) -> bool {
         matches!(&self.overlay, Overlay::Picker(picker) if picker.pending())
@@ -389,13 +394,13 @@ impl App {
 
     /// Rows a page of the focused list holds, from the last known terminal size.
     pub fn list_page(&self) -> usize {
-        let layout = super::layout::Layout::new(self.size.0, self.size.1, self);
+        let layout = super::layout::Layout::new(self.screen(), self);
         let pane = self.view().active;
         layout.pane(pane).map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
     fn detail_page(&self) -> usize {
-        let layout = super::layout::Layout::new(self.size.0, self.size.1, self);
+        let layout = super::layout::Layout::new(self.screen(), self);
         layout.detail.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
@@ -532,7 +537,7 @@ impl App {
     /// Keeps the detail pane's scroll within its rows, and the reference cursor in view: by
     /// scrolling to it after the cursor moved, or by moving it into view after a scroll.
     fn fit_detail(&mut self, follow_cursor: bool) {
-        let layout = super::layout::Layout::new(self.size.0, self.size.1, self);
+        let layout = super::layout::Layout::new(self.screen(), self);
         let Some(rect) = layout.detail else { return };
         let (width, height) = (rect.width.saturating_sub(2) as usize, rect.height.saturating_sub(2).max(1) as usize);
         let rows = super::view::detail_rows(self, width);
@@ -815,6 +820,12 @@ impl App {
 
     // ----- help -----
 
+    /// The furthest the help can scroll: its lines less a page.
+    fn help_end(&self) -> usize {
+        let lines = super::view::help_lines(super::theme::Theme { color: self.color }).len();
+        lines.saturating_sub(self.size.1.saturating_sub(4) as usize)
+    }
+
     fn update_help(&mut self, action: Action) {
         let Overlay::Help { scroll } = self.overlay else { return };
         let page = self.size.1.saturating_sub(4) as usize;
@@ -824,14 +835,14 @@ impl App {
             Action::PageDown | Action::HalfPageDown => scroll + page.max(1),
             Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page.max(1)),
             Action::Top => 0,
-            Action::Bottom => usize::MAX / 2,
+            Action::Bottom => self.help_end(),
             Action::Leave | Action::ToggleHelp => {
                 self.overlay = Overlay::None;
                 return;
             }
             _ => scroll,
         };
-        self.overlay = Overlay::Help { scroll };
+        self.overlay = Overlay::Help { scroll: scroll.min(self.help_end()) };
     }
 
     // ----- export and copy -----
@@ -883,7 +894,7 @@ impl App {
         if !matches!(self.overlay, Overlay::None) {
             return;
         }
-        let layout = super::layout::Layout::new(self.size.0, self.size.1, self);
+        let layout = super::layout::Layout::new(self.screen(), self);
         let inside =
             |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
         if let Some(tabs) = layout.tabs.filter(|&r| inside(r)) {
@@ -905,15 +916,16 @@ impl App {
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
         let by = if down { 3 } else { -3 };
+        let help_end = self.help_end();
         match &mut self.overlay {
             Overlay::Help { scroll } => {
-                *scroll = (*scroll as isize + by).max(0) as usize;
+                *scroll = scroll.saturating_add_signed(by).min(help_end);
                 return;
             }
             Overlay::None => {}
             _ => return,
         }
-        let layout = super::layout::Layout::new(self.size.0, self.size.1, self);
+        let layout = super::layout::Layout::new(self.screen(), self);
         let inside =
             |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
         if layout.detail.is_some_and(inside) {

@@ -31,8 +31,9 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn new(width: u16, height: u16, app: &App) -> Layout {
-        let full = Rect::new(0, 0, width, height);
+    /// The layout inside `area` (the terminal's whole screen when running).
+    pub fn new(area: Rect, app: &App) -> Layout {
+        let (width, height) = (area.width, area.height);
         let mut layout = Layout {
             header: Rect::default(),
             tabs: None,
@@ -47,6 +48,27 @@ impl Layout {
         layout.header = Rect::new(0, 0, width, 1);
         layout.hints = Rect::new(0, height - 1, width, 1);
         let body = Rect::new(0, 1, width, height - 2);
+        layout.place(app, width, height, body);
+        layout.offset(area.x, area.y);
+        layout
+    }
+
+    /// Every part moved by an area's origin.
+    fn offset(&mut self, x: u16, y: u16) {
+        let shift = |r: &mut Rect| {
+            r.x += x;
+            r.y += y;
+        };
+        shift(&mut self.header);
+        shift(&mut self.hints);
+        self.tabs.iter_mut().for_each(shift);
+        self.panes.iter_mut().flatten().for_each(shift);
+        self.detail.iter_mut().for_each(shift);
+    }
+
+    /// The panes, tab row and detail pane inside the body, for the size of the screen.
+    fn place(&mut self, app: &App, width: u16, height: u16, body: Rect) {
+        let layout = self;
         let reading_detail = app.view().focus == Focus::Detail;
         if width >= ACROSS_WIDTH && height >= ACROSS_HEIGHT {
             let lists = body.height * 11 / 20;
@@ -91,8 +113,6 @@ impl Layout {
                 layout.panes[active] = Some(rest);
             }
         }
-        debug_assert!(layout.panes.iter().flatten().all(|r| r.intersection(full) == *r));
-        layout
     }
 
     pub fn pane(&self, pane: Pane) -> Option<Rect> {

@@ -118,7 +118,10 @@ impl Terminal {
         restore();
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
         let _ = setup(self.mouse, self.keyboard);
-        let _ = self.inner.clear();
+        // Forget the last frame so the next draws everything. (ratatui's `clear` would ask the
+        // terminal where its cursor is, and the input thread could take the answer.)
+        let _ = execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All));
+        self.inner.swap_buffers();
     }
 }
 

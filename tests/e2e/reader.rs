@@ -95,3 +95,77 @@ fn a_brief_with_errors_prints_its_diagnostics_and_never_opens() {
     assert!(!session.output().windows(8).any(|w| w == b"\x1b[?1049h"), "the alternate screen was never entered");
     session.assert_restored();
 }
+
+#[test]
+fn the_bytes_sent_to_the_terminal_carry_nothing_from_the_brief_that_could_drive_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let hostile = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unicode-and-hostile.yaml");
+    let mut session = Session::start(&[hostile.to_str().unwrap()], 100, 30, folder.path(), &[]);
+    session.wait_for_text("1 Actors 4");
+    // Every pane, every item's detail, the matrix, the help, the picker and a search.
+    for keys in
+        [&b"jjj\r\x1b"[..], b"2j\rjj\x1b", b"3jj\rj\r\x1b", b"4jj\r\x1b", b"m", b"\x1b?", b"\x1b\x10a", b"\x1b/e\r"]
+    {
+        session.send(keys);
+    }
+    session.send(b"f");
+    session.wait_for_text("showing what is related");
+    let output = session.output();
+    let contains = |needle: &[u8]| output.windows(needle.len()).any(|w| w == needle);
+    assert!(!output.contains(&0x07), "no BEL");
+    assert!(!output.contains(&0x08), "no backspace");
+    assert!(!contains(b"\x1b]"), "no OSC: no title change, no clipboard write, no hyperlink");
+    assert!(!contains(b"\x1b[5m") && !contains(b"\x1b[31m") && !contains(b"\x1bc"), "none of the brief's CSI");
+    assert!(
+        !contains(b"\x1b[?25h") && !contains(b"\x1b[?1049l"),
+        "the brief cannot show the cursor or leave the screen"
+    );
+    for c1 in 0x80u8..=0x9f {
+        assert!(!contains(&[0xc2, c1]), "no C1 control U+00{c1:02X}");
+    }
+    for bidi in
+        ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+    {
+        assert!(!contains(bidi.to_string().as_bytes()), "no bidi control {bidi:?}");
+    }
+    assert!(session.screen().contains("␛]0;pwned␇"), "the title's escape shows as symbols");
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
+fn sighup_and_sigint_restore_the_terminal() {
+    for (signal, number) in [("-HUP", 1), ("-INT", 2)] {
+        let (mut session, _folder) = sample();
+        let status = std::process::Command::new("kill").arg(signal).arg(session.pid().to_string()).status().unwrap();
+        assert!(status.success());
+        assert_eq!(session.wait_exit(), 128 + number, "after {signal}");
+        session.assert_restored();
+    }
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_resuming_redraws_everything() {
+    let (mut session, _folder) = sample();
+    session.send(b"j");
+    session.wait_for_text("actor · Vladimir Putin");
+    let before = session.output().len();
+    session.send(b"\x1a");
+    // Here nothing stops the reader (its process group has no shell to resume it, so the
+    // terminal driver discards the stop): it gives the terminal back, then takes it again at
+    // once and draws the whole screen, as after `fg`.
+    session.wait_for("the terminal given back and taken again", |_| {
+        let output = session.output();
+        let after = &output[before..];
+        let left = after.windows(8).position(|w| w == b"\x1b[?1049l");
+        let entered = after.windows(8).rposition(|w| w == b"\x1b[?1049h");
+        matches!((left, entered), (Some(l), Some(e)) if e > l)
+    });
+    session.wait_for_text("actor · Vladimir Putin");
+    session.send(b"j");
+    session.wait_for_text("actor · Dmitry Peskov");
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}

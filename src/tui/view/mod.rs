@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 pub use detail::{DetailRow, detail_rows, reference_row};
+pub use overlays::help_lines;
 
 use super::app::{App, Overlay};
 use super::keymap;
@@ -21,7 +22,7 @@ use crate::text::{cells, one_line, truncate_to_cells};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let layout = Layout::new(area.width, area.height, app);
+    let layout = Layout::new(area, app);
     let theme = Theme { color: app.color };
     let buffer = frame.buffer_mut();
     if layout.too_small {
