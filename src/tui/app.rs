@@ -285,6 +285,18 @@ impl App {
         match action {
             Action::Resize(width, height) => {
                 self.size = (width, height);
+                // Each pane's cursor stays in view of its new height.
+                let layout = super::layout::Layout::new(self.screen(), self);
+                for reading in &mut self.briefs {
+                    for pane in Pane::ALL {
+                        if let Some(rect) = layout.pane(pane) {
+                            keep_in_view(
+                                &mut reading.view.panes[pane as usize],
+                                rect.height.saturating_sub(2).max(1) as usize,
+                            );
+                        }
+                    }
+                }
                 return;
             }
             Action::Quit => {
@@ -301,26 +313,25 @@ impl App {
                 }
                 return;
             }
-            Action::Click { column, row } => {
-                self.click(column, row);
-                return;
-            }
-            Action::ScrollDown { column, row } | Action::ScrollUp { column, row } => {
-                let down = matches!(action, Action::ScrollDown { .. });
-                self.wheel(column, row, down);
-                return;
-            }
-            _ => {}
-        }
-        match self.context() {
-            Context::Help => self.update_help(action),
-            Context::Matrix => self.update_matrix(action),
-            Context::Search => self.update_search(action),
-            Context::Picker => self.update_picker(action),
-            Context::Dialog => self.update_dialog(action),
-            Context::Lists | Context::Detail => self.update_normal(action),
+            Action::Click { column, row } => self.click(column, row),
+            Action::ScrollDown { column, row } => self.wheel(column, row, true),
+            Action::ScrollUp { column, row } => self.wheel(column, row, false),
+            action => match self.context() {
+                Context::Help => self.update_help(action),
+                Context::Matrix => self.update_matrix(action),
+                Context::Search => self.update_search(action),
+                Context::Picker => self.update_picker(action),
+                Context::Dialog => self.update_dialog(action),
+                Context::Lists | Context::Detail => self.update_normal(action),
+            },
         }
         self.refresh_marks();
+        // The detail pane may now show another item: keep its cursor among its references.
+        let references = self.reference_count();
+        let detail = &mut self.view_mut().detail;
+        if detail.cursor >= references {
+            detail.cursor = references.saturating_sub(1);
+        }
     }
 
     fn update_normal(&mut self, action: Action) {
@@ -366,8 +377,8 @@ impl App {
                 view.focus = Focus::List;
                 view.detail.item = None;
             }
-            Action::Follow => self.follow(self.view().detail.cursor),
-            Action::Digit(digit) => self.type_digit(digit),
+            Action::Follow if in_detail => self.follow(self.view().detail.cursor),
+            Action::Digit(digit) if in_detail => self.type_digit(digit),
             Action::ToggleFilter => self.toggle_filter(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
@@ -911,7 +922,6 @@ impl App {
         } else if layout.detail.is_some_and(inside) && self.detail_item().is_some() {
             self.view_mut().focus = Focus::Detail;
         }
-        self.refresh_marks();
     }
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
@@ -933,7 +943,6 @@ impl App {
         } else if let Some(pane) = Pane::ALL.into_iter().find(|&p| layout.pane(p).is_some_and(inside)) {
             self.focus_pane(pane);
             self.move_cursor(by);
-            self.refresh_marks();
         }
     }
 }
