@@ -16,7 +16,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use quote_check::normalise as normalise_quote;
+pub use quote_check::{locate as locate_quote, normalise as normalise_quote, source_text};
 pub use suggest::nearest;
 
 use std::collections::HashMap;

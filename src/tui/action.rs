@@ -90,6 +90,8 @@ pub enum Action {
     // Passing a section on.
     Export,
     Copy,
+    /// Read the brief's file again.
+    Reload,
 
     /// Nothing was pressed: carry on with work left from the last key (the picker scoring a
     /// large brief in slices).

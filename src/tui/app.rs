@@ -8,6 +8,7 @@ use super::finder::{Picker, Search};
 use super::keymap::Context;
 use crate::index::{Group, Index, references};
 use crate::model::{Brief, ItemRef, Section};
+use crate::text::one_line;
 
 /// A brief ready to read: the model, its index, a name for the header, and the search texts
 /// built the first time they are needed.
@@ -16,12 +17,20 @@ pub struct Loaded {
     pub brief: Brief,
     pub index: Index,
     pub finder: super::finder::FinderCache,
+    /// The file the brief came from and its place among the file's documents, so `r` can
+    /// read it again; `None` for the bundled sample and stdin.
+    pub file: Option<(std::path::PathBuf, usize)>,
 }
 
 impl Loaded {
     pub fn new(name: String, brief: Brief) -> Loaded {
         let index = Index::build(&brief);
-        Loaded { name, brief, index, finder: Default::default() }
+        Loaded { name, brief, index, finder: Default::default(), file: None }
+    }
+
+    /// A brief read from the `document`-th document of a file.
+    pub fn from_file(name: String, brief: Brief, path: std::path::PathBuf, document: usize) -> Loaded {
+        Loaded { file: Some((path, document)), ..Loaded::new(name, brief) }
     }
 
     /// Builds the search texts and picker entries now, so the first keystroke of a search is
@@ -103,6 +112,9 @@ pub struct Reading {
     /// Items related to the anchor, per pane, sorted: the marks.
     pub marks: [Vec<u32>; 4],
     pub marks_for: Option<ItemRef>,
+    /// The texts of sources with a `file`, by source, read when a quote citing one is shown:
+    /// the text, or why it could not be read.
+    pub source_texts: std::collections::HashMap<usize, Result<String, String>>,
 }
 
 /// The stance matrix overlay: the cell under the cursor and the first row and column in view.
@@ -158,6 +170,7 @@ impl App {
                     view: View::new(),
                     marks: Default::default(),
                     marks_for: None,
+                    source_texts: Default::default(),
                 })
                 .collect(),
             current: 0,
@@ -326,6 +339,7 @@ impl App {
             },
         }
         self.refresh_marks();
+        self.read_quoted_source();
         // The detail pane may now show another item: keep its cursor among its references.
         let references = self.reference_count();
         let detail = &mut self.view_mut().detail;
@@ -397,6 +411,7 @@ impl App {
             Action::PreviousBrief => self.switch_brief(-1),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
+            Action::Reload => self.reload(),
             _ => {}
         }
     }
@@ -456,6 +471,33 @@ impl App {
     }
 
     // ----- marks and the filter -----
+
+    /// The source a quote in the detail pane cites, when it has a `file`: its index and path.
+    pub fn quoted_source(&self) -> Option<(usize, &str)> {
+        let item = self.detail_item().filter(|i| i.section == Section::Quotes)?;
+        let quote = &self.brief().quotes[item.index()];
+        let source = self.loaded().index.resolve(self.brief(), quote.source.as_ref()?, Section::Sources)?;
+        Some((source, self.brief().sources[source].file.as_deref()?))
+    }
+
+    /// Reads the text of the source the shown quote cites, the first time it is needed, so
+    /// the detail pane can show the quote in its context. A file gone or unreadable since the
+    /// brief was loaded is said once; the brief as loaded stays.
+    fn read_quoted_source(&mut self) {
+        let Some((source, file)) = self.quoted_source() else { return };
+        if self.reading().source_texts.contains_key(&source) {
+            return;
+        }
+        let folder = match &self.loaded().file {
+            Some((path, _)) => path.parent().map(std::path::Path::to_path_buf).unwrap_or_default(),
+            None => std::path::PathBuf::from("."),
+        };
+        let text = crate::load::source_text(&folder, file);
+        if let Err(why) = &text {
+            self.message = Some(format!("cannot read {}, the source's text: {why}", one_line(file)));
+        }
+        self.reading_mut().source_texts.insert(source, text);
+    }
 
     /// Recomputes which items are related to the anchor, when the anchor changed.
     fn refresh_marks(&mut self) {
@@ -682,6 +724,78 @@ impl App {
     }
 
     // ----- briefs -----
+
+    /// Reads the brief's file again (`r`). A file that is gone, unreadable or now has errors
+    /// changes nothing: the reader keeps what it loaded and says why.
+    fn reload(&mut self) {
+        let old = self.reading().loaded.clone();
+        let Some((path, document)) = old.file.clone() else {
+            self.message = Some(format!("{} was not read from a file: nothing to reload", one_line(&old.name)));
+            return;
+        };
+        let file = match crate::load::load_file(&path) {
+            Ok(file) => file,
+            Err(error) => {
+                self.message = Some(format!("{}; still showing what was loaded", one_line(&error.to_string())));
+                return;
+            }
+        };
+        if file.has_errors() {
+            let errors = file.all_problems().filter(|p| p.is_error()).count();
+            let plural = if errors == 1 { "" } else { "s" };
+            self.message = Some(format!(
+                "{} now has {errors} error{plural}; still showing what was loaded (brief check lists them)",
+                one_line(&old.name)
+            ));
+            return;
+        }
+        let Some(brief) = file.into_valid_briefs().into_iter().nth(document) else {
+            self.message =
+                Some(format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name)));
+            return;
+        };
+        let fresh = Arc::new(Loaded::from_file(old.name.clone(), brief, path, document));
+        let warm = fresh.clone();
+        let _ = std::thread::Builder::new().name("warm".into()).spawn(move || warm.warm_finder());
+        self.replace_brief(&old, fresh);
+        let items: usize = Section::ALL.iter().map(|&s| self.brief().len(s)).sum();
+        self.message = Some(format!("reloaded {}: {items} items", one_line(&self.loaded().name)));
+    }
+
+    /// Swaps in a new version of the current brief, keeping each selection, the filter, the
+    /// detail pane and the history on the same ids where they still exist.
+    fn replace_brief(&mut self, old: &Loaded, fresh: Arc<Loaded>) {
+        let same = |item: Option<ItemRef>| -> Option<ItemRef> {
+            let item = item?;
+            fresh.index.lookup(&fresh.brief, old.brief.id_of(item)).filter(|found| found.section == item.section)
+        };
+        let selected: Vec<Option<ItemRef>> = Pane::ALL.iter().map(|&p| same(self.selected(p))).collect();
+        let filter = same(self.view().filter);
+        let detail = same(self.view().detail.item);
+        let current = self.current;
+        for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
+            location.item = same(location.item);
+            location.filter = same(location.filter);
+            location.detail_item = same(location.detail_item);
+        }
+        let reading = self.reading_mut();
+        reading.loaded = fresh;
+        reading.marks_for = None;
+        reading.source_texts.clear();
+        reading.view.search = None;
+        reading.view.rows = [None, None, None, None];
+        reading.view.filter = None;
+        self.set_filter(filter);
+        for (pane, item) in Pane::ALL.into_iter().zip(selected) {
+            let row = item.and_then(|i| self.row_of(pane, i.index())).unwrap_or(0);
+            self.view_mut().panes[pane as usize] = PaneState { cursor: row, offset: row };
+        }
+        let view = self.view_mut();
+        view.detail = DetailState { item: detail, ..DetailState::default() };
+        if view.focus == Focus::Detail && detail.is_none() && view.detail.item.is_none() {
+            view.focus = Focus::List;
+        }
+    }
 
     fn switch_brief(&mut self, by: isize) {
         let count = self.briefs.len();

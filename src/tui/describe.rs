@@ -152,6 +152,60 @@ pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Wraps text made of differently styled pieces to a width in cells, joining its lines and
+/// breaking words longer than a line.
+pub fn wrap_styled(pieces: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let width = width.max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    let mut pending_space = false;
+    for (text, style) in pieces {
+        let shown = visible(text, Lines::Join);
+        for (i, word) in shown.split(' ').enumerate() {
+            if i > 0 {
+                pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            let cells = crate::text::cells(word);
+            let space = usize::from(pending_space && used > 0);
+            if used > 0 && used + space + cells > width {
+                lines.push(Line::from(std::mem::take(&mut line)));
+                used = 0;
+            } else if space == 1 {
+                line.push(Span::raw(" "));
+                used += 1;
+            }
+            pending_space = false;
+            if cells <= width - used {
+                line.push(Span::styled(word.to_string(), *style));
+                used += cells;
+                continue;
+            }
+            // Longer than a line: cut between graphemes.
+            let mut piece = String::new();
+            for grapheme in word.graphemes(true) {
+                let w = crate::text::cells(grapheme);
+                if used + w > width && used > 0 {
+                    line.push(Span::styled(std::mem::take(&mut piece), *style));
+                    lines.push(Line::from(std::mem::take(&mut line)));
+                    used = 0;
+                }
+                piece.push_str(grapheme);
+                used += w;
+            }
+            line.push(Span::styled(piece, *style));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
 /// The item in full, wrapped to `width`: the top of the detail pane.
 pub fn full(loaded: &Loaded, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let brief = &loaded.brief;
@@ -273,4 +327,29 @@ pub fn full(loaded: &Loaded, item: ItemRef, theme: Theme, width: usize) -> Vec<L
     }
     lines.push(Line::styled(format!("{} {}", item.section.singular(), one_line(brief.id_of(item))), theme.dim()));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    }
+
+    #[test]
+    fn styled_pieces_wrap_to_the_width_in_cells() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let lines =
+            wrap_styled(&[("He said ", Style::new()), ("東京 is near", bold), (" and left.", Style::new())], 12);
+        assert_eq!(texts(&lines), ["He said 東京", "is near and", "left."]);
+        assert!(lines.iter().all(|l| l.width() <= 12));
+        assert_eq!(lines[0].spans.last().unwrap().style, bold, "the quoted words keep their style");
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        let lines = wrap_styled(&[(&"x".repeat(25), Style::new())], 10);
+        assert_eq!(texts(&lines), ["xxxxxxxxxx", "xxxxxxxxxx", "xxxxx"]);
+    }
 }

@@ -238,6 +238,13 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: NORMAL,
+        keys: &["r"],
+        action: Action::Reload,
+        help: "read the brief's file again (what is loaded stays if the file is gone or broken)",
+        hint: None,
+    },
+    Binding {
         contexts: &[Lists, Detail, Matrix],
         keys: &["?"],
         action: Action::ToggleHelp,

@@ -136,10 +136,17 @@ fn loaded_briefs(files: Vec<LoadedFile>) -> Vec<Loaded> {
     let mut briefs = Vec::new();
     for file in files {
         let name = file.origin.name();
+        let path = match &file.origin {
+            crate::load::Origin::File(path) => Some(path.clone()),
+            _ => None,
+        };
         let several = file.briefs.len() > 1;
         for (n, brief) in file.into_valid_briefs().into_iter().enumerate() {
             let name = if several { format!("{name} #{}", n + 1) } else { name.clone() };
-            briefs.push(Loaded::new(name, brief));
+            briefs.push(match &path {
+                Some(path) => Loaded::from_file(name, brief, path.clone(), n),
+                None => Loaded::new(name, brief),
+            });
         }
     }
     briefs

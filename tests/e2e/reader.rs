@@ -169,3 +169,20 @@ fn ctrl_z_gives_the_terminal_back_and_resuming_redraws_everything() {
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
 }
+
+#[test]
+fn a_brief_file_that_disappears_while_open_is_kept_and_the_reader_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("brief.yaml");
+    std::fs::write(&path, brief::sample::TEXT).unwrap();
+    let mut session = Session::start(&[path.to_str().unwrap()], 100, 30, folder.path(), &[]);
+    session.wait_for_text("1 Actors 21");
+    std::fs::remove_file(&path).unwrap();
+    session.send(b"r");
+    session.wait_for_text("no such file or folder; still showing what was loaded");
+    session.send(b"j");
+    session.wait_for_text("actor · Vladimir Putin");
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}

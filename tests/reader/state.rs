@@ -366,3 +366,112 @@ fn a_click_selects_the_row_and_the_wheel_scrolls() {
     app.update(Action::Click { column: 25, row: 1 });
     assert_eq!(app.view().active, Pane::Claims, "the tab row");
 }
+
+/// The sample written to a file of its own, opened as the reader opens files.
+fn app_on_file(folder: &std::path::Path) -> (App, std::path::PathBuf) {
+    let path = folder.join("brief.yaml");
+    std::fs::write(&path, brief::sample::TEXT).unwrap();
+    let file = brief::load::load_file(&path).unwrap();
+    let brief = file.into_valid_briefs().pop().unwrap();
+    let loaded = brief::tui::Loaded::from_file("brief.yaml".into(), brief, path.clone(), 0);
+    (app_with(vec![loaded], 80, 24), path)
+}
+
+#[test]
+fn reloading_picks_up_edits_and_keeps_the_selection_by_id() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_on_file(folder.path());
+    go_to(&mut app, "lavrov");
+    // An actor added above Lavrov moves him down a row; his quote gets new words.
+    let edited = brief::sample::TEXT
+        .replacen("actors:\n", "actors:\n  - id: newcomer\n    name: A Newcomer\n    summary: x\n", 1)
+        .replace("We can’t fail to respond.", "We cannot fail to respond.")
+        .replace("    mentions: [united-states]\n    date: 2021-12-02\n    source: aljazeera-2021-12-06\n    at: para 19\n\n  # Washington", "    mentions: [united-states, newcomer]\n    date: 2021-12-02\n    source: aljazeera-2021-12-06\n    at: para 19\n\n  # Washington");
+    assert!(edited.contains("newcomer]"), "the edit refers to the newcomer, so the brief stays clean");
+    std::fs::write(&path, edited).unwrap();
+    press(&mut app, "r");
+    assert!(app.message.as_deref().unwrap().starts_with("reloaded brief.yaml"), "{:?}", app.message);
+    assert_eq!(app.row_count(Pane::Actors), 22);
+    assert_eq!(selected_id(&app, Pane::Actors), "lavrov");
+    assert!(app.brief().quotes.iter().any(|q| &*q.text == "We cannot fail to respond."));
+}
+
+#[test]
+fn a_brief_whose_file_is_gone_or_broken_stays_as_loaded_and_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_on_file(folder.path());
+    press(&mut app, "j j");
+    std::fs::write(&path, "brief: 1\nid: [broken\n").unwrap();
+    press(&mut app, "r");
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("now has 1 error; still showing what was loaded"), "{message}");
+    assert_eq!(selected_id(&app, Pane::Actors), "peskov");
+    std::fs::remove_file(&path).unwrap();
+    press(&mut app, "r");
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("no such file or folder; still showing what was loaded"), "{message}");
+    std::fs::create_dir(&path).unwrap();
+    press(&mut app, "r");
+    assert!(app.message.as_deref().unwrap().contains("still showing what was loaded"), "{:?}", app.message);
+    assert_eq!(app.row_count(Pane::Quotes), 26, "nothing was lost");
+    press(&mut app, "j");
+    assert_eq!(selected_id(&app, Pane::Actors), "psaki", "and the reader goes on");
+}
+
+#[test]
+fn the_bundled_sample_has_no_file_to_reload() {
+    let mut app = sample_app();
+    press(&mut app, "r");
+    assert!(app.message.as_deref().unwrap().contains("nothing to reload"));
+}
+
+/// tests/data/harbour.yaml copied with its source text into a folder of the test's own.
+fn harbour_app(folder: &std::path::Path) -> App {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for name in ["harbour.yaml", "harbour-source.txt"] {
+        std::fs::copy(data.join(name), folder.join(name)).unwrap();
+    }
+    let path = folder.join("harbour.yaml");
+    let brief = brief::load::load_file(&path).unwrap().into_valid_briefs().pop().expect("the harbour brief is valid");
+    app_with(vec![brief::tui::Loaded::from_file("harbour.yaml".into(), brief, path, 0)], 100, 40)
+}
+
+fn detail_text(app: &App) -> String {
+    brief::tui::view::detail_rows(app, 80)
+        .iter()
+        .filter_map(|row| match row {
+            brief::tui::view::DetailRow::Text(line) => Some(line.to_string()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_quote_shows_in_the_paragraph_of_its_source() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = harbour_app(folder.path());
+    press(&mut app, "4 j");
+    let text = detail_text(&app);
+    assert!(text.contains("in context (harbour-source.txt)"), "{text}");
+    let paragraph = text.replace('\n', " ");
+    assert!(
+        paragraph.contains("called the toll \"a tax on the east end dressed up as repairs\" and promised"),
+        "{text}"
+    );
+    assert!(!text.contains("Mayor Ines Ruiz"), "only the quote's own paragraph: {text}");
+}
+
+#[test]
+fn a_source_file_gone_since_loading_is_said_once_and_the_brief_stays() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = harbour_app(folder.path());
+    std::fs::remove_file(folder.path().join("harbour-source.txt")).unwrap();
+    press(&mut app, "4");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("cannot read harbour-source.txt, the source's text: no such file"), "{message}");
+    assert!(detail_text(&app).contains("unavailable: no such file or folder"));
+    press(&mut app, "j");
+    assert!(app.message.is_none(), "said once");
+    assert_eq!(detail_id(&app), "q-okafor");
+}

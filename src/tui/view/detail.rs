@@ -30,6 +30,7 @@ pub fn detail_rows(app: &App, width: usize) -> Vec<DetailRow> {
     let theme = Theme { color: app.color };
     let mut rows: Vec<DetailRow> =
         describe::full(app.loaded(), item, theme, width).into_iter().map(DetailRow::Text).collect();
+    rows.extend(in_context(app, item, theme, width).into_iter().map(DetailRow::Text));
     let mut n = 0;
     for group in app.detail_groups() {
         rows.push(DetailRow::Blank);
@@ -40,6 +41,42 @@ pub fn detail_rows(app: &App, width: usize) -> Vec<DetailRow> {
         }
     }
     rows
+}
+
+/// Bytes of a source's text shown around a quote, at most, on each side.
+const CONTEXT: usize = 400;
+
+/// A quote in the paragraph of its source it comes from, the quoted words underlined.
+fn in_context(app: &App, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let Some((source, file)) = app.quoted_source() else { return Vec::new() };
+    let heading = Line::styled(format!("in context ({})", one_line(file)), theme.heading());
+    let text = match app.reading().source_texts.get(&source) {
+        Some(Ok(text)) => text,
+        Some(Err(why)) => {
+            return vec![Line::raw(""), heading, Line::styled(format!("unavailable: {why}"), theme.dim())];
+        }
+        None => return Vec::new(),
+    };
+    let quote = &app.brief().quotes[item.index()].text;
+    let Some(found) = crate::load::locate_quote(text, quote) else {
+        return vec![Line::raw(""), heading, Line::styled("the quote is not in this text", theme.dim())];
+    };
+    // The paragraph around the quote: from the blank line before to the blank line after,
+    // kept to a few hundred bytes each side.
+    let floor = |at: usize| (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let start = text[..found.start].rfind("\n\n").map_or(0, |i| i + 2).max(floor(found.start.saturating_sub(CONTEXT)));
+    let end = text[found.end..]
+        .find("\n\n")
+        .map_or(text.len(), |i| found.end + i)
+        .min(floor((found.end + CONTEXT).min(text.len())));
+    let pieces = [
+        (&text[start..found.start], ratatui::style::Style::new()),
+        (&text[found.clone()], theme.strong().add_modifier(ratatui::style::Modifier::UNDERLINED)),
+        (&text[found.end..end], ratatui::style::Style::new()),
+    ];
+    let mut lines = vec![Line::raw(""), heading];
+    lines.extend(describe::wrap_styled(&pieces, width));
+    lines
 }
 
 /// The row of reference `n`.
