@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod export;
+pub mod fuzzing;
 pub mod index;
 pub mod load;
 pub mod model;

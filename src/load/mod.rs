@@ -256,7 +256,9 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
                 .help("a brief is a YAML mapping that starts with `brief: 1`; the sample in briefs/ shows the rest"),
         );
     }
-    let needs_positions = parsed.inexact || !problems.is_empty() || briefs.iter().any(|b| !b.problems.is_empty());
+    // Problems of the whole file (syntax, limits, no brief) carry their place already; only a
+    // brief's own problems need the positioned reading.
+    let needs_positions = parsed.inexact || briefs.iter().any(|b| !b.problems.is_empty());
     Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
@@ -436,4 +438,28 @@ pub fn load_paths_reporting(
 /// Errors first, then warnings (which are often consequences), each in file order.
 fn sort_by_place(problems: &mut [Diagnostic]) {
     problems.sort_by_key(|p| (p.severity(), p.span.map(|s| (s.line, s.column))));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_written_where_text_belongs_keep_their_spelling() {
+        let yaml = "brief: 1\nid: 2021\ntitle: 1.10\ndate: 2021\nactors:\n  - {id: a, name: 0x1F, role: 1e3}\n";
+        let file = load_text(Origin::Stdin, yaml.to_string());
+        assert!(!file.has_errors(), "{:?}", file.all_problems().collect::<Vec<_>>());
+        let brief = file.into_valid_briefs().pop().unwrap();
+        assert_eq!((&*brief.id, &*brief.title), ("2021", "1.10"));
+        assert_eq!((&*brief.actors[0].name, brief.actors[0].role.as_deref()), ("0x1F", Some("1e3")));
+    }
+
+    #[test]
+    fn a_clean_file_is_read_once_and_a_file_with_problems_twice() {
+        let clean = load_text(Origin::Stdin, crate::sample::TEXT.to_string());
+        assert!(clean.briefs[0].field_spans.get(ItemRef::new(crate::model::Section::Quotes, 0), "text").is_none());
+        let with_warning = crate::sample::TEXT.replacen("actors:\n", "actors:\n  - {id: nobody, name: Nobody}\n", 1);
+        let read_twice = load_text(Origin::Stdin, with_warning);
+        assert!(read_twice.briefs[0].field_spans.get(ItemRef::new(crate::model::Section::Quotes, 0), "text").is_some());
+    }
 }
