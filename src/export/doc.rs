@@ -379,7 +379,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `Al Jazeera, para 12`, the source a link when it has an address.
-    fn citation(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Inline> {
+    pub(crate) fn citation(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Inline> {
         let source = source.and_then(|r| self.index.resolve(self.brief, r, Section::Sources));
         let at = at.map(line).filter(|a| !a.is_empty());
         let mut out = Inline::default();
@@ -633,7 +633,7 @@ impl<'a> Builder<'a> {
     }
 
     /// `— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)`
-    fn attribution(&self, q: usize) -> Inline {
+    pub(crate) fn attribution(&self, q: usize) -> Inline {
         let quote: &Quote = &self.brief.quotes[q];
         let mut out = Inline::text("— ");
         match self.index.resolve(self.brief, &quote.speaker, Section::Actors) {

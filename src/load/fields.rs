@@ -8,23 +8,8 @@ use crate::model::{
     Vocabulary, is_valid_id,
 };
 
-/// Every field name of the format, so keys can be read without allocating.
-pub(crate) const FIELD_NAMES: &[&str] = &[
-    "brief",
-    "id",
-    "title",
-    "date",
-    "summary",
-    "prepared_by",
-    "marking",
-    "tags",
-    "sources",
-    "topics",
-    "actors",
-    "claims",
-    "positions",
-    "quotes",
-    "events",
+/// The field names of the items, beyond those of the brief itself.
+const ITEM_FIELDS: &[&str] = &[
     "publisher",
     "published",
     "url",
@@ -55,6 +40,11 @@ pub(crate) const FIELD_NAMES: &[&str] = &[
     "context",
     "mentions",
 ];
+
+/// A field name of the format as a static string, so keys can be read without allocating.
+pub(crate) fn field_name(name: &str) -> Option<&'static str> {
+    BRIEF_FIELDS.iter().chain(ITEM_FIELDS).copied().find(|known| *known == name)
+}
 
 const BRIEF_FIELDS: &[&str] = &[
     "brief",

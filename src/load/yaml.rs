@@ -293,7 +293,7 @@ impl<'de> Deserialize<'de> for KeyName {
 struct KeyVisitor;
 
 fn key_name(name: &str) -> Cow<'static, str> {
-    match fields::FIELD_NAMES.iter().find(|known| **known == name) {
+    match fields::field_name(name) {
         Some(known) => Cow::Borrowed(known),
         None => Cow::Owned(name.to_string()),
     }

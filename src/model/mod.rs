@@ -538,6 +538,20 @@ impl Brief {
         }
     }
 
+    /// The `x-` fields of any item.
+    pub fn extensions_of(&self, item: ItemRef) -> &Extensions {
+        let i = item.index();
+        match item.section {
+            Section::Sources => &self.sources[i].extensions,
+            Section::Topics => &self.topics[i].extensions,
+            Section::Actors => &self.actors[i].extensions,
+            Section::Claims => &self.claims[i].extensions,
+            Section::Positions => &self.positions[i].extensions,
+            Section::Quotes => &self.quotes[i].extensions,
+            Section::Events => &self.events[i].extensions,
+        }
+    }
+
     /// The items of a section, as references, in file order.
     pub fn items(&self, section: Section) -> impl ExactSizeIterator<Item = ItemRef> + use<> {
         (0..self.len(section)).map(move |i| ItemRef::new(section, i))

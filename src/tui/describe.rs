@@ -49,7 +49,8 @@ pub fn row(loaded: &Loaded, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
         Section::Actors => {
             let actor = &brief.actors[i];
             let mut spans = vec![Span::raw(plain(&actor.name, cells))];
-            if let Some(role) = &actor.role {
+            // An unnamed official's role often repeats the name: say it once.
+            if let Some(role) = actor.role.as_ref().filter(|r| !r.eq_ignore_ascii_case(&actor.name)) {
                 spans.push(Span::styled(format!(" · {}", plain(role, cells)), theme.dim()));
             }
             if actor.anonymous {
@@ -98,41 +99,15 @@ pub fn row(loaded: &Loaded, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
     }
 }
 
-/// "— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)"
+/// "— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)", as exports
+/// write it.
 pub fn attribution(loaded: &Loaded, quote: usize) -> String {
-    let brief = &loaded.brief;
-    let quote = &brief.quotes[quote];
-    let mut parts = vec![actor_name(loaded, &quote.speaker)];
-    if let Some(role) =
-        loaded.index.resolve(brief, &quote.speaker, Section::Actors).and_then(|a| brief.actors[a].role.as_deref())
-    {
-        parts.push(one_line(role).into_owned());
-    }
-    if let Some(date) = &quote.date {
-        parts.push(date.human());
-    }
-    let mut line = format!("— {}", parts.join(", "));
-    if let Some(citation) = citation(loaded, quote.source.as_ref(), quote.at.as_deref()) {
-        line.push_str(&format!(" ({citation})"));
-    }
-    line
+    crate::export::attribution(&loaded.brief, &loaded.index, quote)
 }
 
-/// "Al Jazeera, para 19": the source's publisher (or title) and the place in it.
+/// "Al Jazeera, para 19": the source and the place in it, as exports write it.
 pub fn citation(loaded: &Loaded, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
-    let name = source.map(|s| match loaded.index.resolve(&loaded.brief, s, Section::Sources) {
-        Some(i) => {
-            let source = &loaded.brief.sources[i];
-            one_line(source.publisher.as_deref().unwrap_or(&source.title)).into_owned()
-        }
-        None => one_line(&s.id).into_owned(),
-    });
-    match (name, at) {
-        (Some(name), Some(at)) => Some(format!("{name}, {}", one_line(at))),
-        (Some(name), None) => Some(name),
-        (None, Some(at)) => Some(one_line(at).into_owned()),
-        (None, None) => None,
-    }
+    crate::export::citation(&loaded.brief, &loaded.index, source, at)
 }
 
 /// Wraps text to a width in terminal cells, keeping the author's line breaks.
@@ -222,7 +197,8 @@ pub fn full(loaded: &Loaded, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             let actor = &brief.actors[i];
             lines.extend(wrap(&actor.name, width, theme.heading()));
             let mut parts = vec![actor.kind.to_string()];
-            parts.extend(actor.role.as_deref().map(|r| one_line(r).into_owned()));
+            let role = actor.role.as_deref().filter(|r| !r.eq_ignore_ascii_case(&actor.name));
+            parts.extend(role.map(|r| one_line(r).into_owned()));
             if actor.anonymous {
                 parts.push("anonymous".into());
             }
@@ -309,16 +285,7 @@ pub fn full(loaded: &Loaded, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             }
         }
     }
-    let extensions = match item.section {
-        Section::Actors => &brief.actors[i].extensions,
-        Section::Claims => &brief.claims[i].extensions,
-        Section::Positions => &brief.positions[i].extensions,
-        Section::Quotes => &brief.quotes[i].extensions,
-        Section::Topics => &brief.topics[i].extensions,
-        Section::Events => &brief.events[i].extensions,
-        Section::Sources => &brief.sources[i].extensions,
-    };
-    for (name, value) in extensions.iter() {
+    for (name, value) in brief.extensions_of(item).iter() {
         let value = match value {
             serde_json::Value::String(s) => s.clone(),
             other => other.to_string(),
