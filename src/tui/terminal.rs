@@ -1,7 +1,7 @@
 //! The terminal, borrowed and always given back: raw mode, the alternate screen, mouse capture
 //! and the cursor are restored on every way out, a panic included (its message prints after).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -78,8 +78,31 @@ fn install_panic_hook() {
     });
 }
 
+/// Holds a frame until ratatui flushes it, then sends it in one write. Through stdout's own
+/// 1 KiB buffer a frame went out in a dozen pieces, each waking the terminal; whole, a key is
+/// answered sooner. What a panic leaves unflushed is dropped rather than written over its
+/// message on the restored screen.
+#[derive(Default)]
+struct FrameWriter {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        let sent = out.write_all(&self.frame).and_then(|()| out.flush());
+        self.frame.clear();
+        sent
+    }
+}
+
 pub struct Terminal {
-    inner: ratatui::Terminal<CrosstermBackend<Stdout>>,
+    inner: ratatui::Terminal<CrosstermBackend<FrameWriter>>,
     mouse: bool,
     keyboard: bool,
 }
@@ -93,7 +116,7 @@ impl Terminal {
             restore();
             return Err(error);
         }
-        let inner = ratatui::Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let inner = ratatui::Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
         Ok(Terminal { inner, mouse, keyboard })
     }
 

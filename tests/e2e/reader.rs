@@ -71,6 +71,7 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+#[cfg_attr(not(debug_assertions), ignore = "the panic trigger exists in debug builds only")]
 fn a_panic_restores_the_terminal_then_prints_its_message() {
     let folder = tempfile::tempdir().unwrap();
     let mut session = Session::start(&[], 100, 30, folder.path(), &[("BRIEF_TEST_PANIC", "1")]);
