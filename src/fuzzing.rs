@@ -9,9 +9,13 @@ use crate::index::Index;
 use crate::load::{Origin, load_bytes, render};
 use crate::tui::{Action, App, Loaded, Pane, view};
 
-/// Bytes in, a brief or diagnostics out: no panic, and neither the diagnostics nor any export
-/// of what loads holds a control character.
+/// Bytes in, a brief or diagnostics out: no panic, a file read in pieces (see `load::cut`)
+/// says what it says read whole, and neither the diagnostics nor any export of what loads holds
+/// a control character.
 pub fn check_load(bytes: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        assert!(crate::load::cut_agrees(text), "read in pieces, the file says something else");
+    }
     let file = load_bytes(Origin::Stdin, bytes.to_vec());
     // Diagnostics render whatever the file holds.
     let shown = render::human(&file, false);

@@ -2,7 +2,7 @@
 
 use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
-use super::yaml::{FromNode, Items, Key, Node, Plain, Value};
+use super::yaml::{FromNode, Items, Key, Node, Plain, Rest, Value};
 use crate::model::{
     Actor, Brief, Claim, Date, Event, Extensions, FORMAT_VERSION, Position, Quote, Ref, Section, Source, Span, Topic,
     Vocabulary, is_valid_id,
@@ -154,6 +154,53 @@ pub(crate) struct BriefParts {
     pub positions: Slot<Position>,
     pub quotes: Slot<Quote>,
     pub events: Slot<Event>,
+}
+
+impl BriefParts {
+    /// Takes in the entries read after a cut (see `cut`). `false` when both name one entry: the
+    /// file is then read whole, so that problem is reported as it is for any file.
+    pub fn join_tail(&mut self, tail: BriefParts) -> bool {
+        let BriefParts { fields, sources, topics, actors, claims, positions, quotes, events } = tail;
+        if fields.iter().any(|(key, _)| self.fields.iter().any(|(mine, _)| mine.name == key.name)) {
+            return false;
+        }
+        self.fields.extend(fields);
+        self.sources.take(sources)
+            && self.topics.take(topics)
+            && self.actors.take(actors)
+            && self.claims.take(claims)
+            && self.positions.take(positions)
+            && self.quotes.take(quotes)
+            && self.events.take(events)
+    }
+}
+
+impl<T> Slot<T> {
+    /// Takes a section read after a cut, unless this one was written already.
+    fn take(&mut self, other: Slot<T>) -> bool {
+        if other.key.is_none() {
+            return true;
+        }
+        if self.key.is_some() {
+            return false;
+        }
+        *self = other;
+        true
+    }
+
+    /// Appends the rest of this section's list, read after a cut.
+    pub fn extend(&mut self, rest: Rest<T>) -> bool {
+        if self.key.is_none() {
+            return false;
+        }
+        self.written |= rest.written > 0;
+        // Exactly: the list grows no further, and doubling a 30 MB list would waste half of it.
+        self.items.reserve_exact(rest.pieces.iter().map(Vec::len).sum());
+        for mut piece in rest.pieces {
+            self.items.append(&mut piece);
+        }
+        true
+    }
 }
 
 /// Assembles the brief from its parts once the whole document has been read.

@@ -3,6 +3,7 @@
 //!
 //! The YAML crate (serde-saphyr) stays behind this module: nothing outside it sees a YAML type.
 
+mod cut;
 mod diagnostic;
 mod fields;
 mod quote_check;
@@ -67,6 +68,10 @@ impl FieldSpans {
 
     pub(crate) fn clear(&mut self) {
         self.0.clear();
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Where a field of an item was written, if recorded.
@@ -137,10 +142,16 @@ pub struct Progress {
 }
 
 impl Progress {
-    fn advance(&self, bytes_done: u64, items: u64) {
+    /// More bytes and items read, by any of the threads reading a file.
+    fn advance(&self, bytes: u64, items: u64) {
         use std::sync::atomic::Ordering::Relaxed;
-        self.bytes_done.fetch_max(bytes_done, Relaxed);
+        self.bytes_done.fetch_add(bytes, Relaxed);
         self.items.fetch_add(items, Relaxed);
+    }
+
+    /// The files before this many bytes are read.
+    fn reached(&self, bytes: u64) {
+        self.bytes_done.store(bytes, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The share of the input read so far, 0 to 1.
@@ -422,17 +433,23 @@ pub fn load_paths_reporting(
     let mut files = Vec::new();
     let mut before = 0;
     for (input, size) in inputs.iter().zip(sizes) {
-        let file = yaml::reporting(progress, before, || match input {
+        let file = yaml::reporting(progress, || match input {
             Some(path) => load_file(path),
             None => load_stdin(),
         })?;
         before += size;
         if let Some(progress) = progress {
-            progress.advance(before, 0);
+            progress.reached(before);
         }
         files.push(file);
     }
     Ok(files)
+}
+
+/// For the fuzzer: a large file is read in pieces on two threads; reading any text so must
+/// give what reading it whole gives, or be refused.
+pub(crate) fn cut_agrees(text: &str) -> bool {
+    yaml::cut_agrees(text)
 }
 
 /// Errors first, then warnings (which are often consequences), each in file order.
@@ -443,6 +460,19 @@ fn sort_by_place(problems: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_file_read_on_two_threads_gives_what_one_thread_gives() {
+        let shape =
+            crate::synth::Shape { actors: 100, topics: 8, claims: 60, positions: 60, quotes: 4_000, events: 12 };
+        let text = crate::synth::brief_yaml(shape);
+        assert!(text.len() > 1 << 20, "large enough to be cut: {} bytes", text.len());
+        let cut = load_text(Origin::Stdin, text.clone());
+        // A closing document marker leaves the brief as it is, and the file uncut.
+        let whole = load_text(Origin::Stdin, format!("{text}...\n"));
+        assert!(!cut.has_errors() && !whole.has_errors());
+        assert_eq!(cut.into_valid_briefs(), whole.into_valid_briefs());
+    }
 
     #[test]
     fn numbers_written_where_text_belongs_keep_their_spelling() {

@@ -2,11 +2,13 @@
 //!
 //! serde-saphyr streams events; we read each section item into a small tree ([`Node`]),
 //! convert it to a model item at once (collecting every problem rather than stopping at the
-//! first), and drop the tree. Memory holds the source, the model, and one item's tree.
+//! first), and drop the tree. Memory holds the source, the model, and an item's tree per thread.
 //!
 //! Positions cost: asking serde-saphyr for the place of every value doubles the parse time.
 //! So a file is first read [`Mode::Fast`], with positions of items only; only when that finds
 //! a problem is it read again [`Mode::Positioned`], so each diagnostic can point at its value.
+//!
+//! A large file is cut in two and read on two threads at once (see [`super::cut`]).
 //!
 //! Per-parse state lives in thread-locals because serde's `Deserialize` cannot carry context:
 //! the source text (to read numbers back exactly as written, `1.10` not `1.1`), the mode, the
@@ -15,11 +17,13 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
 use super::FieldSpans;
+use super::cut::{self, Cut};
 use super::diagnostic::{Code, Diagnostic};
 use super::fields;
 use crate::model::{Brief, ItemRef, Section, Span};
@@ -41,18 +45,18 @@ thread_local! {
     static INEXACT: Cell<bool> = const { Cell::new(false) };
     static PROBLEMS: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
     static FIELD_SPANS: RefCell<FieldSpans> = RefCell::new(FieldSpans::default());
-    /// Where to report how far the parse has got, and the bytes of earlier files.
-    static PROGRESS: RefCell<Option<(std::sync::Arc<super::Progress>, u64)>> = const { RefCell::new(None) };
+    /// Where to report how far the parse has got.
+    static PROGRESS: RefCell<Option<Arc<super::Progress>>> = const { RefCell::new(None) };
+    /// How far into the file this thread has reported.
+    static REPORTED: Cell<u32> = const { Cell::new(0) };
+    /// Where the text this thread parses starts in the file (line and byte): a cut file's
+    /// middle and tail are parsed on their own, and their places must still be the file's.
+    static BASE: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
 }
 
-/// Reports progress to `progress` while `f` runs on this thread; `before` is the bytes loaded
-/// before this file.
-pub(crate) fn reporting<R>(
-    progress: Option<&std::sync::Arc<super::Progress>>,
-    before: u64,
-    f: impl FnOnce() -> R,
-) -> R {
-    PROGRESS.with(|p| *p.borrow_mut() = progress.map(|p| (p.clone(), before)));
+/// Reports progress to `progress` while `f` runs on this thread.
+pub(crate) fn reporting<R>(progress: Option<&Arc<super::Progress>>, f: impl FnOnce() -> R) -> R {
+    PROGRESS.with(|p| *p.borrow_mut() = progress.cloned());
     let result = f();
     PROGRESS.with(|p| *p.borrow_mut() = None);
     result
@@ -61,10 +65,13 @@ pub(crate) fn reporting<R>(
 /// How often (in items) the parse reports progress.
 const PROGRESS_EVERY: usize = 512;
 
+/// Reports that this thread has read up to `offset` in the file: two threads reading halves of
+/// one file each add what they have read since they last said.
 fn report_progress(offset: u32, items: usize) {
     PROGRESS.with(|p| {
-        if let Some((progress, before)) = p.borrow().as_ref() {
-            progress.advance(before + u64::from(offset), items as u64);
+        if let Some(progress) = p.borrow().as_ref() {
+            let before = REPORTED.replace(offset.max(REPORTED.get()));
+            progress.advance(u64::from(offset.saturating_sub(before)), items as u64);
         }
     });
 }
@@ -143,10 +150,11 @@ impl Node {
 fn span_of(location: &Location) -> Span {
     let span = location.span();
     let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+    let (base_line, base_offset) = BASE.get();
     Span {
-        line: clamp(location.line()),
+        line: clamp(location.line()).saturating_add(base_line),
         column: clamp(location.column()),
-        offset: clamp(span.byte_offset().unwrap_or(0)),
+        offset: clamp(span.byte_offset().unwrap_or(0)).saturating_add(base_offset),
         len: clamp(span.byte_len().unwrap_or(0)),
     }
 }
@@ -380,24 +388,13 @@ impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<T>, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-        let mut written = 0;
-        let mut problems = Vec::new();
-        while let Some(ItemNode(node)) = seq.next_element::<ItemNode>()? {
-            written += 1;
-            if written % PROGRESS_EVERY == 0 {
-                report_progress(node.span.offset, PROGRESS_EVERY);
+        let written = read_list(&mut seq, |item: T, spans| {
+            if !spans.is_empty() {
+                let at = ItemRef::new(T::SECTION, items.len());
+                FIELD_SPANS.with(|f| f.borrow_mut().record(at, spans));
             }
-            if let Some((item, spans)) = T::from_node(node, &mut problems) {
-                if !spans.is_empty() {
-                    let at = ItemRef::new(T::SECTION, items.len());
-                    FIELD_SPANS.with(|f| f.borrow_mut().record(at, spans));
-                }
-                items.push(item);
-            }
-            if !problems.is_empty() {
-                PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
-            }
-        }
+            items.push(item);
+        })?;
         Ok(Items { items, written, not_a_list: None })
     }
 
@@ -435,6 +432,75 @@ impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
     }
 }
 
+/// Reads a list's items one at a time, handing each converted item and the places of its fields
+/// to `keep`; gives how many entries the list held.
+fn read_list<'de, A: SeqAccess<'de>, T: FromNode>(
+    seq: &mut A,
+    mut keep: impl FnMut(T, Vec<(&'static str, Span)>),
+) -> Result<usize, A::Error> {
+    let mut written = 0;
+    let mut problems = Vec::new();
+    while let Some(ItemNode(node)) = seq.next_element::<ItemNode>()? {
+        written += 1;
+        if written % PROGRESS_EVERY == 0 {
+            report_progress(node.span.offset, PROGRESS_EVERY);
+        }
+        if let Some((item, spans)) = T::from_node(node, &mut problems) {
+            keep(item, spans);
+        }
+        if !problems.is_empty() {
+            PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
+        }
+    }
+    Ok(written)
+}
+
+/// The rest of a cut list (see `cut`), kept in pieces: joined to the head's list piece by
+/// piece, each freed as it goes, the list is never held twice.
+pub(crate) struct Rest<T> {
+    pub pieces: Vec<Vec<T>>,
+    pub written: usize,
+}
+
+/// Items in a piece of [`Rest`]: a megabyte of quotes.
+const PIECE: usize = 4096;
+
+impl<'de, T: FromNode> Deserialize<'de> for Rest<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(RestVisitor(std::marker::PhantomData))
+    }
+}
+
+struct RestVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: FromNode> Visitor<'de> for RestVisitor<T> {
+    type Value = Rest<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("the rest of a list of items")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Rest<T>, A::Error> {
+        let mut pieces: Vec<Vec<T>> = Vec::new();
+        let written = read_list(&mut seq, |item: T, spans| {
+            if !spans.is_empty() {
+                // Places recorded here would name the wrong items: recording any refuses the
+                // cut, and the file is read whole.
+                FIELD_SPANS.with(|f| f.borrow_mut().record(ItemRef::new(T::SECTION, 0), spans));
+            }
+            match pieces.last_mut() {
+                Some(piece) if piece.len() < PIECE => piece.push(item),
+                _ => {
+                    let mut piece = Vec::with_capacity(PIECE);
+                    piece.push(item);
+                    pieces.push(piece);
+                }
+            }
+        })?;
+        Ok(Rest { pieces, written })
+    }
+}
+
 /// One YAML document read as a brief: the brief if it could be built, its problems, and the
 /// places of its fields.
 pub(crate) struct Document {
@@ -445,13 +511,34 @@ pub(crate) struct Document {
 
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Unfinished::deserialize(deserializer).map(Unfinished::finish)
+    }
+}
+
+/// A document read but not yet assembled into a brief: the pieces of a cut file are read so,
+/// then joined.
+struct Unfinished {
+    span: Span,
+    top: TopLevel,
+    problems: Vec<Diagnostic>,
+    field_spans: FieldSpans,
+}
+
+impl<'de> Deserialize<'de> for Unfinished {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         PROBLEMS.with(|p| p.borrow_mut().clear());
         FIELD_SPANS.with(|f| f.borrow_mut().clear());
         let top = Spanned::<TopLevel>::deserialize(deserializer)?;
-        let mut problems: Vec<Diagnostic> = PROBLEMS.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        let problems = PROBLEMS.with(|p| std::mem::take(&mut *p.borrow_mut()));
         let field_spans = FIELD_SPANS.with(|f| std::mem::take(&mut *f.borrow_mut()));
-        let span = span_of(&top.referenced);
-        let brief = match top.value {
+        Ok(Unfinished { span: span_of(&top.referenced), top: top.value, problems, field_spans })
+    }
+}
+
+impl Unfinished {
+    fn finish(self) -> Document {
+        let Unfinished { span, top, mut problems, field_spans } = self;
+        let brief = match top {
             TopLevel::Brief(parts) => fields::finish_brief(*parts, span, &mut problems),
             TopLevel::Other(kind) => {
                 problems.push(
@@ -462,7 +549,15 @@ impl<'de> Deserialize<'de> for Document {
                 None
             }
         };
-        Ok(Document { brief, problems, field_spans })
+        Document { brief, problems, field_spans }
+    }
+
+    /// The brief's parts, when the document was read without a problem.
+    fn clean_parts(self) -> Option<Box<fields::BriefParts>> {
+        match self.top {
+            TopLevel::Brief(parts) if self.problems.is_empty() && self.field_spans.is_empty() => Some(parts),
+            _ => None,
+        }
     }
 }
 
@@ -555,10 +650,21 @@ pub(crate) struct Parsed {
     pub text: String,
 }
 
+/// Files from this size are cut in two and read on two threads at once, when they can be.
+const CUT_FROM: usize = 1 << 20;
+
 /// Parses every document of `text` as a brief.
 pub(crate) fn parse(text: String, mode: Mode) -> Parsed {
     SOURCE.with(|source| *source.borrow_mut() = text);
     POSITIONED.set(mode == Mode::Positioned);
+    INEXACT.set(false);
+    REPORTED.set(0);
+    let cut =
+        with_source(|source| (mode == Mode::Fast && source.len() >= CUT_FROM).then(|| cut::find(source)).flatten());
+    if let Some(documents) = cut.and_then(|cut| with_source(|source| parse_cut(source, &cut))) {
+        let text = SOURCE.with(|source| std::mem::take(&mut *source.borrow_mut()));
+        return Parsed { documents, fatal: None, inexact: false, text };
+    }
     INEXACT.set(false);
     let (documents, fatal) = with_source(|source| match parse_documents(source) {
         Ok(documents) => (documents, None),
@@ -583,11 +689,108 @@ fn with_source<R>(f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn parse_documents(source: &str) -> Result<Vec<Document>, serde_saphyr::Error> {
-    let len = source.len();
+    serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options(source.len()))
+}
+
+/// Parses a file cut in three (see `cut`): the head on this thread, the middle and the tail on
+/// another. `None` unless every piece reads without a problem; the file is then read whole, so
+/// that whatever is wrong is reported as it is for any file.
+fn parse_cut(source: &str, cut: &Cut) -> Option<Vec<Document>> {
+    match cut.section {
+        Section::Sources => parse_cut_list(source, cut, |parts| &mut parts.sources),
+        Section::Topics => parse_cut_list(source, cut, |parts| &mut parts.topics),
+        Section::Actors => parse_cut_list(source, cut, |parts| &mut parts.actors),
+        Section::Claims => parse_cut_list(source, cut, |parts| &mut parts.claims),
+        Section::Positions => parse_cut_list(source, cut, |parts| &mut parts.positions),
+        Section::Quotes => parse_cut_list(source, cut, |parts| &mut parts.quotes),
+        Section::Events => parse_cut_list(source, cut, |parts| &mut parts.events),
+    }
+}
+
+fn parse_cut_list<T: FromNode + Send>(
+    source: &str,
+    cut: &Cut,
+    list: fn(&mut fields::BriefParts) -> &mut fields::Slot<T>,
+) -> Option<Vec<Document>> {
+    let progress = PROGRESS.with(|p| p.borrow().clone());
+    let (head, rest) = std::thread::scope(|scope| {
+        // No second thread (the system is out of them): the file is read whole.
+        let rest = std::thread::Builder::new().name("load-rest".into()).spawn_scoped(scope, || {
+            PROGRESS.with(|p| *p.borrow_mut() = progress);
+            let middle = &source[cut.middle..cut.tail];
+            let middle = read_piece(cut.middle_line, cut.middle, || {
+                serde_saphyr::from_str_with_options::<Rest<T>>(middle, options(middle.len())).ok()
+            })?;
+            let tail = &source[cut.tail..];
+            let tail = read_piece(cut.tail_line, cut.tail, || {
+                serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(tail, options(tail.len()))
+                    .ok()
+            })?;
+            Some((middle, tail))
+        });
+        let rest = rest.ok()?;
+        let head = &source[..cut.middle];
+        let head = read_piece(1, 0, || {
+            serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(head, options(head.len())).ok()
+        });
+        Some((head, rest.join().ok().flatten()))
+    })?;
+    let (middle, tail) = rest?;
+    let [head] = <[Unfinished; 1]>::try_from(head?).ok()?;
+    let span = head.span;
+    let mut parts = head.clean_parts()?;
+    if !list(&mut parts).extend(middle) {
+        return None;
+    }
+    match <[Unfinished; 1]>::try_from(tail) {
+        Ok([tail]) => {
+            if !parts.join_tail(*tail.clean_parts()?) {
+                return None;
+            }
+        }
+        Err(tail) if tail.is_empty() => {}
+        Err(_) => return None,
+    }
+    let whole =
+        Unfinished { span, top: TopLevel::Brief(parts), problems: Vec::new(), field_spans: FieldSpans::default() };
+    Some(vec![whole.finish()])
+}
+
+/// Whether reading `text` cut in pieces, at any size, gives what reading it whole does (or is
+/// refused): the fuzzer's check that a cut can never change what a file says.
+pub(crate) fn cut_agrees(text: &str) -> bool {
+    let Some(mut pieces) = cut::find(text).and_then(|cut| parse_cut(text, &cut)) else {
+        return true;
+    };
+    let mut whole = parse(text.to_string(), Mode::Fast);
+    let (Some(pieces), Some(whole)) = (pieces.pop(), whole.documents.pop().filter(|_| whole.fatal.is_none())) else {
+        return false;
+    };
+    pieces.brief == whole.brief && pieces.problems == whole.problems
+}
+
+/// Reads one piece of a cut file, starting at `line` and byte `offset` of the file, fast (no
+/// positions but items'). `None` when the piece has a problem of its own.
+fn read_piece<R>(line: u32, offset: usize, read: impl FnOnce() -> Option<R>) -> Option<R> {
+    let offset = u32::try_from(offset).ok()?;
+    BASE.set((line - 1, offset));
+    REPORTED.set(offset);
+    POSITIONED.set(false);
+    INEXACT.set(false);
+    PROBLEMS.with(|p| p.borrow_mut().clear());
+    FIELD_SPANS.with(|f| f.borrow_mut().clear());
+    let piece = read();
+    BASE.set((0, 0));
+    let clean =
+        !INEXACT.get() && PROBLEMS.with(|p| p.borrow().is_empty()) && FIELD_SPANS.with(|f| f.borrow().is_empty());
+    piece.filter(|_| clean)
+}
+
+fn options(len: usize) -> serde_saphyr::Options {
     // Budgets scale with the input so large honest briefs load, while an alias bomb or deep
     // nesting still stops early (see the research note on serde-saphyr's budgets). The depth
     // limit stays at its default: a brief nests five levels at most.
-    let options = serde_saphyr::options! {
+    serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_nodes: len.max(250_000),
             max_events: len.max(1_000_000),
@@ -598,8 +801,7 @@ fn parse_documents(source: &str) -> Result<Vec<Document>, serde_saphyr::Error> {
         underscored_numbers_as_strings: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         with_snippet: false,
-    };
-    serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options)
+    }
 }
 
 /// A small piece of YAML as plain data, under the default budget (a header preview).
@@ -685,6 +887,70 @@ mod tests {
         let text = "a: 1\nbé: [x\n";
         assert_eq!(point_at(text, 2, 3), Span { line: 2, column: 3, offset: 8, len: 1 });
         assert_eq!(point_at(text, 1, 1), Span { line: 1, column: 1, offset: 0, len: 1 });
+    }
+
+    /// A file read whole, as every file below the cut size is.
+    fn whole(text: &str) -> Document {
+        let mut parsed = parse(text.to_string(), Mode::Fast);
+        assert!(parsed.fatal.is_none() && parsed.documents.len() == 1, "{:?}", parsed.fatal);
+        parsed.documents.pop().unwrap()
+    }
+
+    /// The same file cut where `cut::find` says and read on two threads; `None` when the cut
+    /// is refused.
+    fn in_pieces(text: &str) -> Option<Document> {
+        let cut = cut::find(text).expect("the file can be cut");
+        parse_cut(text, &cut).map(|mut documents| documents.pop().unwrap())
+    }
+
+    fn small_generated() -> String {
+        let shape = crate::synth::Shape { actors: 30, topics: 4, claims: 12, positions: 12, quotes: 400, events: 6 };
+        crate::synth::brief_yaml(shape)
+    }
+
+    #[test]
+    fn a_cut_file_reads_as_the_whole_file_does_places_included() {
+        let text = small_generated();
+        let pieces = in_pieces(&text).expect("a clean generated brief is read in pieces");
+        let whole = whole(&text);
+        assert!(pieces.problems.is_empty() && whole.problems.is_empty());
+        assert_eq!(pieces.brief.unwrap(), whole.brief.unwrap());
+        // Windows line ends move every byte offset after the first line.
+        let crlf = text.replace('\n', "\r\n");
+        assert_eq!(in_pieces(&crlf).expect("read in pieces").brief.unwrap(), self::whole(&crlf).brief.unwrap());
+    }
+
+    #[test]
+    fn entries_after_the_cut_list_join_the_brief() {
+        let text = format!("{}x-note: after\nx-more: [1, 2]\n", small_generated());
+        let pieces = in_pieces(&text).expect("read in pieces").brief.unwrap();
+        assert_eq!(pieces, whole(&text).brief.unwrap());
+        assert_eq!(pieces.extensions.len(), 2);
+    }
+
+    #[test]
+    fn a_cut_that_would_change_the_reading_is_refused() {
+        let text = small_generated();
+        let quotes = text.find("\nquotes:\n").unwrap();
+        // An anchor before the cut and its alias after it.
+        let anchored = text.replacen("    text: ", "    text: &first ", 1).replacen(
+            "    text: ",
+            "    text: *first\n    x-was: ",
+            300,
+        );
+        assert!(in_pieces(&anchored).is_none(), "an alias across the cut");
+        // A section written twice, and a field written twice: problems for the whole file.
+        for twice in ["quotes:\n  - id: again\n    text: t\n    speaker: a0\n", "title: twice\n"] {
+            let text = format!("{text}{twice}");
+            assert!(in_pieces(&text).is_none(), "{twice}");
+            assert!(!whole(&text).problems.is_empty(), "{twice}");
+        }
+        // A quoted text running over lines, one of which looks like an item.
+        let mut spread = text.clone();
+        let middle = quotes + (text.len() - quotes) / 2;
+        let line = middle + text[middle..].find("\n    text: ").unwrap();
+        spread.insert_str(line + "\n    text: ".len(), "\"a quote\n  - over lines\" ");
+        assert!(in_pieces(&spread).is_none_or(|pieces| pieces.brief == whole(&spread).brief));
     }
 
     #[test]

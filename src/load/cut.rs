@@ -1,0 +1,171 @@
+//! Where a large brief can be cut so two threads parse it at once: between two items in the
+//! middle of its longest section.
+//!
+//! The cut leaves three texts that are YAML on their own: the head (the brief, its longest list
+//! stopping early), the middle (the rest of that list) and the tail (the top-level entries after
+//! it). It is found from the lines alone, which cannot see everything YAML allows (a quoted
+//! text running over lines, an alias to an anchor across the cut). That is safe because a wrong
+//! cut leaves a text that does not parse, or one whose parse is refused, and the file is then
+//! read whole; the tests hold tricky files to that.
+
+use crate::model::Section;
+
+/// A cut of a brief's text: `[..middle]`, `[middle..tail]` and `[tail..]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cut {
+    /// The section whose list is cut.
+    pub section: Section,
+    /// Where the middle starts: the first line of an item.
+    pub middle: usize,
+    /// The line the middle starts on (1-based).
+    pub middle_line: u32,
+    /// Where the tail starts: the next top-level line after the section, or the end.
+    pub tail: usize,
+    /// The line the tail starts on (1-based).
+    pub tail_line: u32,
+}
+
+/// A section's list as the lines show it.
+struct List {
+    section: Section,
+    /// The first line after the section's key, and where the list ends.
+    start: usize,
+    end: usize,
+    end_line: u32,
+    /// The indentation of its `- ` item lines.
+    indent: Option<usize>,
+}
+
+/// Finds a cut in the middle of the longest section, if the text is one brief whose longest
+/// section is a block list holding at least a quarter of the text.
+pub(crate) fn find(text: &str) -> Option<Cut> {
+    let mut lists: Vec<List> = Vec::new();
+    let mut open: Option<List> = None;
+    let mut seen_content = false;
+    let mut offset = 0;
+    let mut number = 0u32;
+    for line in text.split_inclusive('\n') {
+        number += 1;
+        let here = offset;
+        offset += line.len();
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare.starts_with("---") || bare.starts_with("...") || bare.starts_with('%') {
+            // A second document, or a directive: read the file whole.
+            if seen_content {
+                return None;
+            }
+            continue;
+        }
+        if bare.trim_start().is_empty() || bare.trim_start().starts_with('#') {
+            continue;
+        }
+        seen_content = true;
+        let top_level = !bare.starts_with(' ') && !bare.starts_with('-');
+        if let Some(list) = open.as_mut() {
+            if !top_level {
+                let indent = bare.len() - bare.trim_start_matches(' ').len();
+                let item = is_item(&bare[indent..]);
+                match list.indent {
+                    None if item => list.indent = Some(indent),
+                    // The list's first entry must be an item line.
+                    None => return None,
+                    Some(_) => {}
+                }
+                continue;
+            }
+            let mut list = open.take()?;
+            list.end = here;
+            list.end_line = number;
+            lists.push(list);
+        }
+        if let Some(section) = section_key(bare) {
+            open = Some(List { section, start: offset, end: text.len(), end_line: number + 1, indent: None });
+        }
+    }
+    if let Some(mut list) = open {
+        list.end_line = number + 1;
+        lists.push(list);
+    }
+    let longest = lists.into_iter().filter(|l| l.indent.is_some()).max_by_key(|l| l.end - l.start)?;
+    if (longest.end - longest.start) * 4 < text.len() {
+        return None;
+    }
+    let indent = longest.indent?;
+    let halfway = longest.start + (longest.end - longest.start) / 2;
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let here = offset;
+        offset += line.len();
+        if here < halfway || here >= longest.end {
+            continue;
+        }
+        // Spaces first: only then is `indent` sure to fall between characters.
+        let indented = line.len() > indent && line.as_bytes()[..indent].iter().all(|&b| b == b' ');
+        if indented && is_item(line[indent..].trim_end_matches(['\n', '\r'])) {
+            return Some(Cut {
+                section: longest.section,
+                middle: here,
+                middle_line: index as u32 + 1,
+                tail: longest.end,
+                tail_line: longest.end_line,
+            });
+        }
+    }
+    None
+}
+
+/// A list item's first line: `- …` or a lone `-`.
+fn is_item(line: &str) -> bool {
+    line == "-" || line.starts_with("- ")
+}
+
+/// The section a top-level line opens, when it is a section's key alone on its line.
+fn section_key(line: &str) -> Option<Section> {
+    let (key, rest) = line.split_once(':')?;
+    let rest = rest.trim_start();
+    if !(rest.is_empty() || rest.starts_with('#')) {
+        return None;
+    }
+    Section::from_key(key.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BRIEF: &str = "brief: 1\nid: b\nactors:\n  - id: a\n    name: A\nquotes:\n  - id: q1\n    text: x\n  - id: q2\n    text: y\n  - id: q3\n    text: z\n  - id: q4\n    text: w\nevents: []\n";
+
+    #[test]
+    fn cuts_the_longest_list_between_items_past_its_middle() {
+        let cut = find(BRIEF).expect("a cut");
+        assert_eq!(cut.section, Section::Quotes);
+        assert!(BRIEF[cut.middle..].starts_with("  - id: q3"), "{:?}", &BRIEF[cut.middle..]);
+        assert_eq!(cut.middle_line, 11);
+        assert!(BRIEF[cut.tail..].starts_with("events: []"));
+        assert_eq!(cut.tail_line, 15);
+    }
+
+    #[test]
+    fn a_list_at_the_end_runs_to_the_end() {
+        let text = "brief: 1\nquotes:\n- id: q1\n- id: q2\n- id: q3\n";
+        let cut = find(text).expect("a cut");
+        assert!(text[cut.middle..].starts_with("- id: q3"));
+        assert_eq!(cut.tail, text.len());
+    }
+
+    #[test]
+    fn lines_that_start_with_wide_characters_are_measured_in_bytes() {
+        // Found by the fuzzer: one space, then a character of three bytes, past the middle.
+        let text = "brief: 1\nquotes:\n  - id: q1\n  - id: q2\n  - id: q3\n ‘x’\n  - id: q4\n";
+        let cut = find(text).expect("a cut");
+        assert!(text[cut.middle..].starts_with("  - id: q4"));
+    }
+
+    #[test]
+    fn no_cut_where_the_lines_say_something_unusual() {
+        assert_eq!(find("brief: 1\nquotes:\n  - id: q1\n---\nbrief: 1\n"), None, "two documents");
+        assert_eq!(find("brief: 1\nquotes: [a, b, c, d, e, f, g, h, i, j, k, l, m]\n"), None, "a flow list");
+        assert_eq!(find("brief: 1\nquotes:\n  id: q1\n  text: x\n"), None, "a mapping, not a list");
+        assert_eq!(find("brief: 1\ntitle: a long title that is most of the text\nquotes:\n  - id: q\n"), None);
+    }
+}
