@@ -96,9 +96,10 @@ impl Haystack {
 
     /// Whether a word of the item's name (its first field) starts with the needle: what a
     /// user typing a name means first.
-    fn name_starts_with(&self, item: usize, needle: &str) -> bool {
-        let name = self.item_text(item).split('\u{1}').next().unwrap_or("");
-        name.split(|c: char| !c.is_alphanumeric()).any(|word| word.starts_with(needle)) || name.starts_with(needle)
+    /// Asked of every match until one says yes, so it looks only where the needle is.
+    fn name_starts_with(&self, item: usize, needle: &memmem::Finder) -> bool {
+        let text = self.item_text(item);
+        a_word_starts_with(&text[..memchr::memchr(1, text.as_bytes()).unwrap_or(text.len())], needle)
     }
 
     /// Every item whose text holds the (lower-case) needle, in order.
@@ -160,6 +161,33 @@ fn in_parallel(count: usize, work: impl Fn(std::ops::Range<usize>) -> Vec<u32> +
             .collect();
         parts.into_iter().flat_map(|part| part.join().unwrap_or_default()).collect()
     })
+}
+
+/// Whether the needle stands at the start of `name` or of a word in it.
+fn a_word_starts_with(name: &str, needle: &memmem::Finder) -> bool {
+    needle.find_iter(name.as_bytes()).any(|at| name[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The first of `matches[range]` whose name starts with the needle. The nearest are asked one
+/// by one (the usual case ends there); when none is among them, the rest on every core, as a
+/// keystroke may have 100,000 matches to ask.
+fn first_named(
+    haystack: &Haystack,
+    matches: &[u32],
+    needle: &memmem::Finder,
+    range: std::ops::Range<usize>,
+) -> Option<usize> {
+    const NEARBY: usize = 4096;
+    let named = |k: &usize| haystack.name_starts_with(matches[*k] as usize, needle);
+    let near = range.start..range.end.min(range.start + NEARBY);
+    if let Some(k) = near.clone().find(named) {
+        return Some(k);
+    }
+    let rest = near.end..range.end;
+    let firsts = in_parallel(rest.len(), |chunk| {
+        (rest.start + chunk.start..rest.start + chunk.end).find(named).map(|k| k as u32).into_iter().collect()
+    });
+    firsts.first().map(|&k| k as usize)
 }
 
 /// The searchable texts of a brief's panes and its picker entries, built on first use.
@@ -225,10 +253,10 @@ impl Search {
         self.first_from_origin(rows);
         // A match whose name starts with what was typed comes first: `/kr` finds the Kremlin,
         // not the Kremlin's spokesman listed above it.
-        let count = self.matches.len();
-        if let Some(named) = (0..count)
-            .map(|k| (self.current + k) % count)
-            .find(|&k| haystack.name_starts_with(self.matches[k] as usize, &needle))
+        let needle = memmem::Finder::new(needle.as_bytes());
+        let (current, count) = (self.current, self.matches.len());
+        if let Some(named) = first_named(haystack, &self.matches, &needle, current..count)
+            .or_else(|| first_named(haystack, &self.matches, &needle, 0..current))
         {
             self.current = named;
         }
@@ -498,6 +526,17 @@ impl Picker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_found_by_the_start_of_any_of_its_words() {
+        let starts = |name: &str, needle: &str| a_word_starts_with(name, &memmem::Finder::new(needle));
+        assert!(starts("vladimir putin", "pu"));
+        assert!(starts("vladimir putin", "vla"));
+        assert!(starts("al-jazeera", "jaz"));
+        assert!(starts("владимир путин", "пу"));
+        assert!(!starts("input", "pu"));
+        assert!(!starts("путин", "тин"));
+    }
 
     #[test]
     fn highlights_ignore_case_and_keep_byte_ranges() {
