@@ -37,8 +37,12 @@ struct List {
 }
 
 /// Finds a cut in the middle of the longest section, if the text is one brief whose longest
-/// section is a block list holding at least a quarter of the text.
+/// section is a block list holding at least a quarter of the text, and holds nothing that may
+/// be an anchor or an alias (the limits on those are counted per parse).
 pub(crate) fn find(text: &str) -> Option<Cut> {
+    if may_hold_anchors(text) {
+        return None;
+    }
     let mut lists: Vec<List> = Vec::new();
     let mut open: Option<List> = None;
     let mut seen_content = false;
@@ -48,7 +52,12 @@ pub(crate) fn find(text: &str) -> Option<Cut> {
         number += 1;
         let here = offset;
         offset += line.len();
-        let bare = line.trim_end_matches(['\n', '\r']);
+        let bare = line.strip_suffix('\n').unwrap_or(line);
+        let bare = bare.strip_suffix('\r').unwrap_or(bare);
+        if bare.contains('\r') {
+            // YAML breaks lines at a lone carriage return too; these lines would miscount.
+            return None;
+        }
         if bare.starts_with("---") || bare.starts_with("...") || bare.starts_with('%') {
             // A second document, or a directive: read the file whole.
             if seen_content {
@@ -60,15 +69,17 @@ pub(crate) fn find(text: &str) -> Option<Cut> {
             continue;
         }
         seen_content = true;
-        let top_level = !bare.starts_with(' ') && !bare.starts_with('-');
+        let top_level = !bare.starts_with(' ') && !is_item(bare);
         if let Some(list) = open.as_mut() {
             if !top_level {
                 let indent = bare.len() - bare.trim_start_matches(' ').len();
                 let item = is_item(&bare[indent..]);
                 match list.indent {
                     None if item => list.indent = Some(indent),
-                    // The list's first entry must be an item line.
+                    // The list's first entry must be an item line, and nothing in the list may
+                    // stand left of its items.
                     None => return None,
+                    Some(items) if indent < items => return None,
                     Some(_) => {}
                 }
                 continue;
@@ -114,6 +125,17 @@ pub(crate) fn find(text: &str) -> Option<Cut> {
     None
 }
 
+/// Whether the text may hold an anchor (`&a`) or an alias (`*a`): either starts a node, so
+/// follows a space, an indicator or a line's start. Text such as `R&D` does not count.
+fn may_hold_anchors(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'&', b'*', bytes).any(|at| {
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        let after = bytes.get(at + 1);
+        before.is_none_or(|b| !b.is_ascii_alphanumeric() && b < 0x80) && after.is_some_and(|b| !b.is_ascii_whitespace())
+    })
+}
+
 /// A list item's first line: `- …` or a lone `-`.
 fn is_item(line: &str) -> bool {
     line == "-" || line.starts_with("- ")
@@ -157,8 +179,27 @@ mod tests {
     fn lines_that_start_with_wide_characters_are_measured_in_bytes() {
         // Found by the fuzzer: one space, then a character of three bytes, past the middle.
         let text = "brief: 1\nquotes:\n  - id: q1\n  - id: q2\n  - id: q3\n ‘x’\n  - id: q4\n";
-        let cut = find(text).expect("a cut");
-        assert!(text[cut.middle..].starts_with("  - id: q4"));
+        assert_eq!(find(text), None, "a line left of the items");
+        let text = text.replace(" ‘x’", "    text: ‘x’");
+        assert!(text[find(&text).expect("a cut").middle..].starts_with("  - id: q4"));
+    }
+
+    #[test]
+    fn no_cut_where_a_line_break_or_an_anchor_could_be_miscounted() {
+        let list = "brief: 1\nquotes:\n  - id: q1\n  - id: q2\n  - id: q3\n  - id: q4\n";
+        assert!(find(list).is_some());
+        assert_eq!(find(&list.replace("q1\n", "q1\rx: 1\n")), None, "a lone carriage return");
+        assert!(find(&list.replace('\n', "\r\n")).is_some(), "Windows line ends are fine");
+        assert_eq!(find(&list.replace("q1", "&a q1")), None, "an anchor");
+        assert_eq!(find(&list.replace("q2", "*a")), None, "an alias");
+        assert!(find(&list.replace("q1", "R&D q1")).is_some(), "an ampersand inside a word");
+        // `-x:` at the left margin is a key, not an item: the list ends there.
+        let keyed = list.replace("  - id: q3\n", "-x:\n");
+        assert!(keyed[find(&keyed).expect("a cut").tail..].starts_with("-x:"));
+        // An item at the left margin under a list indented further is not the list's.
+        assert_eq!(find(&list.replace("  - id: q3\n", "- id: q3\n")), None);
+        // A line left of the list's items is not the list's.
+        assert_eq!(find(&list.replace("  - id: q3\n", " - id: q3\n")), None);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub use quote_check::{locate as locate_quote, normalise as normalise_quote, sour
 pub use suggest::nearest;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::model::{Brief, ItemRef, Span};
 
@@ -136,38 +137,60 @@ impl LoadedFile {
 /// How far a load has got, readable from another thread while it runs.
 #[derive(Debug, Default)]
 pub struct Progress {
-    bytes_done: std::sync::atomic::AtomicU64,
-    bytes_total: std::sync::atomic::AtomicU64,
-    items: std::sync::atomic::AtomicU64,
+    bytes_total: AtomicU64,
+    /// The bytes and items of the files already read.
+    bytes_before: AtomicU64,
+    items_before: AtomicU64,
+    /// How far each reading of the current file has got ([`Reading`]). A file read again (with
+    /// positions, or whole after a refused cut) adds nothing until it passes the first reading.
+    bytes: [AtomicU64; 3],
+    items: [AtomicU64; 3],
+}
+
+/// Who reads a file: one thread reading it whole, or the two threads of a cut reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Whole,
+    Head,
+    Rest,
 }
 
 impl Progress {
-    /// More bytes and items read, by any of the threads reading a file.
-    fn advance(&self, bytes: u64, items: u64) {
-        use std::sync::atomic::Ordering::Relaxed;
-        self.bytes_done.fetch_add(bytes, Relaxed);
-        self.items.fetch_add(items, Relaxed);
+    /// A reading of the current file has read this many bytes and items.
+    fn advance(&self, reading: Reading, bytes: u64, items: u64) {
+        self.bytes[reading as usize].fetch_max(bytes, Relaxed);
+        self.items[reading as usize].fetch_max(items, Relaxed);
     }
 
-    /// The files before this many bytes are read.
-    fn reached(&self, bytes: u64) {
-        self.bytes_done.store(bytes, std::sync::atomic::Ordering::Relaxed);
+    /// The current file's bytes and items read: by its furthest reading, whole or cut.
+    fn current(&self) -> (u64, u64) {
+        let [whole, head, rest] = [0, 1, 2].map(|i| (self.bytes[i].load(Relaxed), self.items[i].load(Relaxed)));
+        (whole.0.max(head.0 + rest.0), whole.1.max(head.1 + rest.1))
+    }
+
+    /// A file is read, and with it the first `bytes` of the input.
+    fn file_done(&self, bytes: u64) {
+        self.items_before.fetch_add(self.current().1, Relaxed);
+        self.bytes_before.store(bytes, Relaxed);
+        for lane in self.bytes.iter().chain(&self.items) {
+            lane.store(0, Relaxed);
+        }
     }
 
     /// The share of the input read so far, 0 to 1.
     pub fn fraction(&self) -> f64 {
-        use std::sync::atomic::Ordering::Relaxed;
         let total = self.bytes_total.load(Relaxed);
-        if total == 0 { 0.0 } else { (self.bytes_done.load(Relaxed) as f64 / total as f64).min(1.0) }
+        let done = self.bytes_before.load(Relaxed) + self.current().0;
+        if total == 0 { 0.0 } else { (done as f64 / total as f64).min(1.0) }
     }
 
     /// Items read so far (roughly: counted in steps).
     pub fn items(&self) -> u64 {
-        self.items.load(std::sync::atomic::Ordering::Relaxed)
+        self.items_before.load(Relaxed) + self.current().1
     }
 
     pub fn total_bytes(&self) -> u64 {
-        self.bytes_total.load(std::sync::atomic::Ordering::Relaxed)
+        self.bytes_total.load(Relaxed)
     }
 }
 
@@ -428,7 +451,7 @@ pub fn load_paths_reporting(
     let sizes: Vec<u64> =
         inputs.iter().map(|i| i.as_ref().and_then(|p| fs::metadata(p).ok()).map_or(0, |m| m.len())).collect();
     if let Some(progress) = progress {
-        progress.bytes_total.store(sizes.iter().sum(), std::sync::atomic::Ordering::Relaxed);
+        progress.bytes_total.store(sizes.iter().sum(), Relaxed);
     }
     let mut files = Vec::new();
     let mut before = 0;
@@ -439,7 +462,7 @@ pub fn load_paths_reporting(
         })?;
         before += size;
         if let Some(progress) = progress {
-            progress.reached(before);
+            progress.file_done(before);
         }
         files.push(file);
     }
@@ -467,11 +490,34 @@ mod tests {
             crate::synth::Shape { actors: 100, topics: 8, claims: 60, positions: 60, quotes: 4_000, events: 12 };
         let text = crate::synth::brief_yaml(shape);
         assert!(text.len() > 1 << 20, "large enough to be cut: {} bytes", text.len());
+        assert!(cut::find(&text).is_some(), "the generated brief can be cut");
+        // A number where the title's text belongs keeps its spelling (a positioned reading).
+        let text = text.replacen("title: ", "title: 1.10 #", 1);
         let cut = load_text(Origin::Stdin, text.clone());
         // A closing document marker leaves the brief as it is, and the file uncut.
         let whole = load_text(Origin::Stdin, format!("{text}...\n"));
         assert!(!cut.has_errors() && !whole.has_errors());
-        assert_eq!(cut.into_valid_briefs(), whole.into_valid_briefs());
+        let (cut, whole) = (cut.into_valid_briefs(), whole.into_valid_briefs());
+        assert_eq!(&*cut[0].title, "1.10");
+        assert_eq!(cut, whole);
+    }
+
+    #[test]
+    fn progress_counts_each_byte_once_however_often_it_is_read() {
+        let progress = Progress::default();
+        progress.bytes_total.store(200, Relaxed);
+        // A cut reading: the head and the rest at once.
+        progress.advance(Reading::Head, 50, 10);
+        progress.advance(Reading::Rest, 40, 8);
+        assert_eq!((progress.fraction(), progress.items()), (0.45, 18));
+        // Read again whole: nothing more until it passes them.
+        progress.advance(Reading::Whole, 60, 12);
+        assert_eq!((progress.fraction(), progress.items()), (0.45, 18));
+        progress.advance(Reading::Whole, 100, 20);
+        assert_eq!((progress.fraction(), progress.items()), (0.5, 20));
+        progress.file_done(100);
+        progress.advance(Reading::Whole, 50, 5);
+        assert_eq!((progress.fraction(), progress.items()), (0.75, 25));
     }
 
     #[test]

@@ -22,10 +22,10 @@ use std::sync::Arc;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Location, Spanned};
 
-use super::FieldSpans;
 use super::cut::{self, Cut};
 use super::diagnostic::{Code, Diagnostic};
 use super::fields;
+use super::{FieldSpans, Reading};
 use crate::model::{Brief, ItemRef, Section, Span};
 
 /// How much a parse records about where things were written.
@@ -47,8 +47,9 @@ thread_local! {
     static FIELD_SPANS: RefCell<FieldSpans> = RefCell::new(FieldSpans::default());
     /// Where to report how far the parse has got.
     static PROGRESS: RefCell<Option<Arc<super::Progress>>> = const { RefCell::new(None) };
-    /// How far into the file this thread has reported.
-    static REPORTED: Cell<u32> = const { Cell::new(0) };
+    /// Which reading of the file this thread does, where in the file it started, and how many
+    /// items it has read.
+    static READING: Cell<(Reading, u32, u64)> = const { Cell::new((Reading::Whole, 0, 0)) };
     /// Where the text this thread parses starts in the file (line and byte): a cut file's
     /// middle and tail are parsed on their own, and their places must still be the file's.
     static BASE: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
@@ -65,13 +66,14 @@ pub(crate) fn reporting<R>(progress: Option<&Arc<super::Progress>>, f: impl FnOn
 /// How often (in items) the parse reports progress.
 const PROGRESS_EVERY: usize = 512;
 
-/// Reports that this thread has read up to `offset` in the file: two threads reading halves of
-/// one file each add what they have read since they last said.
+/// Reports that this thread has read up to `offset` in the file, and `items` more items.
 fn report_progress(offset: u32, items: usize) {
+    let (reading, start, read) = READING.get();
+    let read = read + items as u64;
+    READING.set((reading, start, read));
     PROGRESS.with(|p| {
         if let Some(progress) = p.borrow().as_ref() {
-            let before = REPORTED.replace(offset.max(REPORTED.get()));
-            progress.advance(u64::from(offset.saturating_sub(before)), items as u64);
+            progress.advance(reading, u64::from(offset.saturating_sub(start)), read);
         }
     });
 }
@@ -655,16 +657,21 @@ const CUT_FROM: usize = 1 << 20;
 
 /// Parses every document of `text` as a brief.
 pub(crate) fn parse(text: String, mode: Mode) -> Parsed {
+    let cut_from = if mode == Mode::Fast { CUT_FROM } else { usize::MAX };
+    parse_cutting_from(text, mode, cut_from)
+}
+
+fn parse_cutting_from(text: String, mode: Mode, cut_from: usize) -> Parsed {
     SOURCE.with(|source| *source.borrow_mut() = text);
     POSITIONED.set(mode == Mode::Positioned);
-    INEXACT.set(false);
-    REPORTED.set(0);
-    let cut =
-        with_source(|source| (mode == Mode::Fast && source.len() >= CUT_FROM).then(|| cut::find(source)).flatten());
+    let cut = with_source(|source| (source.len() >= cut_from).then(|| cut::find(source)).flatten());
     if let Some(documents) = cut.and_then(|cut| with_source(|source| parse_cut(source, &cut))) {
         let text = SOURCE.with(|source| std::mem::take(&mut *source.borrow_mut()));
-        return Parsed { documents, fatal: None, inexact: false, text };
+        // The brief's own fields are read after the join, on this thread: a number among them
+        // needs the positioned reading as in a whole one.
+        return Parsed { documents, fatal: None, inexact: INEXACT.get(), text };
     }
+    READING.set((Reading::Whole, 0, 0));
     INEXACT.set(false);
     let (documents, fatal) = with_source(|source| match parse_documents(source) {
         Ok(documents) => (documents, None),
@@ -689,7 +696,8 @@ fn with_source<R>(f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn parse_documents(source: &str) -> Result<Vec<Document>, serde_saphyr::Error> {
-    serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options(source.len()))
+    let options = options(Limits::of(source.len()), MAX_DEPTH);
+    serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options)
 }
 
 /// Parses a file cut in three (see `cut`): the head on this thread, the middle and the tail on
@@ -713,25 +721,31 @@ fn parse_cut_list<T: FromNode + Send>(
     list: fn(&mut fields::BriefParts) -> &mut fields::Slot<T>,
 ) -> Option<Vec<Document>> {
     let progress = PROGRESS.with(|p| p.borrow().clone());
+    let (middle, tail) = (&source[cut.middle..cut.tail], &source[cut.tail..]);
+    // The pieces' limits add up to the whole file's, so a cut lets nothing through that the
+    // whole reading would stop. The middle's items stand a level higher than in the file.
+    let (middle_limits, tail_limits) = (Limits::of_piece(middle.len()), Limits::of_piece(tail.len()));
+    let head_limits = Limits::of(source.len()).less(middle_limits).less(tail_limits);
     let (head, rest) = std::thread::scope(|scope| {
         // No second thread (the system is out of them): the file is read whole.
         let rest = std::thread::Builder::new().name("load-rest".into()).spawn_scoped(scope, || {
             PROGRESS.with(|p| *p.borrow_mut() = progress);
-            let middle = &source[cut.middle..cut.tail];
+            READING.set((Reading::Rest, u32::try_from(cut.middle).ok()?, 0));
             let middle = read_piece(cut.middle_line, cut.middle, || {
-                serde_saphyr::from_str_with_options::<Rest<T>>(middle, options(middle.len())).ok()
+                serde_saphyr::from_str_with_options::<Rest<T>>(middle, options(middle_limits, MAX_DEPTH - 1)).ok()
             })?;
-            let tail = &source[cut.tail..];
             let tail = read_piece(cut.tail_line, cut.tail, || {
-                serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(tail, options(tail.len()))
-                    .ok()
+                let options = options(tail_limits, MAX_DEPTH);
+                serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(tail, options).ok()
             })?;
             Some((middle, tail))
         });
         let rest = rest.ok()?;
+        READING.set((Reading::Head, 0, 0));
         let head = &source[..cut.middle];
         let head = read_piece(1, 0, || {
-            serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(head, options(head.len())).ok()
+            let options = options(head_limits, MAX_DEPTH);
+            serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(head, options).ok()
         });
         Some((head, rest.join().ok().flatten()))
     })?;
@@ -759,14 +773,19 @@ fn parse_cut_list<T: FromNode + Send>(
 /// Whether reading `text` cut in pieces, at any size, gives what reading it whole does (or is
 /// refused): the fuzzer's check that a cut can never change what a file says.
 pub(crate) fn cut_agrees(text: &str) -> bool {
-    let Some(mut pieces) = cut::find(text).and_then(|cut| parse_cut(text, &cut)) else {
-        return true;
-    };
-    let mut whole = parse(text.to_string(), Mode::Fast);
-    let (Some(pieces), Some(whole)) = (pieces.pop(), whole.documents.pop().filter(|_| whole.fatal.is_none())) else {
+    let Some(cut) = cut::find(text) else { return true };
+    INEXACT.set(false);
+    let Some(mut pieces) = parse_cut(text, &cut) else { return true };
+    let pieces_inexact = INEXACT.get();
+    let mut whole = parse_cutting_from(text.to_string(), Mode::Fast, usize::MAX);
+    let (Some(pieces), Some(whole_document)) = (pieces.pop(), whole.documents.pop()) else {
         return false;
     };
-    pieces.brief == whole.brief && pieces.problems == whole.problems
+    whole.fatal.is_none()
+        && whole.documents.is_empty()
+        && pieces_inexact == whole.inexact
+        && pieces.brief == whole_document.brief
+        && pieces.problems == whole_document.problems
 }
 
 /// Reads one piece of a cut file, starting at `line` and byte `offset` of the file, fast (no
@@ -774,7 +793,6 @@ pub(crate) fn cut_agrees(text: &str) -> bool {
 fn read_piece<R>(line: u32, offset: usize, read: impl FnOnce() -> Option<R>) -> Option<R> {
     let offset = u32::try_from(offset).ok()?;
     BASE.set((line - 1, offset));
-    REPORTED.set(offset);
     POSITIONED.set(false);
     INEXACT.set(false);
     PROBLEMS.with(|p| p.borrow_mut().clear());
@@ -786,15 +804,45 @@ fn read_piece<R>(line: u32, offset: usize, read: impl FnOnce() -> Option<R>) -> 
     piece.filter(|_| clean)
 }
 
-fn options(len: usize) -> serde_saphyr::Options {
-    // Budgets scale with the input so large honest briefs load, while an alias bomb or deep
-    // nesting still stops early (see the research note on serde-saphyr's budgets). The depth
-    // limit stays at its default: a brief nests five levels at most.
+/// serde-saphyr's depth limit, kept: a brief nests five levels at most.
+const MAX_DEPTH: usize = 64;
+
+/// How much YAML a parse may read before it is stopped as hostile.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    nodes: usize,
+    events: usize,
+    scalar_bytes: usize,
+}
+
+impl Limits {
+    /// A whole file's: scaled with its length, so large honest briefs load while an alias bomb
+    /// still stops early (see the research note on serde-saphyr's budgets).
+    fn of(len: usize) -> Limits {
+        Limits { nodes: len.max(250_000), events: len.max(1_000_000), scalar_bytes: len.max(64 << 20) }
+    }
+
+    /// A piece's after a cut: its length, and room for the events that open and close it.
+    fn of_piece(len: usize) -> Limits {
+        Limits { nodes: len + 16, events: len + 16, scalar_bytes: len + 16 }
+    }
+
+    fn less(self, piece: Limits) -> Limits {
+        Limits {
+            nodes: self.nodes.saturating_sub(piece.nodes),
+            events: self.events.saturating_sub(piece.events),
+            scalar_bytes: self.scalar_bytes.saturating_sub(piece.scalar_bytes),
+        }
+    }
+}
+
+fn options(limits: Limits, max_depth: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_nodes: len.max(250_000),
-            max_events: len.max(1_000_000),
-            max_total_scalar_bytes: len.max(64 << 20),
+            max_nodes: limits.nodes,
+            max_events: limits.events,
+            max_total_scalar_bytes: limits.scalar_bytes,
+            max_depth: max_depth,
         },
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
@@ -938,7 +986,7 @@ mod tests {
             "    text: *first\n    x-was: ",
             300,
         );
-        assert!(in_pieces(&anchored).is_none(), "an alias across the cut");
+        assert!(cut::find(&anchored).is_none(), "anchors and aliases: never cut");
         // A section written twice, and a field written twice: problems for the whole file.
         for twice in ["quotes:\n  - id: again\n    text: t\n    speaker: a0\n", "title: twice\n"] {
             let text = format!("{text}{twice}");

@@ -95,8 +95,8 @@ impl Haystack {
     }
 
     /// Whether a word of the item's name (its first field) starts with the needle: what a
-    /// user typing a name means first.
-    /// Asked of every match until one says yes, so it looks only where the needle is.
+    /// user typing a name means first. Asked of every match until one says yes, so it looks
+    /// only where the needle is.
     fn name_starts_with(&self, item: usize, needle: &memmem::Finder) -> bool {
         let text = self.item_text(item);
         a_word_starts_with(&text[..memchr::memchr(1, text.as_bytes()).unwrap_or(text.len())], needle)
