@@ -49,16 +49,20 @@ fn frame(buffer: &mut Buffer, rect: Rect, title: &str, theme: Theme) -> Rect {
 
 /// The help's lines: every key of every context, from the live keymap.
 pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
+    let keys_of =
+        |binding: &keymap::Binding| binding.keys.iter().map(|k| keymap::display_key(k)).collect::<Vec<_>>().join(" ");
+    // One column for every context's keys, as wide as the widest, so each help text lines up.
+    let column =
+        Context::ALL.iter().flat_map(|&c| keymap::bindings_for(c)).map(|b| cells(&keys_of(b))).max().unwrap_or(0) + 1;
     let mut lines = Vec::new();
     for context in Context::ALL {
         lines.push(Line::styled(context.title().to_string(), theme.heading()));
         for binding in keymap::bindings_for(context) {
-            let keys: Vec<String> = binding.keys.iter().map(|k| keymap::display_key(k)).collect();
-            let keys = keys.join(" ");
-            let pad = 22usize.saturating_sub(cells(&keys));
+            let keys = keys_of(binding);
+            let pad = column - cells(&keys);
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys}"), theme.key()),
-                Span::raw(" ".repeat(pad.max(1))),
+                Span::raw(" ".repeat(pad)),
                 Span::raw(binding.help.to_string()),
             ]));
         }
