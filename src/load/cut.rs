@@ -102,21 +102,22 @@ pub(crate) fn find(text: &str) -> Option<Cut> {
         return None;
     }
     let indent = longest.indent?;
+    // From the first line that starts at or past the list's middle.
+    let bytes = text.as_bytes();
     let halfway = longest.start + (longest.end - longest.start) / 2;
-    let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
+    let from = halfway + memchr::memchr(b'\n', &bytes[halfway - 1..])?;
+    let mut offset = from;
+    let first_line = memchr::memchr_iter(b'\n', &bytes[..from]).count() + 1;
+    for (index, line) in text[from..longest.end].split_inclusive('\n').enumerate() {
         let here = offset;
         offset += line.len();
-        if here < halfway || here >= longest.end {
-            continue;
-        }
         // Spaces first: only then is `indent` sure to fall between characters.
         let indented = line.len() > indent && line.as_bytes()[..indent].iter().all(|&b| b == b' ');
         if indented && is_item(line[indent..].trim_end_matches(['\n', '\r'])) {
             return Some(Cut {
                 section: longest.section,
                 middle: here,
-                middle_line: index as u32 + 1,
+                middle_line: (first_line + index) as u32,
                 tail: longest.end,
                 tail_line: longest.end_line,
             });
