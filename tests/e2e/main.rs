@@ -99,6 +99,12 @@ impl Session {
         self.wait_for(&format!("“{text}”"), |screen| screen.contents().contains(text));
     }
 
+    /// Sends keys, then waits for the screen to show what they lead to.
+    pub fn press(&self, keys: &[u8], then: &str) {
+        self.send(keys);
+        self.wait_for_text(then);
+    }
+
     pub fn send(&self, bytes: &[u8]) {
         let mut writer = self.writer.lock().unwrap();
         writer.write_all(bytes).unwrap();

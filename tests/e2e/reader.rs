@@ -13,15 +13,11 @@ fn sample() -> (Session, tempfile::TempDir) {
 fn select_putin_follow_a_reference_go_back_and_quit() {
     let (mut session, _folder) = sample();
     session.wait_for_text("actor · Joe Biden");
-    session.send(b"j");
-    session.wait_for_text("actor · Vladimir Putin");
-    session.send(b"\r");
-    session.wait_for_text("Enter or number follows");
+    session.press(b"j", "actor · Vladimir Putin");
+    session.press(b"\r", "Enter or number follows");
     // The cursor starts on reference 1, his affiliation: Russia.
-    session.send(b"\r");
-    session.wait_for_text("actor · Russia");
-    session.send(b"\x7f");
-    session.wait_for_text("actor · Vladimir Putin");
+    session.press(b"\r", "actor · Russia");
+    session.press(b"\x7f", "actor · Vladimir Putin");
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
@@ -30,18 +26,12 @@ fn select_putin_follow_a_reference_go_back_and_quit() {
 #[test]
 fn export_lavrovs_quotes_and_refuse_to_overwrite_without_asking() {
     let (mut session, folder) = sample();
-    session.send(b"\x10");
-    session.wait_for_text("jump to");
-    session.send(b"lavrov");
-    session.wait_for_text("Sergey Lavrov · lavrov");
-    session.send(b"\r");
-    session.wait_for_text("actor · Sergey Lavrov");
-    session.send(b"f4");
-    session.wait_for_text("4 Quotes 3/26");
-    session.send(b"e");
-    session.wait_for_text("biden-putin-call-2021-12-quotes.txt");
-    session.send(b"\r");
-    session.wait_for_text("wrote 3 items");
+    session.press(b"\x10", "jump to");
+    session.press(b"lavrov", "Sergey Lavrov · lavrov");
+    session.press(b"\r", "actor · Sergey Lavrov");
+    session.press(b"f4", "4 Quotes 3/26");
+    session.press(b"e", "biden-putin-call-2021-12-quotes.txt");
+    session.press(b"\r", "wrote 3 items");
     let written = std::fs::read_to_string(folder.path().join("biden-putin-call-2021-12-quotes.txt")).unwrap();
     let lavrov = ["If the new ‘sanctions from hell’ come, we will respond", "We can’t fail to respond."];
     for quote in lavrov {
@@ -50,12 +40,9 @@ fn export_lavrovs_quotes_and_refuse_to_overwrite_without_asking() {
     for other in ["Our objective here", "I won’t accept anybody’s red line", "severe costs"] {
         assert!(!written.contains(other), "{other} is not Lavrov's:\n{written}");
     }
-    session.send(b"e");
-    session.wait_for_text("biden-putin-call-2021-12-quotes.txt");
-    session.send(b"\r");
-    session.wait_for_text("the file exists: Enter replaces it");
-    session.send(b"\x1b");
-    session.wait_for_text("export cancelled");
+    session.press(b"e", "biden-putin-call-2021-12-quotes.txt");
+    session.press(b"\r", "the file exists: Enter replaces it");
+    session.press(b"\x1b", "export cancelled");
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
@@ -109,8 +96,7 @@ fn the_bytes_sent_to_the_terminal_carry_nothing_from_the_brief_that_could_drive_
     {
         session.send(keys);
     }
-    session.send(b"f");
-    session.wait_for_text("showing what is related");
+    session.press(b"f", "showing what is related");
     let output = session.output();
     let contains = |needle: &[u8]| output.windows(needle.len()).any(|w| w == needle);
     assert!(!output.contains(&0x07), "no BEL");
@@ -149,8 +135,7 @@ fn sighup_and_sigint_restore_the_terminal() {
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_resuming_redraws_everything() {
     let (mut session, _folder) = sample();
-    session.send(b"j");
-    session.wait_for_text("actor · Vladimir Putin");
+    session.press(b"j", "actor · Vladimir Putin");
     let before = session.output().len();
     session.send(b"\x1a");
     // Here nothing stops the reader (its process group has no shell to resume it, so the
@@ -164,8 +149,7 @@ fn ctrl_z_gives_the_terminal_back_and_resuming_redraws_everything() {
         matches!((left, entered), (Some(l), Some(e)) if e > l)
     });
     session.wait_for_text("actor · Vladimir Putin");
-    session.send(b"j");
-    session.wait_for_text("actor · Dmitry Peskov");
+    session.press(b"j", "actor · Dmitry Peskov");
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
@@ -181,8 +165,7 @@ fn a_brief_file_that_disappears_while_open_is_kept_and_the_reader_says_so() {
     std::fs::remove_file(&path).unwrap();
     session.send(b"r");
     session.wait_for_text("no such file or folder; still showing what was loaded");
-    session.send(b"j");
-    session.wait_for_text("actor · Vladimir Putin");
+    session.press(b"j", "actor · Vladimir Putin");
     session.send(b"q");
     assert_eq!(session.wait_exit(), 0);
     session.assert_restored();
