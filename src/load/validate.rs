@@ -4,13 +4,18 @@
 use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
-use crate::model::{Brief, IdTable, Ref, Section};
+use crate::model::{Brief, IdTable, ItemRef, Ref, Section};
 
 pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
     let ids = unique_ids(brief, spans, problems);
+    // Each reference is looked up once, here; on a large brief the lookups are most of the checks.
+    let mut referenced = vec![false; brief.actors.len()];
     // A reference left empty was reported where it was read.
     for (reference, expected, field) in references(brief).filter(|(r, _, _)| !r.id.is_empty()) {
-        check_reference(brief, &ids, reference, expected, field, problems);
+        match check_reference(brief, &ids, reference, expected, field, problems) {
+            Some(found) if found.section == Section::Actors => referenced[found.index()] = true,
+            _ => {}
+        }
     }
     check_affiliation_cycles(brief, &ids, problems);
     for actor in &brief.actors {
@@ -38,7 +43,7 @@ pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagno
     // With errors in the brief, references may have been dropped: "nothing refers to this
     // actor" would then be noise about a problem already reported.
     if !problems.iter().any(Diagnostic::is_error) {
-        warn_unreferenced_actors(brief, &ids, problems);
+        warn_unreferenced_actors(brief, &referenced, problems);
     }
     warn_unsourced(brief, problems);
 }
@@ -96,6 +101,8 @@ fn references(brief: &Brief) -> impl Iterator<Item = (&Ref, Section, &'static st
     actors.chain(claims).chain(positions).chain(quotes).chain(events)
 }
 
+/// Reports a reference that names nothing or names an item of the wrong section, and gives
+/// the item it names, if any.
 fn check_reference(
     brief: &Brief,
     ids: &IdTable,
@@ -103,8 +110,9 @@ fn check_reference(
     expected: Section,
     field: &str,
     problems: &mut Vec<Diagnostic>,
-) {
-    match ids.get(brief, &reference.id) {
+) -> Option<ItemRef> {
+    let found = ids.get(brief, &reference.id);
+    match found {
         Some(found) if found.section == expected => {}
         Some(found) => problems.push(
             Diagnostic::new(
@@ -149,6 +157,7 @@ fn check_reference(
             );
         }
     }
+    found
 }
 
 fn check_affiliation_cycles(brief: &Brief, ids: &IdTable, problems: &mut Vec<Diagnostic>) {
@@ -210,14 +219,9 @@ fn check_affiliation_cycles(brief: &Brief, ids: &IdTable, problems: &mut Vec<Dia
     }
 }
 
-fn warn_unreferenced_actors(brief: &Brief, ids: &IdTable, problems: &mut Vec<Diagnostic>) {
-    let mut referenced = vec![false; brief.actors.len()];
-    for (reference, _, _) in references(brief) {
-        if let Some(item) = ids.get(brief, &reference.id).filter(|i| i.section == Section::Actors) {
-            referenced[item.index()] = true;
-        }
-    }
-    for (actor, _) in brief.actors.iter().zip(&referenced).filter(|(_, r)| !**r) {
+/// `referenced`: for each actor, whether any reference names it.
+fn warn_unreferenced_actors(brief: &Brief, referenced: &[bool], problems: &mut Vec<Diagnostic>) {
+    for (actor, _) in brief.actors.iter().zip(referenced).filter(|(_, r)| !**r) {
         {
             problems.push(
                 Diagnostic::new(
