@@ -1,5 +1,5 @@
-//! Where a large brief can be cut so two threads parse it at once: between two items in the
-//! middle of its longest section.
+//! Where a large brief can be cut so two threads parse it at once: between two items of its
+//! longest section, as near the middle of the text as that allows.
 //!
 //! The cut leaves three texts that are YAML on their own: the head (the brief, its longest list
 //! stopping early), the middle (the rest of that list) and the tail (the top-level entries after
@@ -36,7 +36,7 @@ struct List {
     indent: Option<usize>,
 }
 
-/// Finds a cut in the middle of the longest section, if the text is one brief whose longest
+/// Finds a cut in the longest section, as near the text's middle as it can, if the text is one brief whose longest
 /// section is a block list holding at least a quarter of the text, and holds nothing that may
 /// be an anchor or an alias (the limits on those are counted per parse).
 pub(crate) fn find(text: &str) -> Option<Cut> {
@@ -102,9 +102,10 @@ pub(crate) fn find(text: &str) -> Option<Cut> {
         return None;
     }
     let indent = longest.indent?;
-    // From the first line that starts at or past the list's middle.
+    // From the first line that starts past the text's middle, so the two threads get about
+    // the same bytes to read, but inside the list and after its first line.
     let bytes = text.as_bytes();
-    let halfway = longest.start + (longest.end - longest.start) / 2;
+    let halfway = (text.len() / 2).max(longest.start + 1).min(longest.end);
     let from = halfway + memchr::memchr(b'\n', &bytes[halfway - 1..])?;
     let mut offset = from;
     let first_line = memchr::memchr_iter(b'\n', &bytes[..from]).count() + 1;
@@ -159,9 +160,10 @@ mod tests {
     const BRIEF: &str = "brief: 1\nid: b\nactors:\n  - id: a\n    name: A\nquotes:\n  - id: q1\n    text: x\n  - id: q2\n    text: y\n  - id: q3\n    text: z\n  - id: q4\n    text: w\nevents: []\n";
 
     #[test]
-    fn cuts_the_longest_list_between_items_past_its_middle() {
+    fn cuts_the_longest_list_between_items_past_the_texts_middle() {
         let cut = find(BRIEF).expect("a cut");
         assert_eq!(cut.section, Section::Quotes);
+        // The middle of the text falls inside q2.
         assert!(BRIEF[cut.middle..].starts_with("  - id: q3"), "{:?}", &BRIEF[cut.middle..]);
         assert_eq!(cut.middle_line, 11);
         assert!(BRIEF[cut.tail..].starts_with("events: []"));
@@ -169,20 +171,29 @@ mod tests {
     }
 
     #[test]
+    fn a_list_past_the_middle_is_cut_after_its_first_item() {
+        let text = format!("brief: 1\ntitle: {}\nquotes:\n  - id: q1\n  - id: q2\n  - id: q3\n", "t".repeat(70));
+        let cut = find(&text).expect("a cut");
+        assert!(text[cut.middle..].starts_with("  - id: q2"), "{:?}", &text[cut.middle..]);
+        assert_eq!(find("brief: 1\nquotes:\n-"), None, "one item: nothing to cut");
+    }
+
+    #[test]
     fn a_list_at_the_end_runs_to_the_end() {
         let text = "brief: 1\nquotes:\n- id: q1\n- id: q2\n- id: q3\n";
         let cut = find(text).expect("a cut");
-        assert!(text[cut.middle..].starts_with("- id: q3"));
+        assert!(text[cut.middle..].starts_with("- id: q2"));
         assert_eq!(cut.tail, text.len());
     }
 
     #[test]
     fn lines_that_start_with_wide_characters_are_measured_in_bytes() {
         // Found by the fuzzer: one space, then a character of three bytes, past the middle.
-        let text = "brief: 1\nquotes:\n  - id: q1\n  - id: q2\n  - id: q3\n ‘x’\n  - id: q4\n";
+        let text = "brief: 1\nquotes:\n  - id: q1\n  - id: q2\n ‘x’\n  - id: q3\n";
         assert_eq!(find(text), None, "a line left of the items");
         let text = text.replace(" ‘x’", "    text: ‘x’");
-        assert!(text[find(&text).expect("a cut").middle..].starts_with("  - id: q4"));
+        assert!(text.len() / 2 < text.find("‘x’").expect("the text"), "the wide line is past the middle");
+        assert!(text[find(&text).expect("a cut").middle..].starts_with("  - id: q3"));
     }
 
     #[test]
