@@ -277,8 +277,7 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     for document in parsed.documents {
         let mut problems = document.problems;
         if let Some(brief) = document.brief.as_ref().filter(|_| across_items) {
-            validate::check(brief, &document.field_spans, &mut problems);
-            quote_check::check(brief, &base_dir, &document.field_spans, &mut problems);
+            check_items(brief, &document.field_spans, &base_dir, &mut problems);
         }
         sort_by_place(&mut problems);
         briefs.push(LoadedBrief { brief: document.brief, problems, field_spans: document.field_spans });
@@ -296,10 +295,55 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
+/// Adds the problems across a brief's items (ids, references, quotes against their sources)
+/// to those its parse found, which decide whether some warnings are worth giving.
+fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
+    validate::check(brief, spans, problems);
+    quote_check::check(brief, base_dir, spans, problems);
+}
+
+/// Checks the rules across items of a file that [`parse_paths_reporting`] read. It only
+/// reads the file, so the reader builds its index on another thread meanwhile; then
+/// [`AcrossItems::add_to`] adds what was found.
+pub fn check_across_items(file: &LoadedFile) -> AcrossItems {
+    let base_dir = file.origin.base_dir();
+    let found = file
+        .briefs
+        .iter()
+        .filter_map(|b| b.brief.as_ref().map(|brief| (brief, b)))
+        .any(|(brief, loaded)| {
+            let mut problems = loaded.problems.clone();
+            check_items(brief, &loaded.field_spans, &base_dir, &mut problems);
+            problems.len() > loaded.problems.len()
+        });
+    AcrossItems { found }
+}
+
+/// Whether [`check_across_items`] found problems.
+#[derive(Debug, Clone, Copy)]
+pub struct AcrossItems {
+    found: bool,
+}
+
+impl AcrossItems {
+    /// Makes the file what [`load_file`] gives. With problems found, that means reading its
+    /// text again: only then are the places of the problems worth the slower reading.
+    pub fn add_to(self, file: &mut LoadedFile) {
+        if self.found {
+            let text = std::mem::take(&mut file.text);
+            *file = load_text(file.origin.clone(), text);
+        }
+    }
+}
+
 /// Loads raw bytes, refusing anything that is not UTF-8.
 pub fn load_bytes(origin: Origin, bytes: Vec<u8>) -> LoadedFile {
+    read_bytes(origin, bytes, true)
+}
+
+fn read_bytes(origin: Origin, bytes: Vec<u8>, across_items: bool) -> LoadedFile {
     match String::from_utf8(bytes) {
-        Ok(text) => load_text(origin, text),
+        Ok(text) => load_checked(origin, text, across_items),
         Err(error) => {
             let bytes = error.into_bytes();
             let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
@@ -358,6 +402,10 @@ fn io_reason(error: &std::io::Error) -> String {
 
 /// Loads one file.
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
+    read_file(path, true)
+}
+
+fn read_file(path: &Path, across_items: bool) -> Result<LoadedFile, LoadError> {
     let origin = Origin::File(path.to_path_buf());
     let error = |message: String| LoadError { path: path.display().to_string(), message };
     let size = fs::metadata(path).map_err(|e| error(io_reason(&e)))?.len();
@@ -371,11 +419,15 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(too_large(origin, bytes.len() as u64));
     }
-    Ok(load_bytes(origin, bytes))
+    Ok(read_bytes(origin, bytes, across_items))
 }
 
 /// Loads standard input.
 pub fn load_stdin() -> Result<LoadedFile, LoadError> {
+    read_stdin(true)
+}
+
+fn read_stdin(across_items: bool) -> Result<LoadedFile, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
@@ -385,7 +437,7 @@ pub fn load_stdin() -> Result<LoadedFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(too_large(Origin::Stdin, bytes.len() as u64));
     }
-    Ok(load_bytes(Origin::Stdin, bytes))
+    Ok(read_bytes(Origin::Stdin, bytes, across_items))
 }
 
 /// The brief files under a folder: `*.yaml` and `*.yml`, recursively, sorted by path.
@@ -430,6 +482,23 @@ pub fn load_paths_reporting(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
 ) -> Result<Vec<LoadedFile>, LoadError> {
+    read_paths(paths, progress, true)
+}
+
+/// Loads like [`load_paths_reporting`] but leaves the rules across items (ids, references,
+/// quotes against sources) to [`check_across_items`].
+pub fn parse_paths_reporting(
+    paths: &[PathBuf],
+    progress: Option<&std::sync::Arc<Progress>>,
+) -> Result<Vec<LoadedFile>, LoadError> {
+    read_paths(paths, progress, false)
+}
+
+fn read_paths(
+    paths: &[PathBuf],
+    progress: Option<&std::sync::Arc<Progress>>,
+    across_items: bool,
+) -> Result<Vec<LoadedFile>, LoadError> {
     // The files first, so progress knows the total before the first byte is read.
     let mut inputs: Vec<Option<PathBuf>> = Vec::new();
     for path in paths {
@@ -457,8 +526,8 @@ pub fn load_paths_reporting(
     let mut before = 0;
     for (input, size) in inputs.iter().zip(sizes) {
         let file = yaml::reporting(progress, || match input {
-            Some(path) => load_file(path),
-            None => load_stdin(),
+            Some(path) => read_file(path, across_items),
+            None => read_stdin(across_items),
         })?;
         before += size;
         if let Some(progress) = progress {
@@ -483,6 +552,26 @@ fn sort_by_place(problems: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn checking_across_items_apart_gives_what_a_whole_load_gives() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths: Vec<PathBuf> = brief_files(&root.join("tests/bad")).expect("the bad briefs");
+        paths.push(root.join(crate::sample::NAME));
+        assert!(paths.len() > 40);
+        for path in paths {
+            let whole = load_file(&path).expect("readable");
+            let mut apart = parse_paths_reporting(std::slice::from_ref(&path), None).expect("readable").remove(0);
+            let checked = check_across_items(&apart);
+            checked.add_to(&mut apart);
+            // Field spans are a hash map, whose Debug order varies: compare what they lead to.
+            let problems = |f: &LoadedFile| format!("{:?}", f.all_problems().collect::<Vec<_>>());
+            assert_eq!(problems(&apart), problems(&whole), "{}", path.display());
+            let briefs = |f: &LoadedFile| f.briefs.iter().map(|b| b.brief.clone()).collect::<Vec<_>>();
+            assert_eq!(briefs(&apart), briefs(&whole), "{}", path.display());
+            assert_eq!(apart.text, whole.text);
+        }
+    }
 
     #[test]
     fn a_large_file_read_on_two_threads_gives_what_one_thread_gives() {

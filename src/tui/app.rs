@@ -25,6 +25,11 @@ pub struct Loaded {
 impl Loaded {
     pub fn new(name: String, brief: Brief) -> Loaded {
         let index = Index::build(&brief);
+        Loaded::indexed(name, brief, index)
+    }
+
+    /// A brief whose index was built already (`index` must be the brief's own).
+    pub fn indexed(name: String, brief: Brief, index: Index) -> Loaded {
         Loaded { name, brief, index, finder: Default::default(), file: None }
     }
 

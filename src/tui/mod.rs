@@ -26,6 +26,7 @@ use crossterm::event::{Event, MouseButton, MouseEventKind};
 pub use action::{Action, Pane};
 pub use app::{App, Effect, Loaded};
 
+use crate::index::Index;
 use crate::load::{LoadError, LoadedFile, Progress};
 
 /// Before this, a load in progress shows nothing: most briefs load in a few milliseconds.
@@ -37,7 +38,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 enum Message {
     Input(Event),
     Signal(i32),
-    Loaded(Result<Vec<LoadedFile>, LoadError>),
+    Loaded(Load),
 }
 
 /// Options of the reader from the command line.
@@ -63,10 +64,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     spawn_load(paths.to_vec(), progress.clone(), sender.clone());
     let keyboard = terminal::keyboard_protocol();
     let first = match receiver.recv_timeout(QUIET_LOAD) {
-        Ok(Message::Loaded(result)) => Some(result),
+        Ok(Message::Loaded(load)) => Some(load),
         Ok(_) | Err(_) => None,
     };
-    if let Some(result) = &first
+    if let Some((result, _)) = &first
         && must_refuse(result)
     {
         return refuse(result);
@@ -79,10 +80,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     terminal::spawn_input(sender.clone());
     terminal::spawn_signals(sender);
 
-    let result = match first {
-        Some(result) => result,
+    let (result, indexes) = match first {
+        Some(load) => load,
         None => match wait_for_load(&mut terminal, &receiver, &progress, paths) {
-            Waited::Loaded(result) => result,
+            Waited::Loaded(load) => load,
             Waited::Signal(signal) => return terminal::signal_exit(signal),
         },
     };
@@ -90,7 +91,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         drop(terminal);
         return refuse(&result);
     }
-    let briefs = loaded_briefs(result.unwrap_or_default());
+    let briefs = loaded_briefs(result.unwrap_or_default(), indexes);
     let mut app = App::new(briefs);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();
@@ -118,8 +119,32 @@ fn refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> ExitCode {
     }
 }
 
-fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Result<Vec<LoadedFile>, LoadError> {
-    if paths.is_empty() { Ok(vec![crate::sample::load()]) } else { crate::load::load_paths_reporting(paths, progress) }
+/// A load's files and, when it could build them early, the index of each brief (in file and
+/// document order).
+type Load = (Result<Vec<LoadedFile>, LoadError>, Vec<Index>);
+
+fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Load {
+    if paths.is_empty() {
+        return (Ok(vec![crate::sample::load()]), Vec::new());
+    }
+    let mut files = match crate::load::parse_paths_reporting(paths, progress) {
+        Ok(files) => files,
+        Err(error) => return (Err(error), Vec::new()),
+    };
+    // The rules across items and the index each take a core for a while on a large brief:
+    // the index is built while the brief is checked, and is dropped if the brief has errors.
+    let briefs = || files.iter().flat_map(|f| &f.briefs).filter_map(|b| b.brief.as_ref());
+    let (checked, indexes) = std::thread::scope(|scope| {
+        let indexes = std::thread::Builder::new()
+            .name("index".into())
+            .spawn_scoped(scope, || briefs().map(Index::build).collect::<Vec<_>>());
+        let checked: Vec<_> = files.iter().map(crate::load::check_across_items).collect();
+        (checked, indexes.ok().and_then(|i| i.join().ok()).unwrap_or_default())
+    });
+    for (file, checked) in files.iter_mut().zip(checked) {
+        checked.add_to(file);
+    }
+    (Ok(files), indexes)
 }
 
 fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Message>) {
@@ -131,8 +156,11 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
         .expect("a thread can be started");
 }
 
-/// The briefs to read, named for the header: `file` or `file #2` for later documents.
-fn loaded_briefs(files: Vec<LoadedFile>) -> Vec<Loaded> {
+/// The briefs to read, named for the header: `file` or `file #2` for later documents. The
+/// indexes built during the load are used when there is one for each brief.
+fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Loaded> {
+    let count: usize = files.iter().map(|f| f.valid_briefs().count()).sum();
+    let mut indexes = (indexes.len() == count).then(|| indexes.into_iter());
     let mut briefs = Vec::new();
     for file in files {
         let name = file.origin.name();
@@ -143,17 +171,17 @@ fn loaded_briefs(files: Vec<LoadedFile>) -> Vec<Loaded> {
         let several = file.briefs.len() > 1;
         for (n, brief) in file.into_valid_briefs().into_iter().enumerate() {
             let name = if several { format!("{name} #{}", n + 1) } else { name.clone() };
-            briefs.push(match &path {
-                Some(path) => Loaded::from_file(name, brief, path.clone(), n),
-                None => Loaded::new(name, brief),
-            });
+            let index = indexes.as_mut().and_then(Iterator::next).unwrap_or_else(|| Index::build(&brief));
+            let mut loaded = Loaded::indexed(name, brief, index);
+            loaded.file = path.clone().map(|path| (path, n));
+            briefs.push(loaded);
         }
     }
     briefs
 }
 
 enum Waited {
-    Loaded(Result<Vec<LoadedFile>, LoadError>),
+    Loaded(Load),
     Signal(i32),
 }
 
@@ -169,7 +197,7 @@ fn wait_for_load(
     loop {
         terminal.draw(|frame| terminal::draw_progress(frame, progress, preview.as_ref(), started.elapsed()));
         match receiver.recv_timeout(PROGRESS_EVERY) {
-            Ok(Message::Loaded(result)) => return Waited::Loaded(result),
+            Ok(Message::Loaded(load)) => return Waited::Loaded(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
             Ok(Message::Input(Event::Key(key))) => {
                 if keymap::action_for(keymap::Context::Lists, &key) == Some(Action::Quit) {
@@ -178,7 +206,8 @@ fn wait_for_load(
             }
             Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
-                return Waited::Loaded(Err(LoadError { path: "briefs".into(), message: "the load stopped".into() }));
+                let stopped = LoadError { path: "briefs".into(), message: "the load stopped".into() };
+                return Waited::Loaded((Err(stopped), Vec::new()));
             }
         }
     }
@@ -237,7 +266,7 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
                 app.update(action);
             }
             Message::Signal(signal) => return terminal::signal_exit(signal),
-            Message::Loaded(_) => {}
+            Message::Loaded(..) => {}
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
@@ -249,4 +278,35 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
         terminal.draw(|frame| view::draw(frame, app));
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(name: &str) -> PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+    }
+
+    #[test]
+    fn a_load_builds_each_briefs_index_alongside_its_checks() {
+        let (files, indexes) = load(&[path(crate::sample::NAME), path(crate::sample::NAME)], None);
+        let briefs = loaded_briefs(files.expect("the sample loads"), indexes);
+        assert_eq!(briefs.len(), 2);
+        for loaded in &briefs {
+            let putin = loaded.index.lookup(&loaded.brief, "putin").expect("Putin is indexed");
+            assert_eq!(loaded.brief.id_of(putin), "putin");
+        }
+    }
+
+    #[test]
+    fn a_load_with_errors_keeps_them_with_their_places() {
+        let bad = path("tests/bad/E014-unknown-speaker.yaml");
+        let (files, _) = load(std::slice::from_ref(&bad), None);
+        let files = files.expect("readable");
+        assert!(must_refuse(&Ok(files.clone())));
+        let whole = crate::load::load_file(&bad).expect("readable");
+        let problems = |f: &LoadedFile| f.all_problems().map(|p| format!("{p:?}")).collect::<Vec<_>>();
+        assert_eq!(problems(&files[0]), problems(&whole));
+    }
 }
