@@ -307,15 +307,11 @@ fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mu
 /// [`AcrossItems::add_to`] adds what was found.
 pub fn check_across_items(file: &LoadedFile) -> AcrossItems {
     let base_dir = file.origin.base_dir();
-    let found = file
-        .briefs
-        .iter()
-        .filter_map(|b| b.brief.as_ref().map(|brief| (brief, b)))
-        .any(|(brief, loaded)| {
-            let mut problems = loaded.problems.clone();
-            check_items(brief, &loaded.field_spans, &base_dir, &mut problems);
-            problems.len() > loaded.problems.len()
-        });
+    let found = file.briefs.iter().filter_map(|b| b.brief.as_ref().map(|brief| (brief, b))).any(|(brief, loaded)| {
+        let mut problems = loaded.problems.clone();
+        check_items(brief, &loaded.field_spans, &base_dir, &mut problems);
+        problems.len() > loaded.problems.len()
+    });
     AcrossItems { found }
 }
 
