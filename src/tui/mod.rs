@@ -204,6 +204,7 @@ fn wait_for_load(
                     return Waited::Signal(0);
                 }
             }
+            Ok(Message::Input(Event::Resize(width, height))) => terminal.resize((width, height)),
             Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 let stopped = LoadError { path: "briefs".into(), message: "the load stopped".into() };
@@ -262,6 +263,9 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
         match message {
             Message::Input(event) => {
                 test_panic(&event);
+                if let Event::Resize(width, height) = event {
+                    terminal.resize((width, height));
+                }
                 let Some(action) = action_for_event(app, &event) else { continue };
                 app.update(action);
             }
@@ -271,7 +275,10 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
         for effect in std::mem::take(&mut app.effects) {
             match effect {
                 Effect::Quit => return ExitCode::SUCCESS,
-                Effect::Suspend => terminal.suspend(),
+                Effect::Suspend => {
+                    let (width, height) = terminal.suspend();
+                    app.update(Action::Resize(width, height));
+                }
                 Effect::Copy(text) => terminal.write_raw(&clipboard::osc52(&text, std::env::var_os("TMUX").is_some())),
             }
         }

@@ -105,6 +105,9 @@ pub struct Terminal {
     inner: ratatui::Terminal<CrosstermBackend<FrameWriter>>,
     mouse: bool,
     keyboard: bool,
+    /// Columns and rows. The viewport is fixed and resized only on a resize event: left to
+    /// ratatui, it asked the terminal for its size before every frame, a tenth of a key's time.
+    size: (u16, u16),
 }
 
 impl Terminal {
@@ -116,12 +119,29 @@ impl Terminal {
             restore();
             return Err(error);
         }
-        let inner = ratatui::Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
-        Ok(Terminal { inner, mouse, keyboard })
+        let size = crossterm::terminal::size().unwrap_or((80, 24));
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
+        let backend = CrosstermBackend::new(FrameWriter::default());
+        let inner = ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })?;
+        Ok(Terminal { inner, mouse, keyboard, size })
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.inner.size().map(|s| (s.width, s.height)).unwrap_or((80, 24))
+        self.size
+    }
+
+    /// Takes the terminal's new size, if it is new: the next frame is drawn whole. (A resize
+    /// can be heard twice, from the signal and from crossterm.)
+    pub fn resize(&mut self, size: (u16, u16)) {
+        if size != self.size {
+            self.clear_at(size);
+        }
+    }
+
+    /// Clears the screen and forgets the last frame, so the next draws everything.
+    fn clear_at(&mut self, (width, height): (u16, u16)) {
+        self.size = (width, height);
+        let _ = self.inner.resize(Rect::new(0, 0, width, height));
     }
 
     /// Draws a frame; a terminal that cannot be written to any more is left alone.
@@ -137,14 +157,13 @@ impl Terminal {
     }
 
     /// Ctrl-z: gives the terminal back, stops until `fg`, then takes it again and redraws all.
-    pub fn suspend(&mut self) {
+    /// Gives the terminal's size, which may have changed meanwhile.
+    pub fn suspend(&mut self) -> (u16, u16) {
         restore();
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
         let _ = setup(self.mouse, self.keyboard);
-        // Forget the last frame so the next draws everything. (ratatui's `clear` would ask the
-        // terminal where its cursor is, and the input thread could take the answer.)
-        let _ = execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All));
-        self.inner.swap_buffers();
+        self.clear_at(crossterm::terminal::size().unwrap_or(self.size));
+        self.size
     }
 }
 
@@ -163,6 +182,11 @@ impl Drop for Terminal {
     }
 }
 
+/// How long crossterm is given to hand over keys it has read already. With no timeout it does
+/// not look at them at all; under a millisecond it spins, as it waits in whole milliseconds.
+/// This waits 1 ms (a key arriving meanwhile is read at once), then spins for the rest.
+const LOOK_AT_READ_KEYS: Duration = Duration::from_micros(1_050);
+
 /// Reads terminal events on a thread of their own, so the loop can also hear signals.
 ///
 /// crossterm spins forever on a terminal that has gone away (its read returns nothing, and it
@@ -176,7 +200,7 @@ pub fn spawn_input(sender: Sender<Message>) {
                 // Events crossterm already read (several keys in one read) come first; only
                 // then wait on the terminal. Each check of crossterm is guarded by one of ours.
                 let buffered =
-                    poll_terminal(fd, 0) == Some(true) && crossterm::event::poll(Duration::ZERO).unwrap_or(false);
+                    poll_terminal(fd, 0) == Some(true) && crossterm::event::poll(LOOK_AT_READ_KEYS).unwrap_or(false);
                 if !buffered && poll_terminal(fd, -1) != Some(true) {
                     let _ = sender.send(Message::Signal(signal_hook::consts::SIGHUP));
                     break;

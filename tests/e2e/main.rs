@@ -105,6 +105,13 @@ impl Session {
         self.wait_for_text(then);
     }
 
+    /// Resizes the terminal, as dragging its window would (the program gets SIGWINCH).
+    pub fn resize(&self, columns: u16, rows: u16) {
+        let size = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal has a size");
+        self.parser.lock().unwrap().set_size(size(rows), size(columns));
+        self.master.resize(PtySize { rows, cols: columns, pixel_width: 0, pixel_height: 0 }).expect("a resize");
+    }
+
     pub fn send(&self, bytes: &[u8]) {
         let mut writer = self.writer.lock().unwrap();
         writer.write_all(bytes).unwrap();

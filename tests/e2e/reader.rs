@@ -24,6 +24,30 @@ fn select_putin_follow_a_reference_go_back_and_quit() {
 }
 
 #[test]
+fn a_resized_terminal_is_drawn_whole_at_its_new_size() {
+    let (mut session, _folder) = sample();
+    // Wide: the four panes side by side, each with its title in its border.
+    session.resize(160, 40);
+    session.wait_for("four panes across 160 columns", |screen| {
+        let top = screen.rows(0, 160).nth(1).unwrap_or_default();
+        top.starts_with("┌ 1 Actors 21") && top.contains("┌ 4 Quotes 26") && top.ends_with('┐')
+    });
+    // Too small, then back: nothing of the wide frame is left behind.
+    session.resize(20, 6);
+    session.wait_for_text("terminal too small");
+    session.resize(80, 24);
+    session.wait_for("one pane with a tab row at 80x24", |screen| {
+        let rows: Vec<String> = screen.rows(0, 80).collect();
+        rows[1].starts_with(" 1 Actors 21")
+            && rows[2].starts_with("┌ 1 Actors 21")
+            && !screen.contents().contains("small")
+    });
+    session.send(b"q");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}
+
+#[test]
 fn export_lavrovs_quotes_and_refuse_to_overwrite_without_asking() {
     let (mut session, folder) = sample();
     session.press(b"\x10", "jump to");
