@@ -103,20 +103,23 @@ impl Haystack {
     }
 
     /// Every item whose text holds the (lower-case) needle, in order.
-    fn find_all(&self, needle: &str) -> Vec<u32> {
+    fn find_all(&self, needle: &str) -> Found {
         if let [byte] = needle.as_bytes() {
             let (word, bit) = (usize::from(byte >> 6), byte & 63);
-            return (0..self.bytes.len() as u32).filter(|&i| self.bytes[i as usize][word] >> bit & 1 == 1).collect();
+            let items =
+                (0..self.bytes.len() as u32).filter(|&i| self.bytes[i as usize][word] >> bit & 1 == 1).collect();
+            return Found { items, named: None };
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        in_parallel(self.starts.len() - 1, |items| self.find_in(&finder, items))
+        Found::from(in_parallel(self.starts.len() - 1, |items| self.find_in(&finder, items)))
     }
 
-    /// The items of a range holding the needle. After a hit the scan jumps to the next item,
-    /// so a common letter costs one hit per item, not one per letter.
-    fn find_in(&self, finder: &memmem::Finder, items: std::ops::Range<usize>) -> Vec<u32> {
+    /// The items of a range holding the needle, each with whether a word of its name starts
+    /// with it. After a hit the scan jumps to the next item, so a common letter costs one hit
+    /// per item, not one per letter; a name is looked at only when the first hit is in it.
+    fn find_in(&self, finder: &memmem::Finder, items: std::ops::Range<usize>) -> Vec<(u32, bool)> {
         let text = &self.text.as_bytes()[..self.starts[items.end] as usize];
-        let mut found: Vec<u32> = Vec::new();
+        let mut found = Vec::new();
         let (mut from, mut item) = (self.starts[items.start] as usize, items.start);
         while from < text.len() {
             let Some(hit) = finder.find(&text[from..]) else { break };
@@ -125,7 +128,10 @@ impl Haystack {
             while self.starts[item + 1] as usize <= at {
                 item += 1;
             }
-            found.push(item as u32);
+            let (start, end) = (self.starts[item] as usize, self.starts[item + 1] as usize);
+            let name_end = start + memchr::memchr(1, &text[start..end]).unwrap_or(end - start);
+            let named = at < name_end && a_word_starts_with(&self.text[start..name_end], finder);
+            found.push((item as u32, named));
             item += 1;
             from = self.starts[item] as usize;
         }
@@ -133,21 +139,54 @@ impl Haystack {
     }
 
     /// Those of `items` whose text holds the needle: a longer query only narrows a shorter one.
-    fn narrow(&self, needle: &str, items: &[u32]) -> Vec<u32> {
+    /// Items that follow one another are one stretch of text, scanned as one.
+    fn narrow(&self, needle: &str, items: &[u32]) -> Found {
         let finder = memmem::Finder::new(needle.as_bytes());
-        in_parallel(items.len(), |range| {
-            items[range]
-                .iter()
-                .copied()
-                .filter(|&i| finder.find(self.item_text(i as usize).as_bytes()).is_some())
-                .collect()
-        })
+        Found::from(in_parallel(items.len(), |range| {
+            let items = &items[range];
+            let mut found = Vec::new();
+            let mut first = 0;
+            while first < items.len() {
+                let run = items[first..].windows(2).take_while(|w| w[1] == w[0] + 1).count() + 1;
+                let (start, end) = (items[first] as usize, items[first + run - 1] as usize + 1);
+                found.extend(self.find_in(&finder, start..end));
+                first += run;
+            }
+            found
+        }))
+    }
+}
+
+/// The items a search found, and for each whether a word of its name starts with what was
+/// typed (not known for one letter, which is found without reading the text).
+struct Found {
+    items: Vec<u32>,
+    named: Option<Vec<bool>>,
+}
+
+impl From<Vec<(u32, bool)>> for Found {
+    fn from(found: Vec<(u32, bool)>) -> Found {
+        let (items, named) = found.into_iter().unzip();
+        Found { items, named: Some(named) }
+    }
+}
+
+impl Found {
+    /// Keeps the items among `rows` (sorted).
+    fn retain_rows(&mut self, rows: &[u32]) {
+        let keep: Vec<bool> = self.items.iter().map(|m| rows.binary_search(m).is_ok()).collect();
+        let mut kept = keep.iter();
+        self.items.retain(|_| kept.next().copied().unwrap_or(false));
+        if let Some(named) = &mut self.named {
+            let mut kept = keep.iter();
+            named.retain(|_| kept.next().copied().unwrap_or(false));
+        }
     }
 }
 
 /// Runs `work` over `count` items in contiguous chunks, one per core, and joins the results in
 /// order. Searching 100,000 quotes on one core takes longer than a keystroke should.
-fn in_parallel(count: usize, work: impl Fn(std::ops::Range<usize>) -> Vec<u32> + Sync) -> Vec<u32> {
+fn in_parallel<T: Send>(count: usize, work: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if threads < 2 || count < 20_000 {
         return work(0..count);
@@ -240,24 +279,29 @@ impl Search {
         self.query.push(c);
         let needle = self.query.to_lowercase();
         let haystack = loaded.finder.haystack(&loaded.brief, self.pane);
-        let matches = if extends {
+        let found = if extends {
             haystack.narrow(&needle, &self.matches)
         } else {
             let mut found = haystack.find_all(&needle);
             if let Some(rows) = rows {
-                found.retain(|m| rows.binary_search(m).is_ok());
+                found.retain_rows(rows);
             }
             found
         };
-        self.earlier.push(std::mem::replace(&mut self.matches, matches));
+        self.earlier.push(std::mem::replace(&mut self.matches, found.items));
         self.first_from_origin(rows);
         // A match whose name starts with what was typed comes first: `/kr` finds the Kremlin,
         // not the Kremlin's spokesman listed above it.
-        let needle = memmem::Finder::new(needle.as_bytes());
         let (current, count) = (self.current, self.matches.len());
-        if let Some(named) = first_named(haystack, &self.matches, &needle, current..count)
-            .or_else(|| first_named(haystack, &self.matches, &needle, 0..current))
-        {
+        let named = match found.named {
+            Some(named) => (current..count).chain(0..current).find(|&k| named[k]),
+            None => {
+                let needle = memmem::Finder::new(needle.as_bytes());
+                first_named(haystack, &self.matches, &needle, current..count)
+                    .or_else(|| first_named(haystack, &self.matches, &needle, 0..current))
+            }
+        };
+        if let Some(named) = named {
             self.current = named;
         }
     }
@@ -526,6 +570,29 @@ impl Picker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scan_tells_which_matches_are_named_as_asking_each_one_does() {
+        let brief = crate::sample::load().into_valid_briefs().remove(0);
+        for pane in Pane::ALL {
+            let haystack = Haystack::build(&brief, pane);
+            for needle in ["pu", "kr", "sanc", "in", "an", "the", "biden", "ru", "e "] {
+                let finder = memmem::Finder::new(needle);
+                let found = haystack.find_all(needle);
+                let named = found.named.expect("known past one letter");
+                for (&item, &named) in found.items.iter().zip(&named) {
+                    assert_eq!(
+                        named,
+                        haystack.name_starts_with(item as usize, &finder),
+                        "{needle:?} in {pane:?} {item}"
+                    );
+                }
+                let all: Vec<u32> = (0..haystack.starts.len() as u32 - 1).collect();
+                let narrowed = haystack.narrow(needle, &all);
+                assert_eq!((narrowed.items, narrowed.named), (found.items, Some(named)));
+            }
+        }
+    }
 
     #[test]
     fn a_name_is_found_by_the_start_of_any_of_its_words() {

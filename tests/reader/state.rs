@@ -236,6 +236,19 @@ fn search_moves_as_you_type_counts_matches_and_cancels() {
 }
 
 #[test]
+fn search_prefers_a_name_that_starts_with_what_was_typed() {
+    let mut app = sample_app();
+    // Peskov, the Kremlin's spokesman, comes first in the list; the Kremlin is named so.
+    press(&mut app, "/ type:kr");
+    assert_eq!(selected_id(&app, Pane::Actors), "kremlin");
+    press(&mut app, "esc / type:krem enter");
+    assert_eq!(selected_id(&app, Pane::Actors), "kremlin");
+    // From below every match, the search wraps to the named one.
+    press(&mut app, "G / type:kr");
+    assert_eq!(selected_id(&app, Pane::Actors), "kremlin");
+}
+
+#[test]
 fn search_reads_names_aliases_and_roles() {
     let mut app = sample_app();
     press(&mut app, "/ type:moscow enter");
