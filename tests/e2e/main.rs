@@ -118,6 +118,13 @@ impl Session {
         writer.flush().unwrap();
     }
 
+    /// Presses `q`: the reader ends with success and gives the terminal back.
+    pub fn quit(&mut self) {
+        self.send(b"q");
+        assert_eq!(self.wait_exit(), 0);
+        self.assert_restored();
+    }
+
     /// Waits for the program to end and gives its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let end = Instant::now() + DEADLINE;

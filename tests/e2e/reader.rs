@@ -18,9 +18,7 @@ fn select_putin_follow_a_reference_go_back_and_quit() {
     // The cursor starts on reference 1, his affiliation: Russia.
     session.press(b"\r", "actor · Russia");
     session.press(b"\x7f", "actor · Vladimir Putin");
-    session.send(b"q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]
@@ -42,9 +40,7 @@ fn a_resized_terminal_is_drawn_whole_at_its_new_size() {
             && rows[2].starts_with("┌ 1 Actors 21")
             && !screen.contents().contains("small")
     });
-    session.send(b"q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]
@@ -67,9 +63,7 @@ fn export_lavrovs_quotes_and_refuse_to_overwrite_without_asking() {
     session.press(b"e", "biden-putin-call-2021-12-quotes.txt");
     session.press(b"\r", "the file exists: Enter replaces it");
     session.press(b"\x1b", "export cancelled");
-    session.send(b"q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]
@@ -140,9 +134,7 @@ fn the_bytes_sent_to_the_terminal_carry_nothing_from_the_brief_that_could_drive_
         assert!(!contains(bidi.to_string().as_bytes()), "no bidi control {bidi:?}");
     }
     assert!(session.screen().contains("␛]0;pwned␇"), "the title's escape shows as symbols");
-    session.send(b"q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]
@@ -174,9 +166,7 @@ fn ctrl_z_gives_the_terminal_back_and_resuming_redraws_everything() {
     });
     session.wait_for_text("actor · Vladimir Putin");
     session.press(b"j", "actor · Dmitry Peskov");
-    session.send(b"q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
 
 #[test]
@@ -190,7 +180,5 @@ fn a_brief_file_that_disappears_while_open_is_kept_and_the_reader_says_so() {
     session.send(b"r");
     session.wait_for_text("no such file or folder; still showing what was loaded");
     session.press(b"j", "actor · Vladimir Putin");
-    session.send(b"q");
-    assert_eq!(session.wait_exit(), 0);
-    session.assert_restored();
+    session.quit();
 }
