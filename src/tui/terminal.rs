@@ -130,8 +130,8 @@ impl Terminal {
         self.size
     }
 
-    /// Takes the terminal's new size, if it is new: the next frame is drawn whole. (A resize
-    /// can be heard twice, from the signal and from crossterm.)
+    /// Takes the terminal's new size, if it is new: the next frame is drawn whole. (A terminal
+    /// may signal a resize that changes nothing, as tmux does on attach.)
     pub fn resize(&mut self, size: (u16, u16)) {
         if size != self.size {
             self.clear_at(size);
@@ -207,6 +207,11 @@ pub fn spawn_input(sender: Sender<Message>) {
                 }
             }
             let Ok(event) = crossterm::event::read() else { break };
+            // crossterm hears SIGWINCH too, but only with the next key: resizes come from the
+            // signal thread alone.
+            if matches!(event, crossterm::event::Event::Resize(..)) {
+                continue;
+            }
             if sender.send(Message::Input(event)).is_err() {
                 break;
             }
