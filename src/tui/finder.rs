@@ -128,10 +128,9 @@ impl Haystack {
             while self.starts[item + 1] as usize <= at {
                 item += 1;
             }
-            let (start, end) = (self.starts[item] as usize, self.starts[item + 1] as usize);
-            let name_end = start + memchr::memchr(1, &text[start..end]).unwrap_or(end - start);
-            let named = at < name_end && a_word_starts_with(&self.text[start..name_end], finder);
-            found.push((item as u32, named));
+            // The first hit is in the name when no field ends before it.
+            let in_name = memchr::memchr(1, &text[self.starts[item] as usize..at]).is_none();
+            found.push((item as u32, in_name && self.name_starts_with(item, finder)));
             item += 1;
             from = self.starts[item] as usize;
         }
