@@ -4,8 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 
+use super::border::bordered;
 use super::put;
 use crate::model::ItemRef;
 use crate::text::one_line;
@@ -93,18 +93,11 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
         }
         None => " detail ".to_string(),
     };
-    let mut block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Line::styled(title, if focused { theme.heading() } else { theme.strong() }));
+    let title = Line::styled(title, if focused { theme.heading() } else { theme.strong() });
     let references = app.reference_count();
-    if references > 0 {
-        let hint = if focused { "Enter or number follows" } else { "Enter to read" };
-        block = block
-            .title_bottom(Line::styled(format!(" {references} references · {hint} "), theme.dim()).right_aligned());
-    }
-    let inner = block.inner(rect);
-    block.render(rect, buffer);
+    let hint = if focused { "Enter or number follows" } else { "Enter to read" };
+    let footer = (references > 0).then(|| Line::styled(format!(" {references} references · {hint} "), theme.dim()));
+    let inner = bordered(buffer, rect, theme.border(focused), &title, footer.as_ref());
     if inner.width == 0 || inner.height == 0 {
         return;
     }

@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Widget};
 
+use super::border::bordered;
 use super::put;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Focus, Overlay};
@@ -63,16 +63,9 @@ fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Them
     let state = view.panes[pane as usize];
     let count = app.row_count(pane);
     let title = format!(" {} {} {} ", pane.number(), pane.section().title(), count_label(app, pane));
-    let mut block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border(active))
-        .title(Line::styled(title, if active { theme.heading() } else { theme.strong() }));
-    if count > 0 {
-        block =
-            block.title_bottom(Line::styled(format!(" {}/{} ", state.cursor + 1, count), theme.dim()).right_aligned());
-    }
-    let inner = block.inner(rect);
-    block.render(rect, buffer);
+    let title = Line::styled(title, if active { theme.heading() } else { theme.strong() });
+    let position = (count > 0).then(|| Line::styled(format!(" {}/{} ", state.cursor + 1, count), theme.dim()));
+    let inner = bordered(buffer, rect, theme.border(active), &title, position.as_ref());
     if inner.width == 0 || inner.height == 0 {
         return;
     }

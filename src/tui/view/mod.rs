@@ -1,6 +1,7 @@
 //! Drawing: reads the state, never changes it. Every part clips to its area, so any terminal
 //! size, down to 1x1, draws without a panic.
 
+mod border;
 mod detail;
 mod lists;
 mod overlays;

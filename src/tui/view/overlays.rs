@@ -4,8 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 
+use super::border::bordered;
 use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
@@ -38,13 +39,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// Clears an area, draws a titled border, and returns the inside.
 fn frame(buffer: &mut Buffer, rect: Rect, title: &str, theme: Theme) -> Rect {
     Clear.render(rect, buffer);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border(true))
-        .title(Line::styled(title.to_string(), theme.heading()));
-    let inner = block.inner(rect);
-    block.render(rect, buffer);
-    inner
+    bordered(buffer, rect, theme.border(true), &Line::styled(title, theme.heading()), None)
 }
 
 /// The help's lines: every key of every context, from the live keymap.
