@@ -44,8 +44,7 @@ pub(crate) fn put(buffer: &mut Buffer, area: Rect, y: u16, line: &Line) {
     if y < area.y || y >= area.y + area.height || area.width == 0 {
         return;
     }
-    set_line(buffer, area.x, y, line, area.width);
-    if wider_than(line, area.width as usize) {
+    if set_line(buffer, area.x, y, line, area.width) {
         // The cut fell at the edge: the last cell says so, in the style it had. When a wide
         // character ends there, the ellipsis takes its first cell and the second is cleared.
         let last = area.x + area.width - 1;
@@ -64,53 +63,53 @@ pub(crate) fn put(buffer: &mut Buffer, area: Rect, y: u16, line: &Line) {
     }
 }
 
-/// Writes a line as [`Buffer::set_line`] does, but a span of plain cells ([`is_plain_cell`]),
-/// most of a brief, goes a character at a time: splitting every span into graphemes was a
-/// third of a frame's time.
-fn set_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) {
-    let (mut x, mut remaining) = (x, max_width);
-    for span in &line.spans {
+/// Writes a line as [`Buffer::set_line`] does and tells whether it was cut. A span of plain
+/// cells ([`is_plain_cell`]), most of a brief, goes a character at a time: splitting every
+/// span into graphemes was a third of a frame's time.
+fn set_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) -> bool {
+    let (mut x, mut remaining) = (x, max_width.min(buffer.area.right().saturating_sub(x)));
+    for (n, span) in line.spans.iter().enumerate() {
         if remaining == 0 {
-            break;
+            return line.spans[n..].iter().any(|span| span.width() > 0);
         }
         let style = line.style.patch(span.style);
-        let end = if span.content.chars().all(is_plain_cell) {
-            let room = buffer.area.right().saturating_sub(x).min(remaining);
-            let mut at = x;
-            for c in span.content.chars().take(room as usize) {
-                buffer[(at, y)].set_char(c).set_style(style);
-                at += 1;
+        let (end, cut) = match set_plain(buffer, x, y, &span.content, remaining, style) {
+            Some(written) => written,
+            None => {
+                let end = buffer.set_stringn(x, y, &span.content, remaining as usize, style).0;
+                (end, span.width() > remaining as usize)
             }
-            at
-        } else {
-            buffer.set_stringn(x, y, &span.content, remaining as usize, style).0
         };
+        if cut {
+            return true;
+        }
         remaining = remaining.saturating_sub(end.saturating_sub(x));
         x = end;
     }
+    false
 }
 
-/// Whether a line takes more than `width` cells, stopping as soon as it knows.
-fn wider_than(line: &Line, width: usize) -> bool {
-    use unicode_segmentation::UnicodeSegmentation;
-    use unicode_width::UnicodeWidthStr;
-    let mut used = 0;
-    for span in &line.spans {
-        if span.content.chars().all(is_plain_cell) {
-            used += span.content.chars().count();
-            if used > width {
-                return true;
-            }
-            continue;
+/// Writes `text` from (x, y) a character at a time, if it is made of plain cells only, and
+/// gives where it ended and whether it was cut at `room` cells. `None` leaves the rest
+/// to the grapheme-aware path, which writes over whatever was written here.
+fn set_plain(buffer: &mut Buffer, x: u16, y: u16, text: &str, room: u16, style: Style) -> Option<(u16, bool)> {
+    let start = buffer.index_of(x, y);
+    let row = &mut buffer.content[start..start + room as usize];
+    let mut chars = text.chars();
+    let mut written = 0;
+    for (cell, c) in row.iter_mut().zip(chars.by_ref()) {
+        if !is_plain_cell(c) {
+            return None;
         }
-        for grapheme in span.content.graphemes(true) {
-            used += grapheme.width();
-            if used > width {
-                return true;
-            }
-        }
+        cell.set_char(c).set_style(style);
+        written += 1;
     }
-    false
+    // A plain character after the last cell needs a cell of its own: the line is cut. Any
+    // other (a combining accent) may belong to the last cell.
+    match chars.next() {
+        Some(c) if !is_plain_cell(c) => None,
+        next => Some((x + written, next.is_some())),
+    }
 }
 
 fn too_small(buffer: &mut Buffer, area: Rect, theme: Theme) {
@@ -207,4 +206,63 @@ fn hint_line(app: &App, theme: Theme, width: usize) -> Line<'static> {
         spans.push(Span::styled(text, Style::new()));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `put` should draw: each span through ratatui's grapheme-aware `set_stringn` until
+    /// one takes more cells than are left, and then `…` in the last cell.
+    fn reference(line: &Line, width: u16) -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, width + 2, 1));
+        let (mut x, mut remaining, mut cut) = (0, width as usize, false);
+        for span in &line.spans {
+            let end = buffer.set_stringn(x, 0, &span.content, remaining, line.style.patch(span.style)).0;
+            if span.width() > remaining {
+                cut = true;
+                break;
+            }
+            remaining -= (end - x) as usize;
+            x = end;
+        }
+        if cut {
+            let last = width - 1;
+            if last > 0 && cells(buffer[(last - 1, 0)].symbol()) > 1 {
+                buffer[(last - 1, 0)].set_symbol("…");
+                buffer[(last, 0)].set_symbol(" ");
+            } else {
+                buffer[(last, 0)].set_symbol("…");
+            }
+        }
+        buffer
+    }
+
+    #[test]
+    fn put_draws_as_ratatui_does_and_ends_a_cut_line_with_an_ellipsis() {
+        let texts = [
+            "plain text",
+            "café",
+            "cafe\u{301}",
+            "e\u{301}e\u{301}e\u{301}",
+            "日本語のテキスト",
+            "a日b",
+            "👍🏽 ok",
+            "ab\u{200d}cd",
+            "",
+            "→ ← ─ │",
+        ];
+        let styles = [Style::new(), Style::new().bold(), Style::new().reversed()];
+        for (i, first) in texts.iter().enumerate() {
+            for second in texts.iter().skip(i) {
+                let line =
+                    Line::from(vec![Span::styled(*first, styles[i % 3]), Span::styled(*second, styles[(i + 1) % 3])]);
+                for width in 1..=line.width() as u16 + 1 {
+                    let mut drawn = Buffer::empty(Rect::new(0, 0, width + 2, 1));
+                    put(&mut drawn, Rect::new(0, 0, width, 1), 0, &line);
+                    assert_eq!(drawn, reference(&line, width), "{first:?} + {second:?} in {width} cells");
+                }
+            }
+        }
+    }
 }
