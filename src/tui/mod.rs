@@ -58,10 +58,12 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     let (sender, receiver) = mpsc::channel();
     let progress = Arc::new(Progress::default());
-    // The brief loads on a thread while this one asks the terminal about its keyboard. Most
-    // loads end within milliseconds; a brief with errors then never takes the terminal (its
-    // diagnostics print as `brief check` prints them), and a large one shows its progress.
+    // The brief loads on a thread while this one makes the screen and asks the terminal about
+    // its keyboard. Most loads end within milliseconds; a brief with errors then never takes the
+    // terminal (its diagnostics print as `brief check` prints them), and a large one shows its
+    // progress.
     spawn_load(paths.to_vec(), progress.clone(), sender.clone());
+    let screen = terminal::Screen::new();
     let keyboard = terminal::keyboard_protocol();
     let first = match receiver.recv_timeout(QUIET_LOAD) {
         Ok(Message::Loaded(load)) => Some(load),
@@ -73,7 +75,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         return refuse(result);
     }
 
-    let mut terminal = match terminal::Terminal::enter(!options.no_mouse, keyboard) {
+    let mut terminal = match screen.and_then(|screen| screen.take(!options.no_mouse, keyboard)) {
         Ok(terminal) => terminal,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
     };

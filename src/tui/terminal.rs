@@ -110,22 +110,40 @@ pub struct Terminal {
     size: (u16, u16),
 }
 
-impl Terminal {
+/// The screen's last frame and the next, before the terminal is taken: nothing is sent to the
+/// terminal yet. Making them touches half a megabyte at 120x40, a tenth of the sample's
+/// start-up, so the reader makes them while the brief loads.
+pub struct Screen {
+    inner: ratatui::Terminal<CrosstermBackend<FrameWriter>>,
+    size: (u16, u16),
+}
+
+impl Screen {
+    pub fn new() -> io::Result<Screen> {
+        let size = crossterm::terminal::size().unwrap_or((80, 24));
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
+        let backend = CrosstermBackend::new(FrameWriter::default());
+        let inner = ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })?;
+        Ok(Screen { inner, size })
+    }
+
     /// Takes the terminal: raw mode, the alternate screen, mouse capture if wanted, and the
     /// keyboard protocol if [`keyboard_protocol`] found it.
-    pub fn enter(mouse: bool, keyboard: bool) -> io::Result<Terminal> {
+    pub fn take(self, mouse: bool, keyboard: bool) -> io::Result<Terminal> {
         install_panic_hook();
         if let Err(error) = setup(mouse, keyboard) {
             restore();
             return Err(error);
         }
-        let size = crossterm::terminal::size().unwrap_or((80, 24));
-        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
-        let backend = CrosstermBackend::new(FrameWriter::default());
-        let inner = ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })?;
-        Ok(Terminal { inner, mouse, keyboard, size })
+        let Screen { inner, size } = self;
+        let mut terminal = Terminal { inner, mouse, keyboard, size };
+        // The size may have changed since the screen was made; no signal reports that yet.
+        terminal.resize(crossterm::terminal::size().unwrap_or(size));
+        Ok(terminal)
     }
+}
 
+impl Terminal {
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
