@@ -5,13 +5,11 @@
 //! Keystrokes are measured in pairs that undo each other (down then up, type then erase), so
 //! every iteration does real work; the figures are per pair, so per keystroke is half.
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use brief::load::{Origin, load_text};
 use brief::synth::{Shape, brief_yaml};
+use brief::tui::screen::Screen;
 use brief::tui::{Action, App, Loaded, Pane, view};
+use criterion::{Criterion, criterion_group, criterion_main};
 
 fn big_app() -> App {
     let yaml = brief_yaml(Shape::BENCH);
@@ -28,12 +26,15 @@ fn reader(c: &mut Criterion) {
     let mut app = big_app();
     let mut group = c.benchmark_group("reader");
 
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    // The reader's own screen: the frame drawn, compared with the last, its changes written.
+    let mut screen = Screen::new(200, 50);
+    let mut out = Vec::new();
     app.update(Action::FocusPane(Pane::Quotes));
     app.update(Action::PageDown);
     group.bench_function("draw_frame_200x50", |b| {
         b.iter(|| {
-            terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+            screen.draw(|buffer| view::draw(buffer, &app), &mut out);
+            out.clear();
         });
     });
 
@@ -103,13 +104,15 @@ fn sample(c: &mut Criterion) {
     let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
     let mut app = App::new(vec![Loaded::new("sample".into(), brief)]);
     app.update(Action::Resize(120, 40));
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut screen = Screen::new(120, 40);
+    let mut out = Vec::new();
     c.bench_function("sample/key_and_frame_pair_120x40", |b| {
         b.iter(|| {
-            app.update(Action::Down);
-            terminal.draw(|frame| view::draw(frame, &app)).unwrap();
-            app.update(Action::Up);
-            terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+            for action in [Action::Down, Action::Up] {
+                app.update(action);
+                screen.draw(|buffer| view::draw(buffer, &app), &mut out);
+                out.clear();
+            }
         });
     });
 }

@@ -1,12 +1,10 @@
 //! The checks the fuzzers run (`fuzz/`), here so the regression tests can replay what they
 //! found (`tests/fuzz_regressions.rs`). Each panics when a guarantee breaks.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use crate::export::{self, Format, Options, Selection};
 use crate::index::Index;
 use crate::load::{Origin, load_bytes, render};
+use crate::tui::screen::Screen;
 use crate::tui::{Action, App, Loaded, Pane, view};
 
 /// Bytes in, a brief or diagnostics out: no panic, a file read in pieces (see `load::cut`)
@@ -98,17 +96,19 @@ pub fn check_reader(bytes: &[u8]) {
     let mut app = App::new(briefs);
     app.update(Action::Resize(80, 24));
     let mut stream = actions.iter();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut screen = Screen::new(80, 24);
+    let mut out = Vec::new();
     // A hundred actions per input: longer streams only repeat what shorter ones reach.
     for _ in 0..100 {
         let Some(action) = action(&mut stream) else { break };
         app.update(action);
         app.effects.clear();
         let (width, height) = app.size;
-        if terminal.backend().buffer().area.as_size() != ratatui::layout::Size::new(width, height) {
-            terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        if screen.size() != (width, height) {
+            screen.clear_at(width, height);
         }
-        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+        screen.draw(|buffer| view::draw(buffer, &app), &mut out);
+        out.clear();
         for pane in Pane::ALL {
             let count = app.row_count(pane);
             let cursor = app.view().panes[pane as usize].cursor;

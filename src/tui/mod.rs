@@ -10,6 +10,7 @@ pub mod dialog;
 pub mod finder;
 pub mod keymap;
 pub mod layout;
+pub mod screen;
 mod terminal;
 pub mod theme;
 pub mod view;
@@ -63,7 +64,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     // terminal (its diagnostics print as `brief check` prints them), and a large one shows its
     // progress.
     spawn_load(paths.to_vec(), progress.clone(), sender.clone());
-    let screen = terminal::Screen::new();
+    let (width, height) = terminal::size();
+    let screen = screen::Screen::new(width, height);
     let keyboard = terminal::keyboard_protocol();
     let first = match receiver.recv_timeout(QUIET_LOAD) {
         Ok(Message::Loaded(load)) => Some(load),
@@ -75,7 +77,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         return refuse(result);
     }
 
-    let mut terminal = match screen.and_then(|screen| screen.take(!options.no_mouse, keyboard)) {
+    let mut terminal = match terminal::Terminal::take(screen, !options.no_mouse, keyboard) {
         Ok(terminal) => terminal,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
     };
@@ -197,7 +199,7 @@ fn wait_for_load(
     let started = Instant::now();
     let preview = paths.first().filter(|p| p.is_file()).and_then(|p| crate::load::preview(p));
     loop {
-        terminal.draw(|frame| terminal::draw_progress(frame, progress, preview.as_ref(), started.elapsed()));
+        terminal.draw(|buffer| terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()));
         match receiver.recv_timeout(PROGRESS_EVERY) {
             Ok(Message::Loaded(load)) => return Waited::Loaded(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
@@ -246,14 +248,14 @@ fn test_panic(event: &Event) {
 fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver<Message>) -> ExitCode {
     let (width, height) = terminal.size();
     app.update(Action::Resize(width, height));
-    terminal.draw(|frame| view::draw(frame, app));
+    terminal.draw(|buffer| view::draw(buffer, app));
     loop {
         // Work left from the last key goes on only while no key is waiting.
         let message = match receiver.try_recv() {
             Ok(message) => message,
             Err(mpsc::TryRecvError::Empty) if app.pending_work() => {
                 app.update(Action::Work);
-                terminal.draw(|frame| view::draw(frame, app));
+                terminal.draw(|buffer| view::draw(buffer, app));
                 continue;
             }
             Err(mpsc::TryRecvError::Empty) => match receiver.recv() {
@@ -284,7 +286,7 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
                 Effect::Copy(text) => terminal.write_raw(&clipboard::osc52(&text, std::env::var_os("TMUX").is_some())),
             }
         }
-        terminal.draw(|frame| view::draw(frame, app));
+        terminal.draw(|buffer| view::draw(buffer, app));
     }
     ExitCode::SUCCESS
 }

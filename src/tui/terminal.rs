@@ -14,13 +14,13 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
-use ratatui::Frame;
-use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Widget};
 
 use super::Message;
+use super::screen::Screen;
 use crate::load::{Preview, Progress};
 
 /// What was turned on, so restoring turns off exactly that, from anywhere (the panic hook).
@@ -78,93 +78,67 @@ fn install_panic_hook() {
     });
 }
 
-/// Holds a frame until ratatui flushes it, then sends it in one write. Through stdout's own
-/// 1 KiB buffer a frame went out in a dozen pieces, each waking the terminal; whole, a key is
-/// answered sooner. What a panic leaves unflushed is dropped rather than written over its
-/// message on the restored screen.
-#[derive(Default)]
-struct FrameWriter {
-    frame: Vec<u8>,
-}
-
-impl Write for FrameWriter {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.frame.extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        let mut out = io::stdout().lock();
-        let sent = out.write_all(&self.frame).and_then(|()| out.flush());
-        self.frame.clear();
-        sent
-    }
-}
-
 pub struct Terminal {
-    inner: ratatui::Terminal<CrosstermBackend<FrameWriter>>,
+    /// The frame shown, which the next is compared with.
+    screen: Screen,
+    /// The next frame's output, sent in one write: through stdout's own 1 KiB buffer a frame
+    /// went out in a dozen pieces, each waking the terminal. What a panic leaves unsent is
+    /// dropped rather than written over its message on the restored screen.
+    out: Vec<u8>,
     mouse: bool,
     keyboard: bool,
-    /// Columns and rows. The viewport is fixed and resized only on a resize event: left to
-    /// ratatui, it asked the terminal for its size before every frame, a tenth of a key's time.
-    size: (u16, u16),
 }
 
-/// The screen's last frame and the next, before the terminal is taken: nothing is sent to the
-/// terminal yet. Making them touches half a megabyte at 120x40, a tenth of the sample's
-/// start-up, so the reader makes them while the brief loads.
-pub struct Screen {
-    inner: ratatui::Terminal<CrosstermBackend<FrameWriter>>,
-    size: (u16, u16),
+/// The terminal's size in columns and rows. The screen is resized only on a resize event:
+/// asking before every frame, as ratatui did, was a tenth of a key's time.
+pub fn size() -> (u16, u16) {
+    crossterm::terminal::size().unwrap_or((80, 24))
 }
 
-impl Screen {
-    pub fn new() -> io::Result<Screen> {
-        let size = crossterm::terminal::size().unwrap_or((80, 24));
-        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
-        let backend = CrosstermBackend::new(FrameWriter::default());
-        let inner = ratatui::Terminal::with_options(backend, ratatui::TerminalOptions { viewport })?;
-        Ok(Screen { inner, size })
-    }
-
-    /// Takes the terminal: raw mode, the alternate screen, mouse capture if wanted, and the
-    /// keyboard protocol if [`keyboard_protocol`] found it.
-    pub fn take(self, mouse: bool, keyboard: bool) -> io::Result<Terminal> {
+impl Terminal {
+    /// Takes the terminal for `screen`: raw mode, the alternate screen, mouse capture if wanted,
+    /// and the keyboard protocol if [`keyboard_protocol`] found it. The screen can be made
+    /// before, while the brief loads: making it touches half a megabyte at 120x40.
+    pub fn take(screen: Screen, mouse: bool, keyboard: bool) -> io::Result<Terminal> {
         install_panic_hook();
         if let Err(error) = setup(mouse, keyboard) {
             restore();
             return Err(error);
         }
-        let Screen { inner, size } = self;
-        let mut terminal = Terminal { inner, mouse, keyboard, size };
+        let mut terminal = Terminal { screen, out: Vec::new(), mouse, keyboard };
         // The size may have changed since the screen was made; no signal reports that yet.
-        terminal.resize(crossterm::terminal::size().unwrap_or(size));
+        terminal.resize(size());
         Ok(terminal)
     }
-}
 
-impl Terminal {
     pub fn size(&self) -> (u16, u16) {
-        self.size
+        self.screen.size()
     }
 
     /// Takes the terminal's new size, if it is new: the next frame is drawn whole. (A terminal
     /// may signal a resize that changes nothing, as tmux does on attach.)
     pub fn resize(&mut self, size: (u16, u16)) {
-        if size != self.size {
+        if size != self.screen.size() {
             self.clear_at(size);
         }
     }
 
-    /// Clears the screen and forgets the last frame, so the next draws everything.
+    /// Clears the screen (with the next frame) and forgets the last frame, so the next draws
+    /// everything.
     fn clear_at(&mut self, (width, height): (u16, u16)) {
-        self.size = (width, height);
-        let _ = self.inner.resize(Rect::new(0, 0, width, height));
+        self.out.extend_from_slice(b"\x1b[2J");
+        self.screen.clear_at(width, height);
     }
 
-    /// Draws a frame; a terminal that cannot be written to any more is left alone.
-    pub fn draw(&mut self, render: impl FnOnce(&mut Frame)) {
-        let _ = self.inner.draw(render);
+    /// Draws a frame and sends what changed; a terminal that cannot be written to any more is
+    /// left alone.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) {
+        self.screen.draw(render, &mut self.out);
+        if !self.out.is_empty() {
+            let mut stdout = io::stdout().lock();
+            let _ = stdout.write_all(&self.out).and_then(|()| stdout.flush());
+            self.out.clear();
+        }
     }
 
     /// Writes bytes the way they are (an OSC 52 sequence) between frames.
@@ -180,8 +154,8 @@ impl Terminal {
         restore();
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
         let _ = setup(self.mouse, self.keyboard);
-        self.clear_at(crossterm::terminal::size().unwrap_or(self.size));
-        self.size
+        self.clear_at(crossterm::terminal::size().unwrap_or(self.screen.size()));
+        self.screen.size()
     }
 }
 
@@ -289,11 +263,10 @@ pub fn spawn_signals(sender: Sender<Message>) {
 }
 
 /// The screen while a large brief loads: its header, read ahead, and how far the load is.
-pub fn draw_progress(frame: &mut Frame, progress: &Progress, preview: Option<&Preview>, elapsed: Duration) {
+pub fn draw_progress(buffer: &mut Buffer, progress: &Progress, preview: Option<&Preview>, elapsed: Duration) {
     use crate::text::{Lines, one_line, visible};
     let theme = super::theme::Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
-    let area = frame.area();
-    let buffer = frame.buffer_mut();
+    let area = buffer.area;
     let width = area.width.saturating_sub(2) as usize;
     let fraction = progress.fraction();
     let megabytes = |bytes: f64| bytes / 1_000_000.0;

@@ -13,7 +13,7 @@ fn assert_clean(app: &mut App, screen: &str) {
     for (width, height) in [(120, 40), (80, 24), (40, 12)] {
         app.update(Action::Resize(width, height));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| view::draw(frame, app)).unwrap();
+        terminal.draw(|frame| view::draw(frame.buffer_mut(), app)).unwrap();
         let buffer = terminal.backend().buffer();
         for cell in &buffer.content {
             assert!(!cell.symbol().chars().any(is_unsafe), "{screen} at {width}x{height} drew {:?}", cell.symbol());

@@ -71,7 +71,7 @@ fn draw_offset(app: &App) {
     let frame = Rect::new(3, 2, width, height);
     let backend = TestBackend::new(width + 6, height + 4);
     let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport: Viewport::Fixed(frame) }).unwrap();
-    terminal.draw(|f| view::draw(f, app)).unwrap();
+    terminal.draw(|f| view::draw(f.buffer_mut(), app)).unwrap();
     let buffer = terminal.backend().buffer();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {

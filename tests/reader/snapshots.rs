@@ -12,7 +12,7 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (160, 48), (40, 12)];
 fn screen(app: &mut App, width: u16, height: u16) -> String {
     app.update(Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.draw(|frame| view::draw(frame.buffer_mut(), app)).unwrap();
     terminal.backend().to_string()
 }
 

@@ -6,7 +6,6 @@ mod detail;
 mod lists;
 mod overlays;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -21,11 +20,10 @@ use super::layout::{Layout, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 use crate::text::{cells, is_plain_cell, one_line, truncate_to_cells};
 
-pub fn draw(frame: &mut Frame, app: &App) {
-    let area = frame.area();
+pub fn draw(buffer: &mut Buffer, app: &App) {
+    let area = buffer.area;
     let layout = Layout::new(area, app);
     let theme = Theme { color: app.color };
-    let buffer = frame.buffer_mut();
     if layout.too_small {
         too_small(buffer, area, theme);
         return;
