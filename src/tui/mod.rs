@@ -77,19 +77,21 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         return refuse(result);
     }
 
+    let mut signals = Some(terminal::Signals::catch());
     let mut terminal = match terminal::Terminal::take(screen, !options.no_mouse, keyboard) {
         Ok(terminal) => terminal,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
     };
-    terminal::spawn_input(sender.clone());
-    terminal::spawn_signals(sender);
 
     let (result, indexes) = match first {
         Some(load) => load,
-        None => match wait_for_load(&mut terminal, &receiver, &progress, paths) {
-            Waited::Loaded(load) => load,
-            Waited::Signal(signal) => return terminal::signal_exit(signal),
-        },
+        None => {
+            listen(&sender, &mut signals);
+            match wait_for_load(&mut terminal, &receiver, &progress, paths) {
+                Waited::Loaded(load) => load,
+                Waited::Signal(signal) => return terminal::signal_exit(signal),
+            }
+        }
     };
     if must_refuse(&result) {
         drop(terminal);
@@ -99,12 +101,26 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let mut app = App::new(briefs);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();
+    let (width, height) = terminal.size();
+    app.update(Action::Resize(width, height));
+    terminal.draw(|buffer| view::draw(buffer, &app));
+    // Only now the threads the first frame does not need: what they bring waits for them.
+    listen(&sender, &mut signals);
     // Build the search texts while the user reads the first frame.
     for reading in &app.briefs {
         let loaded = reading.loaded.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || loaded.warm_finder());
     }
     run_app(&mut terminal, &mut app, &receiver)
+}
+
+/// Starts reading keys, and forwards the signals caught: once, when the loop first needs them.
+/// Keys typed before wait in the terminal, signals in their pipe.
+fn listen(sender: &Sender<Message>, signals: &mut Option<terminal::Signals>) {
+    if let Some(signals) = signals.take() {
+        terminal::spawn_input(sender.clone());
+        signals.forward(sender.clone());
+    }
 }
 
 /// Whether a load must not open: an I/O error, or a brief with errors.
@@ -244,11 +260,9 @@ fn test_panic(event: &Event) {
     }
 }
 
-/// The loop: wait (no timer: idle is idle), update, carry out effects, draw.
+/// The loop, after the first frame: wait (no timer: idle is idle), update, carry out effects,
+/// draw.
 fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver<Message>) -> ExitCode {
-    let (width, height) = terminal.size();
-    app.update(Action::Resize(width, height));
-    terminal.draw(|buffer| view::draw(buffer, app));
     loop {
         // Work left from the last key goes on only while no key is waiting.
         let message = match receiver.try_recv() {

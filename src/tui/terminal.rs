@@ -238,28 +238,38 @@ fn poll_terminal(fd: &std::os::fd::OwnedFd, timeout: i32) -> Option<bool> {
     }
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into messages (the loop restores the terminal and exits),
-/// and SIGWINCH into a resize: the input thread waits on the terminal, not on crossterm,
-/// so the resize must come from here.
-pub fn spawn_signals(sender: Sender<Message>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH]) else { return };
-    let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
-        for signal in signals.forever() {
-            let message = if signal == SIGWINCH {
-                match crossterm::terminal::size() {
-                    Ok((width, height)) => Message::Input(crossterm::event::Event::Resize(width, height)),
-                    Err(_) => continue,
+/// SIGTERM, SIGHUP and SIGINT (the loop restores the terminal and exits), and SIGWINCH (a
+/// resize: the input thread waits on the terminal, not on crossterm, so the resize must come
+/// from here). They are caught from before the terminal is taken, so that none can find it
+/// unrestored, and wait for [`Signals::forward`] to reach the loop.
+pub struct Signals(Option<signal_hook::iterator::Signals>);
+
+impl Signals {
+    pub fn catch() -> Signals {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+        Signals(signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGWINCH]).ok())
+    }
+
+    /// Sends the signals caught, from now on, to the loop, from a thread of their own.
+    pub fn forward(self, sender: Sender<Message>) {
+        let Some(mut signals) = self.0 else { return };
+        let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+            for signal in signals.forever() {
+                let message = if signal == signal_hook::consts::SIGWINCH {
+                    match crossterm::terminal::size() {
+                        Ok((width, height)) => Message::Input(crossterm::event::Event::Resize(width, height)),
+                        Err(_) => continue,
+                    }
+                } else {
+                    Message::Signal(signal)
+                };
+                let last = matches!(message, Message::Signal(_));
+                if sender.send(message).is_err() || last {
+                    break;
                 }
-            } else {
-                Message::Signal(signal)
-            };
-            let last = matches!(message, Message::Signal(_));
-            if sender.send(message).is_err() || last {
-                break;
             }
-        }
-    });
+        });
+    }
 }
 
 /// The screen while a large brief loads: its header, read ahead, and how far the load is.
