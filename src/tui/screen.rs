@@ -4,8 +4,9 @@
 //!
 //! ratatui's `Terminal` does the same, but measures the width of every cell of the screen before
 //! comparing it and formats each escape sequence through `fmt`: together half of a key's time on
-//! the sample. Here an unchanged row is one slice comparison, and a cell is measured only when
-//! it is not plain.
+//! the sample. Here an unchanged row is one pass of comparisons that look at colours before
+//! symbols, a cell is measured only when it is not plain, and escape sequences are written
+//! straight into the output.
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
@@ -82,6 +83,7 @@ fn same(a: &Cell, b: &Cell) -> bool {
     }
     let (a, b) = (a.symbol().as_bytes(), b.symbol().as_bytes());
     match (a, b) {
+        // Most cells hold one byte: compared as bytes, without a call to compare slices.
         ([a], [b]) => a == b,
         _ => a == b,
     }
