@@ -193,13 +193,19 @@ fn hint_line(app: &App, theme: Theme, width: usize) -> Line<'static> {
         spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
     }
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    for (key, hint) in keymap::hints_for(app.context()) {
-        let text = format!(" {hint}  ");
-        let needed = cells(&key) + cells(&text) - 2;
+    for (n, (key, hint)) in keymap::hints_for(app.context()).into_iter().enumerate() {
+        // Two spaces between hints, none after the last: a line that only ran out of spaces
+        // would still be cut, and its ellipsis would take the last hint's last letter.
+        let gap = if n == 0 { "" } else { "  " };
+        let text = format!(" {hint}");
+        let needed = gap.len() + cells(&key) + cells(&text);
         if used + needed > width {
             break;
         }
-        used += needed + 2;
+        used += needed;
+        if !gap.is_empty() {
+            spans.push(Span::raw(gap));
+        }
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::styled(text, Style::new()));
     }
@@ -234,6 +240,24 @@ mod tests {
             }
         }
         buffer
+    }
+
+    #[test]
+    fn the_hint_bar_shows_whole_hints_at_any_width() {
+        let brief = crate::sample::load().into_valid_briefs().pop().expect("the sample loads");
+        let mut app = App::new(vec![crate::tui::Loaded::new("sample".into(), brief)]);
+        for entered in [false, true] {
+            if entered {
+                app.update(crate::tui::Action::EnterDetail);
+            }
+            for width in 1..=200u16 {
+                let area = Rect::new(0, 0, width, 1);
+                let mut buffer = Buffer::empty(area);
+                hints(&mut buffer, area, &app, Theme { color: true });
+                let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
+                assert!(!shown.contains('…'), "{:?} at {width}: {shown:?}", app.context());
+            }
+        }
     }
 
     #[test]
