@@ -79,8 +79,9 @@ const ROLES: &[&str] = &["minister", "analyst", "spokesperson", "ambassador", "m
 const STANCES: &[&str] = &["supports", "opposes", "neutral", "mixed", "unclear"];
 const KINDS: &[&str] = &["direct", "partial", "indirect"];
 
-/// A small deterministic generator (xorshift64*), so the crate needs no `rand`.
-struct Rng(u64);
+/// A small deterministic generator (xorshift64*), so the crate needs no `rand`; the screen's
+/// tests draw their random frames with it too.
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -90,7 +91,7 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 

@@ -224,19 +224,8 @@ fn number(out: &mut Vec<u8>, n: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::synth::Rng;
     use ratatui::style::Style;
-
-    /// A small generator, so the frames are the same on every run.
-    struct Dice(u64);
-
-    impl Dice {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
 
     const TEXTS: [&str; 8] = ["plain words", "日本語", "café", "cafe\u{301}", "┌─┐│", "ёлка", "a日b本", "  "];
     const COLOURS: [Color; 6] =
@@ -244,7 +233,7 @@ mod tests {
     const MODIFIERS: [Modifier; 4] = [Modifier::empty(), Modifier::BOLD, Modifier::REVERSED, Modifier::UNDERLINED];
 
     /// A frame of random texts in random styles, written as the views write them.
-    fn random_frame(dice: &mut Dice, buffer: &mut Buffer) {
+    fn random_frame(dice: &mut Rng, buffer: &mut Buffer) {
         let area = buffer.area;
         for _ in 0..dice.below(12) {
             let (x, y) = (dice.below(area.width as usize) as u16, dice.below(area.height as usize) as u16);
@@ -294,7 +283,7 @@ mod tests {
     #[test]
     fn the_terminal_shows_each_frame_exactly_after_only_its_changes() {
         let (width, height) = (24, 6);
-        let mut dice = Dice(0x5eed);
+        let mut dice = Rng(0x5eed);
         let mut screen = Screen::new(width, height);
         let size = |n: u16| std::num::NonZero::new(n).expect("not zero");
         let mut parser = vt100::Parser::new(size(height), size(width), 0);
