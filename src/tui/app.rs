@@ -122,6 +122,16 @@ pub struct Reading {
     pub source_texts: std::collections::HashMap<usize, Result<String, String>>,
 }
 
+impl Reading {
+    /// How many rows a pane shows (all items, or the filtered ones).
+    pub fn row_count(&self, pane: Pane) -> usize {
+        match &self.view.rows[pane as usize] {
+            Some(rows) => rows.len(),
+            None => self.loaded.brief.len(pane.section()),
+        }
+    }
+}
+
 /// The stance matrix overlay: the cell under the cursor and the first row and column in view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MatrixState {
@@ -245,10 +255,7 @@ impl App {
 
     /// How many rows a pane shows (all items, or the filtered ones).
     pub fn row_count(&self, pane: Pane) -> usize {
-        match &self.view().rows[pane as usize] {
-            Some(rows) => rows.len(),
-            None => self.brief().len(pane.section()),
-        }
+        self.reading().row_count(pane)
     }
 
     /// The item at a row of a pane.
@@ -303,16 +310,12 @@ impl App {
         match action {
             Action::Resize(width, height) => {
                 self.size = (width, height);
-                // Each pane's cursor stays in view of its new height.
-                let layout = super::layout::Layout::new(self.screen(), self);
+                // Every pane of every brief fits its new height, shown or not.
+                let pages = Pane::ALL.map(|pane| self.pane_page(pane));
                 for reading in &mut self.briefs {
                     for pane in Pane::ALL {
-                        if let Some(rect) = layout.pane(pane) {
-                            keep_in_view(
-                                &mut reading.view.panes[pane as usize],
-                                rect.height.saturating_sub(2).max(1) as usize,
-                            );
-                        }
+                        let count = reading.row_count(pane);
+                        keep_in_view(&mut reading.view.panes[pane as usize], pages[pane as usize], count);
                     }
                 }
                 return;
@@ -425,9 +428,15 @@ impl App {
 
     /// Rows a page of the focused list holds, from the last known terminal size.
     pub fn list_page(&self) -> usize {
+        self.pane_page(self.view().active)
+    }
+
+    /// Rows a page of a pane holds: where it is shown, or where it would be when focused (one
+    /// pane at a time, they all take the same place).
+    fn pane_page(&self, pane: Pane) -> usize {
         let layout = super::layout::Layout::new(self.screen(), self);
-        let pane = self.view().active;
-        layout.pane(pane).map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
+        let rect = layout.pane(pane).or_else(|| layout.pane(self.view().active));
+        rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
     fn detail_page(&self) -> usize {
@@ -449,8 +458,8 @@ impl App {
         let view = self.view_mut();
         view.detail.item = None;
         let state = &mut view.panes[pane as usize];
-        state.cursor = cursor.min(count.saturating_sub(1));
-        keep_in_view(state, page);
+        state.cursor = cursor;
+        keep_in_view(state, page, count);
     }
 
     fn focus_pane(&mut self, pane: Pane) {
@@ -467,12 +476,13 @@ impl App {
         }
         let row = self.row_of(pane, item).unwrap_or(0);
         let page = self.list_page();
+        let count = self.row_count(pane);
         let view = self.view_mut();
         view.active = pane;
         view.detail.item = None;
         let state = &mut view.panes[pane as usize];
         state.cursor = row;
-        keep_in_view(state, page);
+        keep_in_view(state, page, count);
     }
 
     // ----- marks and the filter -----
@@ -547,15 +557,15 @@ impl App {
             }
             None => [None, None, None, None],
         };
-        let page = self.list_page();
         self.view_mut().rows = rows;
         self.view_mut().filter = filter;
         for pane in Pane::ALL {
             let row = selected[pane as usize].and_then(|item| self.row_of(pane, item)).unwrap_or(0);
+            let (page, count) = (self.pane_page(pane), self.row_count(pane));
             let state = &mut self.view_mut().panes[pane as usize];
             state.cursor = row;
             state.offset = 0;
-            keep_in_view(state, page);
+            keep_in_view(state, page, count);
         }
         if let Some(item) = filter.and_then(|f| Pane::of(f.section).map(|p| (p, f.index())))
             && self.view().filter.is_some()
@@ -776,7 +786,10 @@ impl App {
         };
         let selected: Vec<Option<ItemRef>> = Pane::ALL.iter().map(|&p| same(self.selected(p))).collect();
         let filter = same(self.view().filter);
+        let shown = same(self.detail_item());
         let detail = same(self.view().detail.item);
+        let before = self.view().panes;
+        let detail_before = self.view().detail.clone();
         let current = self.current;
         for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
             location.item = same(location.item);
@@ -791,15 +804,25 @@ impl App {
         reading.view.rows = [None, None, None, None];
         reading.view.filter = None;
         self.set_filter(filter);
+        // Each pane keeps its item and the rows in view round it; an item gone leaves the
+        // cursor on the nearest row.
         for (pane, item) in Pane::ALL.into_iter().zip(selected) {
-            let row = item.and_then(|i| self.row_of(pane, i.index())).unwrap_or(0);
-            self.view_mut().panes[pane as usize] = PaneState { cursor: row, offset: row };
+            let was = before[pane as usize];
+            let cursor = item.and_then(|i| self.row_of(pane, i.index())).unwrap_or(was.cursor);
+            let (page, count) = (self.pane_page(pane), self.row_count(pane));
+            let state = &mut self.view_mut().panes[pane as usize];
+            *state = PaneState { cursor, offset: was.offset };
+            keep_in_view(state, page, count);
         }
+        self.view_mut().detail = DetailState { item: detail, ..detail_before };
+        // The detail pane stays open on the item it showed, if that item is still there.
+        let same_item_shown = shown.is_some() && self.detail_item() == shown;
         let view = self.view_mut();
-        view.detail = DetailState { item: detail, ..DetailState::default() };
-        if view.focus == Focus::Detail && detail.is_none() && view.detail.item.is_none() {
+        if !same_item_shown {
+            view.detail = DetailState { item: None, ..DetailState::default() };
             view.focus = Focus::List;
         }
+        self.fit_detail(true);
     }
 
     fn switch_brief(&mut self, by: isize) {
@@ -1066,13 +1089,16 @@ impl App {
     }
 }
 
-/// Keeps a pane's cursor within the rows in view.
-fn keep_in_view(state: &mut PaneState, page: usize) {
+/// Keeps a pane's cursor on one of its `count` rows and within the `page` rows in view, with no
+/// blank rows at the bottom while rows above could fill them.
+fn keep_in_view(state: &mut PaneState, page: usize, count: usize) {
+    state.cursor = state.cursor.min(count.saturating_sub(1));
     if state.cursor < state.offset {
         state.offset = state.cursor;
     } else if state.cursor >= state.offset + page {
         state.offset = state.cursor + 1 - page;
     }
+    state.offset = state.offset.min(count.saturating_sub(page));
 }
 
 /// The items of each pane related to an item: every reference of it, by pane, sorted.

@@ -488,3 +488,65 @@ fn a_source_file_gone_since_loading_is_said_once_and_the_brief_stays() {
     assert!(app.message.is_none(), "said once");
     assert_eq!(detail_id(&app), "q-okafor");
 }
+
+#[test]
+fn reloading_keeps_every_panes_rows_in_view_where_they_were() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, _path) = app_on_file(folder.path());
+    press(&mut app, "j j j j j j");
+    press(&mut app, "3 G 4 j j j 1");
+    let before: Vec<_> = app.view().panes.to_vec();
+    let actor = selected_id(&app, Pane::Actors);
+    assert_eq!(before[0].offset, 0, "six rows down still shows the first actor");
+    assert!(before[2].offset > 0, "the bottom of the positions is scrolled to");
+    press(&mut app, "r");
+    assert_eq!(app.view().panes.to_vec(), before, "the same rows stay in view in every pane");
+    assert_eq!(selected_id(&app, Pane::Actors), actor);
+}
+
+#[test]
+fn reloading_a_shorter_list_leaves_no_blank_rows_above_its_end() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_on_file(folder.path());
+    press(&mut app, "3 G");
+    let page = app.list_page();
+    // The last five positions go: the cursor's item is gone, so it moves to the nearest row.
+    let text = brief::sample::TEXT;
+    let (start, end) = (text.find("\npositions:\n").unwrap(), text.find("\nquotes:\n").unwrap());
+    let kept: Vec<&str> = text[start..end].split("\n  - id: ").take(11).collect();
+    let text = format!("{}{}\n{}", &text[..start], kept.join("\n  - id: "), &text[end..]);
+    std::fs::write(&path, &text).unwrap();
+    press(&mut app, "r");
+    assert_eq!(app.row_count(Pane::Positions), 10, "{:?}", app.message);
+    let state = app.view().panes[Pane::Positions as usize];
+    assert_eq!(state.cursor, 9, "the cursor's item is gone: the nearest row, the last");
+    assert!(state.offset + page <= 10.max(page), "no blank rows while items could fill them: {state:?}");
+}
+
+#[test]
+fn reloading_while_reading_the_detail_stays_in_the_detail() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, _path) = app_on_file(folder.path());
+    press(&mut app, "j enter j");
+    assert_eq!(app.view().focus, Focus::Detail);
+    let cursor = app.view().detail.cursor;
+    press(&mut app, "r");
+    assert_eq!(app.view().focus, Focus::Detail, "{:?}", app.message);
+    assert_eq!(detail_id(&app), "putin");
+    assert_eq!(app.view().detail.cursor, cursor, "the same reference under the cursor");
+    // A topic, which no list holds, shown in the detail pane stays too.
+    go_to(&mut app, "nato-expansion");
+    press(&mut app, "r");
+    assert_eq!((app.view().focus, detail_id(&app).as_str()), (Focus::Detail, "nato-expansion"));
+}
+
+#[test]
+fn a_pane_hidden_during_a_resize_shows_its_cursor_when_focused() {
+    let mut app = app_with(vec![sample_loaded()], 160, 48);
+    press(&mut app, "3 G 1");
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "3");
+    let state = app.view().panes[Pane::Positions as usize];
+    let page = app.list_page();
+    assert!(state.offset <= state.cursor && state.cursor < state.offset + page, "{state:?} in {page} rows");
+}
