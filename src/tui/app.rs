@@ -142,7 +142,11 @@ pub struct MatrixState {
 /// What is drawn over the panes and takes the keys.
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    /// The keys, opened from a context whose keys come first.
+    Help {
+        from: Context,
+        scroll: usize,
+    },
     Matrix(MatrixState),
     Search(Search),
     Picker(Box<Picker>),
@@ -414,7 +418,7 @@ impl App {
             Action::PreviousMatch => self.jump_to_match(false),
             Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().loaded))),
             Action::ToggleMatrix => self.open_matrix(),
-            Action::ToggleHelp => self.overlay = Overlay::Help { scroll: 0 },
+            Action::ToggleHelp => self.overlay = Overlay::Help { from: self.context(), scroll: 0 },
             Action::NextBrief => self.switch_brief(1),
             Action::PreviousBrief => self.switch_brief(-1),
             Action::Export => self.open_export(),
@@ -963,7 +967,7 @@ impl App {
                 return;
             }
             Action::ToggleHelp => {
-                self.overlay = Overlay::Help { scroll: 0 };
+                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0 };
                 return;
             }
             _ => {}
@@ -975,12 +979,11 @@ impl App {
 
     /// The furthest the help can scroll: its lines less a page.
     fn help_end(&self) -> usize {
-        let lines = super::view::help_lines(super::theme::Theme { color: self.color }).len();
-        lines.saturating_sub(self.size.1.saturating_sub(4) as usize)
+        super::view::help_scroll_end(self)
     }
 
     fn update_help(&mut self, action: Action) {
-        let Overlay::Help { scroll } = self.overlay else { return };
+        let Overlay::Help { from, scroll } = self.overlay else { return };
         let page = self.size.1.saturating_sub(4) as usize;
         let scroll = match action {
             Action::Down => scroll + 1,
@@ -995,7 +998,7 @@ impl App {
             }
             _ => scroll,
         };
-        self.overlay = Overlay::Help { scroll: scroll.min(self.help_end()) };
+        self.overlay = Overlay::Help { from, scroll: scroll.min(self.help_end()) };
     }
 
     // ----- export and copy -----
@@ -1070,7 +1073,7 @@ impl App {
         let by = if down { 3 } else { -3 };
         let help_end = self.help_end();
         match &mut self.overlay {
-            Overlay::Help { scroll } => {
+            Overlay::Help { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(by).min(help_end);
                 return;
             }

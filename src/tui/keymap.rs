@@ -443,12 +443,21 @@ pub fn hints_for(context: Context) -> Vec<(String, &'static str)> {
         let key = display_key(binding.keys[0]);
         let key = match binding.action {
             Action::Down => format!("{key}/{}", display_key(if context == Context::Picker { "up" } else { "k" })),
-            Action::NextPane if context != Context::Dialog => format!("{key}/{}", display_key("shift-tab")),
             _ => key,
         };
         hints.push((key, hint));
     }
     hints
+}
+
+/// The one hint a lost user needs in a context, shown whatever else fits: how to get help, or,
+/// where the help cannot open, how to get out.
+pub fn essential_hint(context: Context) -> Option<(String, &'static str)> {
+    let bound = |action: Action| {
+        BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.action == action && b.hint.is_some())
+    };
+    let binding = bound(Action::ToggleHelp).or_else(|| bound(Action::Leave))?;
+    Some((display_key(binding.keys[0]), binding.hint?))
 }
 
 /// Every key by context as a Markdown table, for the README: docs drawn from the same table
@@ -520,6 +529,16 @@ mod tests {
         assert_eq!(action_for(Context::Search, &key(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Type('q')));
         assert_eq!(action_for(Context::Picker, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)), Some(Action::Down));
         assert_eq!(action_for(Context::Lists, &key(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn every_context_has_a_way_to_help_or_out() {
+        for context in Context::ALL {
+            let (key, hint) = essential_hint(context).unwrap_or_else(|| panic!("{context:?} has none"));
+            assert!(["help", "close", "cancel"].contains(&hint), "{context:?}: {key} {hint}");
+        }
+        assert_eq!(essential_hint(Context::Lists), Some(("?".to_string(), "help")));
+        assert_eq!(essential_hint(Context::Search), Some(("Esc".to_string(), "cancel")));
     }
 
     #[test]

@@ -67,3 +67,11 @@ pub fn go_to(app: &mut App, id: &str) {
     press(app, "enter");
     assert_eq!(detail_id(app), id, "the picker should have found {id}");
 }
+
+/// The screen's rows as drawn at the app's size, as text.
+pub fn drawn(app: &App) -> Vec<String> {
+    let (width, height) = app.size;
+    let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
+    brief::tui::view::draw(&mut buffer, app);
+    (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect()).collect()
+}

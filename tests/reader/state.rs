@@ -5,7 +5,7 @@ use brief::model::{ItemRef, Section};
 use brief::tui::app::{Focus, Overlay};
 use brief::tui::{Action, App, Effect, Pane};
 
-use super::{app_with, detail_id, go_to, press, sample_app, sample_loaded};
+use super::{app_with, detail_id, drawn, go_to, press, sample_app, sample_loaded};
 
 fn selected_id(app: &App, pane: Pane) -> String {
     app.selected(pane).map(|i| app.brief().id_of(i).to_string()).unwrap_or_default()
@@ -286,6 +286,42 @@ fn help_opens_and_closes() {
     assert!(matches!(app.overlay, Overlay::None));
     press(&mut app, "? esc");
     assert!(matches!(app.overlay, Overlay::None));
+}
+
+#[test]
+fn help_wraps_to_the_screen_says_where_it_is_and_explains_every_symbol() {
+    for width in [30, 40, 60, 80, 120] {
+        let mut app = app_with(vec![sample_loaded()], width, 24);
+        press(&mut app, "?");
+        let rows = drawn(&app);
+        // The help's box, from its top left corner to its right edge.
+        let left = rows[1].chars().position(|c| c == '┌').unwrap();
+        let right = left + rows[1].chars().skip(left).position(|c| c == '┐').unwrap();
+        let boxed = |row: &String| row.chars().skip(left).take(right + 1 - left).collect::<String>();
+        let screen = rows[1..rows.len() - 1].iter().map(boxed).collect::<Vec<_>>().join("\n");
+        assert!(!screen.contains('…'), "nothing cut at {width} columns:\n{screen}");
+        let footer = &rows[rows.len() - 2];
+        assert!(footer.contains("1–") && footer.contains(" ↓ "), "more below, and it says so: {footer}");
+        press(&mut app, "G");
+        let rows = drawn(&app);
+        let footer = &rows[rows.len() - 2];
+        assert!(footer.contains(" ↑ ") && !footer.contains('↓'), "at the end: {footer}");
+    }
+    let mut app = app_with(vec![sample_loaded()], 100, 80);
+    press(&mut app, "?");
+    let screen = drawn(&app).join("\n");
+    for symbol in ["•", "+ - = ± ?", "*", "·", "[disputed]", "(reported)", "“ ”", "␛ [RLO]"] {
+        assert!(screen.contains(symbol), "the legend explains {symbol}:\n{screen}");
+    }
+}
+
+#[test]
+fn help_opens_on_the_keys_of_where_it_was_opened() {
+    let mut app = sample_app();
+    press(&mut app, "m ?");
+    assert!(drawn(&app)[2].contains("Stance matrix"), "{:?}", drawn(&app));
+    press(&mut app, "esc enter ?");
+    assert!(drawn(&app)[2].contains("Detail pane"), "{:?}", drawn(&app));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 pub use detail::{DetailRow, detail_rows, reference_row};
-pub use overlays::help_lines;
+pub use overlays::{help_lines, help_scroll_end};
 
 use super::app::{App, Overlay};
 use super::keymap;
@@ -166,26 +166,41 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
 }
 
-/// The bottom line: what is being typed, a message, or the keys that matter here.
+/// The bottom line: what is being typed, a message, or the keys that matter here; and at its
+/// right end, whatever else is there, the way to the help (or out).
 fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
+    let essential = keymap::essential_hint(app.context());
+    let essential_line = essential
+        .as_ref()
+        .map(|(key, hint)| Line::from(vec![Span::styled(key.clone(), theme.key()), Span::raw(format!(" {hint}"))]));
+    // Up to two spaces keep it apart from what is on its left; a bar too narrow for it is left
+    // to the rest.
+    let essential_line = essential_line.filter(|line| line.width() <= area.width as usize);
+    let reserved = essential_line.as_ref().map_or(0, |line| (line.width() as u16 + 2).min(area.width));
+    let left = Rect { width: area.width - reserved, ..area };
     let line = match &app.overlay {
         Overlay::Search(search) => Line::from(vec![
             Span::styled("/", theme.key()),
             Span::raw(one_line(&search.query).into_owned()),
             Span::styled("█", theme.dim()),
             Span::styled(format!("  {}", search.counter()), theme.strong()),
-            Span::styled("  Enter keep · Esc cancel · ↓/↑ next/previous", theme.dim()),
+            Span::styled("  Enter keep · ↓/↑ next/previous", theme.dim()),
         ]),
         _ => match &app.message {
             Some(message) => Line::styled(one_line(message).into_owned(), theme.message()),
-            None => hint_line(app, theme, area.width as usize),
+            None => hint_line(app, theme, left.width as usize, essential.as_ref()),
         },
     };
-    put(buffer, area, area.y, &line);
+    put(buffer, left, area.y, &line);
+    if let Some(line) = essential_line {
+        let width = line.width() as u16;
+        put(buffer, Rect { x: area.right() - width, width, ..area }, area.y, &line);
+    }
 }
 
-/// The hints that fit, whole: a hint cut in half helps no one.
-fn hint_line(app: &App, theme: Theme, width: usize) -> Line<'static> {
+/// The hints that fit, whole: a hint cut in half helps no one. `shown_apart` has a place of its
+/// own on the bar.
+fn hint_line(app: &App, theme: Theme, width: usize, shown_apart: Option<&(String, &'static str)>) -> Line<'static> {
     let mut spans = Vec::new();
     let reading = matches!(app.context(), keymap::Context::Lists | keymap::Context::Detail);
     if let Some(search) = app.view().search.as_ref().filter(|s| reading && !s.matches.is_empty()) {
@@ -193,7 +208,8 @@ fn hint_line(app: &App, theme: Theme, width: usize) -> Line<'static> {
         spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
     }
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    for (n, (key, hint)) in keymap::hints_for(app.context()).into_iter().enumerate() {
+    let hints = keymap::hints_for(app.context()).into_iter().filter(|hint| Some(hint) != shown_apart);
+    for (n, (key, hint)) in hints.enumerate() {
         // Two spaces between hints, none after the last: a line that only ran out of spaces
         // would still be cut, and its ellipsis would take the last hint's last letter.
         let gap = if n == 0 { "" } else { "  " };
@@ -256,6 +272,27 @@ mod tests {
                 hints(&mut buffer, area, &app, Theme { color: true });
                 let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
                 assert!(!shown.contains('…'), "{:?} at {width}: {shown:?}", app.context());
+            }
+        }
+    }
+
+    #[test]
+    fn the_way_to_the_help_shows_at_every_width_it_fits_even_beside_a_message() {
+        let brief = crate::sample::load().into_valid_briefs().pop().expect("the sample loads");
+        let mut app = App::new(vec![crate::tui::Loaded::new("sample".into(), brief)]);
+        for keys in [&[][..], &[crate::tui::Action::EnterDetail], &[crate::tui::Action::ToggleMatrix]] {
+            for action in keys {
+                app.update(action.clone());
+            }
+            for message in [None, Some("a message longer than any bar, which is cut to make room ".repeat(4))] {
+                app.message = message;
+                for width in 6..=200u16 {
+                    let area = Rect::new(0, 0, width, 1);
+                    let mut buffer = Buffer::empty(area);
+                    hints(&mut buffer, area, &app, Theme { color: true });
+                    let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
+                    assert!(shown.trim_end().ends_with("? help"), "{:?} at {width}: {shown:?}", app.context());
+                }
             }
         }
     }
