@@ -452,12 +452,18 @@ pub struct Picker {
     loaded: std::sync::Arc<Loaded>,
     matcher: Matcher,
     pattern: Pattern,
+    /// The score below which a match is noise, for this query.
+    min_score: u32,
 }
 
 /// The picker lists at most this many results, best first.
 const PICKER_SHOWN: usize = 200;
 /// Entries scored per slice: a few milliseconds of work.
 const PICKER_SLICE: usize = 1500;
+/// The score a match must reach for each character typed: what a character earns matched on its
+/// own. Letters found only far apart in a long text lose points for the gaps and fall below it,
+/// so they are not offered; letters that start the words of a name earn bonuses and stay.
+const PICKER_MIN_SCORE_PER_CHAR: u32 = 16;
 
 impl Picker {
     pub fn new(loaded: &std::sync::Arc<Loaded>) -> Picker {
@@ -472,6 +478,7 @@ impl Picker {
             loaded: loaded.clone(),
             matcher: Matcher::new(Config::DEFAULT),
             pattern: Pattern::default(),
+            min_score: 0,
         }
     }
 
@@ -513,6 +520,8 @@ impl Picker {
             return;
         }
         self.pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
+        let typed = self.query.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        self.min_score = PICKER_MIN_SCORE_PER_CHAR * typed;
         self.work();
     }
 
@@ -530,7 +539,7 @@ impl Picker {
         let first_new = self.matched.len();
         for &e in &self.queue[self.next..end] {
             let haystack = Utf32Str::new(&entries[e as usize].label, &mut buffer);
-            if let Some(score) = self.pattern.score(haystack, &mut self.matcher) {
+            if let Some(score) = self.pattern.score(haystack, &mut self.matcher).filter(|&s| s >= self.min_score) {
                 self.matched.push((e, score));
             }
         }
@@ -563,6 +572,18 @@ impl Picker {
     /// How many items matched so far, for the prompt.
     pub fn matched(&self) -> usize {
         if self.query.is_empty() { self.entries().len() } else { self.matched.len() }
+    }
+
+    /// What the prompt says of the results: `98 items` before anything is typed, then `1 match`,
+    /// `7 matches`, `no match`.
+    pub fn counter(&self) -> String {
+        let count = self.matched();
+        let (one, many) = if self.query.is_empty() { ("item", "items") } else { ("match", "matches") };
+        match count {
+            0 if !self.query.is_empty() => "no match".to_string(),
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        }
     }
 }
 

@@ -278,6 +278,39 @@ fn the_picker_jumps_to_any_item_by_name_id_or_text() {
 }
 
 #[test]
+fn the_picker_counts_matches_in_words_and_offers_no_noise() {
+    let mut app = sample_app();
+    press(&mut app, "ctrl-p");
+    let prompt = |app: &App| drawn(app).into_iter().find(|row| row.contains('›')).unwrap_or_default();
+    assert!(
+        prompt(&app).contains(&format!(
+            "{} items",
+            brief::export::item_count(app.brief(), &app.loaded().index, &Selection::All)
+        )),
+        "{}",
+        prompt(&app)
+    );
+    press(&mut app, "type:sanctions-from-hell");
+    assert!(prompt(&app).contains("1 match") && !prompt(&app).contains(" of "), "{}", prompt(&app));
+    press(&mut app, &["backspace"; 10].join(" "));
+    assert!(prompt(&app).contains(" matches"), "{}", prompt(&app));
+    // Three letters found only scattered through long texts are not a match worth offering.
+    press(&mut app, "esc ctrl-p type:qwe");
+    let Overlay::Picker(picker) = &app.overlay else { panic!("picking") };
+    assert!(
+        picker.results.is_empty(),
+        "{:?}",
+        picker.results.iter().map(|r| picker.entries()[r.0 as usize].label.clone()).collect::<Vec<_>>()
+    );
+    assert!(prompt(&app).contains("no match"), "{}", prompt(&app));
+    // Letters close together in a name still find it.
+    press(&mut app, "esc ctrl-p type:bdn");
+    let Overlay::Picker(picker) = &app.overlay else { panic!("picking") };
+    let found = |id: &str| (0..picker.results.len()).any(|r| app.brief().id_of(picker.entry(r).unwrap().item) == id);
+    assert!(found("biden"), "Biden is offered for bdn");
+}
+
+#[test]
 fn help_opens_and_closes() {
     let mut app = sample_app();
     press(&mut app, "?");

@@ -276,7 +276,7 @@ fn picker_view(buffer: &mut Buffer, area: Rect, picker: &Picker, theme: Theme) {
         Span::styled("› ", theme.key()),
         Span::raw(one_line(&picker.query).into_owned()),
         Span::styled("█", theme.dim()),
-        Span::styled(format!("  {} of {}", picker.matched(), picker.entries().len()), theme.dim()),
+        Span::styled(format!("  {}", picker.counter()), theme.dim()),
     ]);
     put(buffer, inner, inner.y, &prompt);
     let visible = inner.height.saturating_sub(1) as usize;
