@@ -1022,7 +1022,7 @@ impl App {
         use crate::export::Selection;
         let view = self.view();
         match (view.focus, self.detail_item()) {
-            (Focus::Detail, Some(item)) => Selection::Item(item),
+            (Focus::Detail, Some(item)) => Selection::Related(item),
             _ => {
                 let pane = view.active;
                 match &view.rows[pane as usize] {

@@ -400,7 +400,21 @@ fn e_and_y_pass_on_what_is_in_view() {
     assert!(text.contains("red line"));
     assert!(app.message.as_deref().unwrap().starts_with("copied"));
     press(&mut app, "enter");
-    assert!(matches!(app.selection_in_view(), Selection::Item(_)), "in the detail pane, the item");
+    let quote = app.detail_item().unwrap();
+    assert_eq!(app.selection_in_view(), Selection::Related(quote), "in the detail pane, the item and its references");
+    // An actor read in the detail pane is exported as the dossier `brief export --related` gives.
+    go_to(&mut app, "lavrov");
+    app.effects.clear();
+    press(&mut app, "enter y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
+    let cli = brief::export::export(
+        app.brief(),
+        &app.loaded().index,
+        &Selection::Related(app.detail_item().unwrap()),
+        &brief::export::Options::default(),
+    );
+    assert_eq!(text, &cli);
+    assert!(text.contains("What they said"), "{text}");
 }
 
 #[test]
