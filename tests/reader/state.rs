@@ -633,3 +633,32 @@ fn a_pane_hidden_during_a_resize_shows_its_cursor_when_focused() {
     let page = app.list_page();
     assert!(state.offset <= state.cursor && state.cursor < state.offset + page, "{state:?} in {page} rows");
 }
+
+#[test]
+fn reported_speech_shows_the_paragraph_it_cites_and_is_not_called_missing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = harbour_app(folder.path());
+    let path = folder.path().join("harbour.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "positions:\n",
+        "  - id: q-council\n    speaker: ruiz\n    kind: indirect\n    text: The council will weigh a toll.\n    \
+         source: gazette\n    at: para 2\n  - id: q-vague\n    speaker: ruiz\n    kind: indirect\n    \
+         text: Repairs start soon.\n    source: gazette\npositions:\n",
+    );
+    std::fs::write(&path, text).unwrap();
+    press(&mut app, "r");
+    assert!(app.message.as_deref().unwrap_or("").starts_with("reloaded"), "{:?}", app.message);
+    go_to(&mut app, "q-council");
+    let text = detail_text(&app);
+    assert!(!text.contains("not in this text"), "{text}");
+    assert!(text.contains("(harbour-source.txt, para 2)"), "{text}");
+    assert!(
+        text.replace('\n', " ").contains("The council met on Tuesday to weigh a toll"),
+        "the cited paragraph: {text}"
+    );
+    assert!(!text.contains("Mayor Ines Ruiz"), "only that paragraph: {text}");
+    go_to(&mut app, "q-vague");
+    let text = detail_text(&app);
+    assert!(!text.contains("not in this text"), "{text}");
+    assert!(text.contains("reported speech is not matched word for word"), "{text}");
+}
