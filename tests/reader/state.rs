@@ -662,3 +662,18 @@ fn reported_speech_shows_the_paragraph_it_cites_and_is_not_called_missing() {
     assert!(!text.contains("not in this text"), "{text}");
     assert!(text.contains("reported speech is not matched word for word"), "{text}");
 }
+
+#[test]
+fn the_matrix_uses_the_width_to_show_whole_topic_labels() {
+    let mut app = app_with(vec![sample_loaded()], 120, 40);
+    press(&mut app, "m");
+    let rows = drawn(&app);
+    let grid = rows.iter().position(|row| row.contains("Joe Biden") && row.contains('?')).expect("the first row");
+    let header = rows[..grid].iter().rev().take(3).cloned().collect::<Vec<_>>().join(" ");
+    assert!(!header.contains('…'), "no label cut at 120 columns: {header}");
+    for topic in &app.brief().topics {
+        for word in topic.label.split([' ', '-']) {
+            assert!(header.contains(word), "{word} of {} in {header}", topic.label);
+        }
+    }
+}

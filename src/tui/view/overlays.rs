@@ -10,7 +10,7 @@ use super::border::bordered;
 use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
-use crate::tui::app::{App, MatrixState, Overlay, item_name};
+use crate::tui::app::{App, MatrixState, Overlay};
 use crate::tui::finder::Picker;
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme::Theme;
@@ -195,37 +195,75 @@ fn cell_glyph(app: &App, positions: &[usize], theme: Theme) -> (String, Style) {
     }
 }
 
+/// Header lines at most, above the matrix's columns.
+const HEADER_ROWS: usize = 3;
+
+/// Each topic column's header: its label wrapped to the column's `width` in up to `rows` lines.
+/// Where a label does not fit, or two columns would read the same, every label starts with its
+/// number, so that each column tells itself apart (the line under the matrix names the topic
+/// under the cursor in full).
+fn topic_headers(labels: &[String], width: usize, rows: usize) -> Vec<Vec<String>> {
+    let wrap = |label: &str| -> (Vec<String>, bool) {
+        let mut lines: Vec<String> =
+            crate::tui::describe::wrap(label, width, Style::new()).iter().map(ToString::to_string).collect();
+        let cut = lines.len() > rows;
+        lines.truncate(rows);
+        // The last line shown says the label goes on.
+        if let Some(last) = lines.last_mut().filter(|_| cut) {
+            *last = truncate_to_cells(&format!("{last}…"), width).into_owned();
+        }
+        (lines, cut)
+    };
+    let plain: Vec<(Vec<String>, bool)> = labels.iter().map(|label| wrap(label)).collect();
+    let distinct = plain.iter().enumerate().all(|(i, (a, _))| plain[..i].iter().all(|(b, _)| a != b));
+    if distinct && plain.iter().all(|(_, cut)| !cut) {
+        return plain.into_iter().map(|(lines, _)| lines).collect();
+    }
+    labels.iter().enumerate().map(|(n, label)| wrap(&format!("{} {label}", n + 1)).0).collect()
+}
+
 fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme: Theme) {
     let brief = app.brief();
     let matrix: StanceMatrix = app.loaded().index.stance_matrix(brief);
-    // Rows, the topic line, the legend and the cursor line, inside a border.
-    let wanted = matrix.rows.len() as u16 + 5;
+    // Rows, up to three header lines, the legend and the cursor line, inside a border.
+    let wanted = (matrix.rows.len() + HEADER_ROWS + 4) as u16;
     let rect = centered(area, area.width.saturating_sub(4).max(20), wanted.min(area.height.saturating_sub(2)).max(5));
     let inner = frame(buffer, rect, " stance: actors × topics · Enter opens · Esc closes ", theme);
     if inner.height < 3 || inner.width < 8 {
         return;
     }
-    let label_width = (inner.width as usize / 3).clamp(6, 26);
-    let column_width = 13usize.min((inner.width as usize - label_width) / matrix.columns.len().max(1)).max(3);
-    let visible_columns = ((inner.width as usize - label_width) / column_width).max(1);
+    let names: Vec<String> = matrix.rows.iter().map(|&a| one_line(&brief.actors[a].name).into_owned()).collect();
+    let longest_name = names.iter().map(|n| cells(n)).max().unwrap_or(0);
+    let label_width = (longest_name + 1).min(inner.width as usize / 3).clamp(6, 26);
+    // The rest of the width is the topics', up to 24 cells a column: a label wraps within it.
+    let room = inner.width as usize - label_width;
+    let column_width = (room / matrix.columns.len().max(1)).clamp(3, 24);
+    let visible_columns = (room / column_width).max(1);
     let first_column = state.column.saturating_sub(visible_columns - 1);
-    // Two rows under the grid: the legend and what the cursor is on.
-    let visible_rows = (inner.height as usize).saturating_sub(3).max(1);
+    // Under the headers at least one row of the grid, then the legend and the cursor line.
+    let header_room = (inner.height as usize).saturating_sub(4).clamp(1, HEADER_ROWS);
+    let labels: Vec<String> = matrix.columns.iter().map(|&t| one_line(&brief.topics[t].label).into_owned()).collect();
+    let headers = topic_headers(&labels, column_width - 1, header_room);
+    let header_rows = headers.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let visible_rows = (inner.height as usize).saturating_sub(header_rows + 2).max(1);
     let first_row = state.row.saturating_sub(visible_rows - 1);
 
-    let mut head = vec![Span::raw(" ".repeat(label_width))];
-    for (c, &topic) in matrix.columns.iter().enumerate().skip(first_column).take(visible_columns) {
-        let label = truncate_to_cells(&one_line(&brief.topics[topic].label), column_width - 1).into_owned();
-        let pad = column_width - cells(&label);
-        let style = if c == state.column { theme.heading() } else { theme.strong() };
-        head.push(Span::styled(format!("{label}{}", " ".repeat(pad)), style));
+    for line in 0..header_rows {
+        let mut head = vec![Span::raw(" ".repeat(label_width))];
+        for (c, header) in headers.iter().enumerate().skip(first_column).take(visible_columns) {
+            // Centred over the column's glyphs, like them; the column's last cell stays a gap.
+            let text = header.get(line).map_or("", String::as_str);
+            let left = (column_width - 1).saturating_sub(cells(text)) / 2;
+            let right = column_width.saturating_sub(left + cells(text));
+            let style = if c == state.column { theme.heading() } else { theme.strong() };
+            head.push(Span::styled(format!("{}{text}{}", " ".repeat(left), " ".repeat(right)), style));
+        }
+        put(buffer, inner, inner.y + line as u16, &Line::from(head));
     }
-    put(buffer, inner, inner.y, &Line::from(head));
 
     for (line_no, r) in (first_row..matrix.rows.len()).take(visible_rows).enumerate() {
-        let y = inner.y + 1 + line_no as u16;
-        let actor = &brief.actors[matrix.rows[r]];
-        let name = truncate_to_cells(&one_line(&actor.name), label_width - 1).into_owned();
+        let y = inner.y + (header_rows + line_no) as u16;
+        let name = truncate_to_cells(&names[r], label_width - 1).into_owned();
         let pad = label_width - cells(&name);
         let name_style = if r == state.row { theme.heading() } else { Style::new() };
         let mut spans = vec![Span::styled(format!("{name}{}", " ".repeat(pad)), name_style)];
@@ -248,20 +286,16 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
     let here = match matrix.cells.get(state.row).and_then(|row| row.get(state.column)) {
         Some(positions) if !positions.is_empty() => {
             let position = &brief.positions[positions[0]];
-            let topic = matrix.columns[state.column];
             format!(
                 "{} on {}: {} ({} position{})",
-                one_line(&brief.actors[matrix.rows[state.row]].name),
-                one_line(&brief.topics[topic].label),
+                names[state.row],
+                labels[state.column],
                 position.stance,
                 positions.len(),
                 if positions.len() == 1 { "" } else { "s" }
             )
         }
-        _ => format!(
-            "{}: no position on this topic",
-            item_name(brief, crate::model::ItemRef::new(crate::model::Section::Actors, matrix.rows[state.row]))
-        ),
+        _ => format!("{} on {}: no position", names[state.row], labels[state.column]),
     };
     put(buffer, inner, bottom, &Line::styled(here, theme.strong()));
 }
@@ -291,5 +325,34 @@ fn picker_view(buffer: &mut Buffer, area: Rect, picker: &Picker, theme: Theme) {
             line = line.patch_style(theme.cursor(true));
         }
         put(buffer, inner, y, &line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn topic_headers_wrap_to_their_column_and_stay_unnumbered_when_they_fit() {
+        let headers = topic_headers(&labels(&["NATO expansion to Ukraine", "Sanctions"]), 12, 3);
+        assert_eq!(headers, [vec!["NATO", "expansion to", "Ukraine"], vec!["Sanctions"]]);
+    }
+
+    #[test]
+    fn headers_that_would_be_cut_or_read_the_same_are_numbered() {
+        let western = labels(&["Western economic sanctions on Russia", "Western military support for Ukraine"]);
+        let headers = topic_headers(&western, 9, 1);
+        assert_eq!(headers, [vec!["1 Wester…"], vec!["2 Wester…"]]);
+        let headers = topic_headers(&western, 10, 2);
+        assert_eq!(headers, [vec!["1 Western", "economic…"], vec!["2 Western", "military…"]]);
+        let same = topic_headers(&labels(&["Gas", "Gas"]), 10, 3);
+        assert_eq!(same, [vec!["1 Gas"], vec!["2 Gas"]]);
+        for header in headers.iter().flatten() {
+            assert!(cells(header) <= 10, "{header:?}");
+        }
     }
 }
