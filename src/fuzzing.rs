@@ -85,6 +85,7 @@ fn action(bytes: &mut std::slice::Iter<u8>) -> Option<Action> {
         33 => Action::Click { column: u16::from(next()), row: u16::from(next()) },
         34 => Action::ScrollDown { column: u16::from(next()), row: u16::from(next()) },
         35 => Action::ScrollUp { column: u16::from(next()), row: u16::from(next()) },
+        36 => Action::ShowProblems,
         _ => Action::Down,
     })
 }

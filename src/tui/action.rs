@@ -92,6 +92,8 @@ pub enum Action {
     Copy,
     /// Read the brief's file again.
     Reload,
+    /// Show the problems the last reading of the file found.
+    ShowProblems,
 
     /// Nothing was pressed: carry on with work left from the last key (the picker scoring a
     /// large brief in slices).

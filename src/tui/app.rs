@@ -120,6 +120,16 @@ pub struct Reading {
     /// The texts of sources with a `file`, by source, read when a quote citing one is shown:
     /// the text, or why it could not be read.
     pub source_texts: std::collections::HashMap<usize, Result<String, String>>,
+    /// What the last reading of the brief's file found wrong, while the brief as loaded stays.
+    pub problems: Option<Problems>,
+}
+
+/// The diagnostics of a file that could not replace the brief on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    pub errors: usize,
+    /// The report as `brief check` prints it, a line at a time.
+    pub report: Vec<String>,
 }
 
 impl Reading {
@@ -151,6 +161,10 @@ pub enum Overlay {
     Search(Search),
     Picker(Box<Picker>),
     Dialog(super::dialog::Dialog),
+    /// The problems of the last reload, scrolled.
+    Problems {
+        scroll: usize,
+    },
 }
 
 /// What the runtime must do after an update: the state machine asks, the runtime acts.
@@ -190,6 +204,7 @@ impl App {
                     marks: Default::default(),
                     marks_for: None,
                     source_texts: Default::default(),
+                    problems: None,
                 })
                 .collect(),
             current: 0,
@@ -254,6 +269,7 @@ impl App {
             Overlay::Search(_) => Context::Search,
             Overlay::Picker(_) => Context::Picker,
             Overlay::Dialog(_) => Context::Dialog,
+            Overlay::Problems { .. } => Context::Problems,
         }
     }
 
@@ -347,6 +363,7 @@ impl App {
                 Context::Search => self.update_search(action),
                 Context::Picker => self.update_picker(action),
                 Context::Dialog => self.update_dialog(action),
+                Context::Problems => self.update_problems(action),
                 Context::Lists | Context::Detail => self.update_normal(action),
             },
         }
@@ -424,6 +441,10 @@ impl App {
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
             Action::Reload => self.reload(),
+            Action::ShowProblems => match self.reading().problems {
+                Some(_) => self.overlay = Overlay::Problems { scroll: 0 },
+                None => self.message = Some("no problems: the brief's file read cleanly".into()),
+            },
             _ => {}
         }
     }
@@ -761,11 +782,14 @@ impl App {
         };
         if file.has_errors() {
             let errors = file.all_problems().filter(|p| p.is_error()).count();
-            let plural = if errors == 1 { "" } else { "s" };
-            self.message = Some(format!(
-                "{} now has {errors} error{plural}; still showing what was loaded (brief check lists them)",
-                one_line(&old.name)
-            ));
+            let first = file.all_problems().find(|p| p.is_error()).map_or_else(String::new, |p| {
+                let place = p.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
+                format!("{}{place}: {} ", one_line(&old.name), one_line(&p.message))
+            });
+            let report = crate::load::render::human(&file, false).lines().map(str::to_string).collect();
+            self.reading_mut().problems = Some(Problems { errors, report });
+            let count = if errors == 1 { "the only error".to_string() } else { format!("1 of {errors} errors") };
+            self.message = Some(format!("{first}({count}; D lists them; still showing what was loaded)"));
             return;
         }
         let Some(brief) = file.into_valid_briefs().into_iter().nth(document) else {
@@ -773,6 +797,7 @@ impl App {
                 Some(format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name)));
             return;
         };
+        self.reading_mut().problems = None;
         let fresh = Arc::new(Loaded::from_file(old.name.clone(), brief, path, document));
         let warm = fresh.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || warm.warm_finder());
@@ -999,6 +1024,29 @@ impl App {
             _ => scroll,
         };
         self.overlay = Overlay::Help { from, scroll: scroll.min(self.help_end()) };
+    }
+
+    // ----- problems -----
+
+    fn update_problems(&mut self, action: Action) {
+        let Overlay::Problems { scroll } = self.overlay else { return };
+        let lines = self.reading().problems.as_ref().map_or(0, |p| p.report.len());
+        let page = (self.size.1 as usize).saturating_sub(4).max(1);
+        let end = lines.saturating_sub(page);
+        let scroll = match action {
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll + page,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => end,
+            Action::Leave => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            _ => scroll,
+        };
+        self.overlay = Overlay::Problems { scroll: scroll.min(end) };
     }
 
     // ----- export and copy -----

@@ -15,16 +15,18 @@ pub enum Context {
     Search,
     Picker,
     Dialog,
+    Problems,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Lists,
         Context::Detail,
         Context::Matrix,
         Context::Search,
         Context::Picker,
         Context::Dialog,
+        Context::Problems,
         Context::Help,
     ];
 
@@ -37,6 +39,7 @@ impl Context {
             Context::Search => "Search (typing after /)",
             Context::Picker => "Picker (Ctrl-p)",
             Context::Dialog => "Export dialog",
+            Context::Problems => "Problems (D)",
         }
     }
 
@@ -61,7 +64,7 @@ pub struct Binding {
 use Context::*;
 
 const NORMAL: &[Context] = &[Lists, Detail];
-const MOVING: &[Context] = &[Lists, Detail, Matrix, Help];
+const MOVING: &[Context] = &[Lists, Detail, Matrix, Help, Problems];
 const TYPING: &[Context] = &[Search, Picker, Dialog];
 
 /// Every binding. The first key of each is the one hints show.
@@ -245,6 +248,20 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: NORMAL,
+        keys: &["D"],
+        action: Action::ShowProblems,
+        help: "the problems the last reading of the file found (r, with errors)",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Problems],
+        keys: &["esc", "D", "q"],
+        action: Action::Leave,
+        help: "close the problems",
+        hint: Some("close"),
+    },
+    Binding {
         contexts: &[Lists, Detail, Matrix],
         keys: &["?"],
         action: Action::ToggleHelp,
@@ -319,7 +336,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { contexts: &[Lists, Detail], keys: &["q"], action: Action::Quit, help: "quit", hint: Some("quit") },
     Binding {
-        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog],
+        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog, Problems],
         keys: &["ctrl-c"],
         action: Action::Quit,
         help: "quit",

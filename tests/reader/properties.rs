@@ -50,6 +50,7 @@ fn action() -> impl Strategy<Value = Action> {
             Just(Action::Submit),
             Just(Action::Erase),
             Just(Action::Work),
+            Just(Action::ShowProblems),
         ],
         1 => pane.prop_map(Action::FocusPane),
         1 => (0u8..10).prop_map(Action::Digit),

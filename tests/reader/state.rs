@@ -500,7 +500,7 @@ fn a_brief_whose_file_is_gone_or_broken_stays_as_loaded_and_says_so() {
     std::fs::write(&path, "brief: 1\nid: [broken\n").unwrap();
     press(&mut app, "r");
     let message = app.message.clone().unwrap();
-    assert!(message.contains("now has 1 error; still showing what was loaded"), "{message}");
+    assert!(message.contains("still showing what was loaded"), "{message}");
     assert_eq!(selected_id(&app, Pane::Actors), "peskov");
     std::fs::remove_file(&path).unwrap();
     press(&mut app, "r");
@@ -676,4 +676,40 @@ fn the_matrix_uses_the_width_to_show_whole_topic_labels() {
             assert!(header.contains(word), "{word} of {} in {header}", topic.label);
         }
     }
+}
+
+#[test]
+fn a_reload_with_errors_names_the_first_and_d_lists_them_all() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_on_file(folder.path());
+    let broken = brief::sample::TEXT.replacen("    speaker: lavrov\n", "    speaker: lavorv\n", 1).replacen(
+        "    speaker: psaki\n",
+        "    speaker: psaky\n",
+        1,
+    );
+    std::fs::write(&path, &broken).unwrap();
+    let (line, column) =
+        broken.lines().enumerate().find_map(|(n, l)| l.find("lavorv").map(|c| (n + 1, c + 1))).unwrap();
+    press(&mut app, "r");
+    let message = app.message.clone().unwrap();
+    assert!(message.starts_with(&format!("brief.yaml:{line}:{column}: unknown actor 'lavorv'")), "{message}");
+    assert!(message.contains("1 of 2 errors") && message.contains("D lists them"), "{message}");
+    assert!(drawn(&app)[0].contains("2 errors"), "the header says the file is broken: {}", drawn(&app)[0]);
+    press(&mut app, "j D");
+    assert!(matches!(app.overlay, Overlay::Problems { .. }));
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("error[E014]: unknown actor 'lavorv'"), "{screen}");
+    assert!(
+        screen.contains(&format!("brief.yaml:{line}:{column}\n"))
+            || screen.contains(&format!("brief.yaml:{line}:{column} ")),
+        "{screen}"
+    );
+    press(&mut app, "G esc");
+    assert!(matches!(app.overlay, Overlay::None));
+    // The next good read clears them.
+    std::fs::write(&path, brief::sample::TEXT).unwrap();
+    press(&mut app, "r D");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert!(app.message.as_deref().unwrap().contains("no problems"), "{:?}", app.message);
+    assert!(!drawn(&app)[0].contains("errors"));
 }

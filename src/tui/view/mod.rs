@@ -148,6 +148,11 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         left.push(Span::styled(format!(" · {}{more}", one_line(name)), theme.dim()));
     }
     let mut right: Vec<Span> = Vec::new();
+    if let Some(problems) = &app.reading().problems {
+        let plural = if problems.errors == 1 { "" } else { "s" };
+        right.push(Span::styled(format!(" file has {} error{plural} · D ", problems.errors), theme.marking()));
+        right.push(Span::raw(" "));
+    }
     if let Some(filter) = app.view().filter {
         right.push(Span::styled(
             format!(" filter: {} ", super::app::item_name(brief, filter)),

@@ -21,6 +21,7 @@ pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Overlay::Help { from, scroll } => help(buffer, area, *from, *scroll, theme),
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
         Overlay::Picker(picker) => picker_view(buffer, area, picker, theme),
+        Overlay::Problems { scroll } => problems(buffer, area, app, *scroll, theme),
         Overlay::Dialog(dialog) => {
             let rect = centered(area, 70, 9);
             let inner = frame(buffer, rect, " export ", theme);
@@ -156,9 +157,14 @@ fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
 fn help(buffer: &mut Buffer, area: Rect, from: Context, scroll: usize, theme: Theme) {
     let rect = help_rect(area);
     let lines = help_lines(theme, from, rect.width.saturating_sub(2) as usize);
+    scrolled(buffer, rect, " keys · Esc or ? closes ", &lines, scroll, theme);
+}
+
+/// Lines in a titled frame from `scroll` on, its footer saying which are in view and whether
+/// more lie above or below, when they do not all fit.
+fn scrolled(buffer: &mut Buffer, rect: Rect, title: &str, lines: &[Line], scroll: usize, theme: Theme) {
     let rows = rect.height.saturating_sub(2) as usize;
     let scroll = scroll.min(lines.len().saturating_sub(rows));
-    // Where the page is in the help, when it does not all fit.
     let footer = (lines.len() > rows && rows > 0).then(|| {
         let last = (scroll + rows).min(lines.len());
         let arrows = match (scroll > 0, last < lines.len()) {
@@ -170,11 +176,25 @@ fn help(buffer: &mut Buffer, area: Rect, from: Context, scroll: usize, theme: Th
         Line::styled(format!(" {}–{last} of {}{arrows} ", scroll + 1, lines.len()), theme.dim())
     });
     Clear.render(rect, buffer);
-    let title = Line::styled(" keys · Esc or ? closes ", theme.heading());
-    let inner = bordered(buffer, rect, theme.border(true), &title, footer.as_ref());
+    let inner = bordered(buffer, rect, theme.border(true), &Line::styled(title, theme.heading()), footer.as_ref());
     for (i, line) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
         put(buffer, inner, inner.y + i as u16, line);
     }
+}
+
+/// The diagnostics of the last reload, as `brief check` prints them.
+fn problems(buffer: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: Theme) {
+    let Some(problems) = &app.reading().problems else { return };
+    let lines: Vec<Line> = problems
+        .report
+        .iter()
+        .map(|line| {
+            let style = if line.starts_with("error") { theme.heading() } else { Style::new() };
+            Line::styled(line.as_str(), style)
+        })
+        .collect();
+    let rect = centered(area, area.width.saturating_sub(4).max(20), area.height.saturating_sub(2).max(3));
+    scrolled(buffer, rect, " errors in the file; showing what was loaded before · Esc closes ", &lines, scroll, theme);
 }
 
 /// The glyph of a matrix cell: the stance of the actor's position on the topic; `*` when the
