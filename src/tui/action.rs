@@ -90,6 +90,11 @@ pub enum Action {
     // Passing a section on.
     Export,
     Copy,
+    /// The runtime copied `items` items: where they went.
+    Copied {
+        items: usize,
+        to: super::clipboard::Copied,
+    },
     /// Read the brief's file again.
     Reload,
     /// Show the problems the last reading of the file found.

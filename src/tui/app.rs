@@ -172,8 +172,12 @@ pub enum Overlay {
 pub enum Effect {
     Quit,
     Suspend,
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
+    /// Put this text, `items` items of the brief, on a clipboard; the runtime answers with
+    /// [`Action::Copied`].
+    Copy {
+        text: String,
+        items: usize,
+    },
 }
 
 pub struct App {
@@ -440,6 +444,7 @@ impl App {
             Action::PreviousBrief => self.switch_brief(-1),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
+            Action::Copied { items, to } => self.message = Some(copied_message(items, &to)),
             Action::Reload => self.reload(),
             Action::ShowProblems => match self.reading().problems {
                 Some(_) => self.overlay = Overlay::Problems { scroll: 0 },
@@ -1086,10 +1091,8 @@ impl App {
         let loaded = &self.reading().loaded;
         let options = crate::export::Options { format: crate::export::Format::Text, width: 80 };
         let text = crate::export::export(&loaded.brief, &loaded.index, &selection, &options);
-        let count = crate::export::item_count(&loaded.brief, &loaded.index, &selection);
-        self.effects.push(Effect::Copy(text));
-        let plural = if count == 1 { "" } else { "s" };
-        self.message = Some(format!("copied {count} item{plural} to the clipboard (OSC 52)"));
+        let items = crate::export::item_count(&loaded.brief, &loaded.index, &selection);
+        self.effects.push(Effect::Copy { text, items });
     }
 
     // ----- the mouse -----
@@ -1150,6 +1153,19 @@ fn keep_in_view(state: &mut PaneState, page: usize, count: usize) {
         state.offset = state.cursor + 1 - page;
     }
     state.offset = state.offset.min(count.saturating_sub(page));
+}
+
+/// What the status line says of a copy: what is known, and only that.
+fn copied_message(items: usize, to: &super::clipboard::Copied) -> String {
+    let items = if items == 1 { "1 item".to_string() } else { format!("{items} items") };
+    match to {
+        super::clipboard::Copied::TmuxBuffer => {
+            format!("copied {items} to tmux's paste buffer (prefix ] pastes them)")
+        }
+        super::clipboard::Copied::AskedTerminal => {
+            format!("asked the terminal to copy {items} (OSC 52); terminals do not confirm it")
+        }
+    }
 }
 
 /// The items of each pane related to an item: every reference of it, by pane, sorted.

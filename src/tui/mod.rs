@@ -4,7 +4,7 @@
 
 pub mod action;
 pub mod app;
-mod clipboard;
+pub mod clipboard;
 pub mod describe;
 pub mod dialog;
 pub mod finder;
@@ -297,7 +297,11 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
                     let (width, height) = terminal.suspend();
                     app.update(Action::Resize(width, height));
                 }
-                Effect::Copy(text) => terminal.write_raw(&clipboard::osc52(&text, std::env::var_os("TMUX").is_some())),
+                Effect::Copy { text, items } => {
+                    let tmux = std::env::var_os("TMUX").filter(|v| !v.is_empty()).map(|_| std::ffi::OsStr::new("tmux"));
+                    let to = clipboard::copy(&text, tmux, |sequence| terminal.write_raw(sequence));
+                    app.update(Action::Copied { items, to });
+                }
             }
         }
         terminal.draw(|buffer| view::draw(buffer, app));

@@ -178,7 +178,42 @@ fn a_brief_file_that_disappears_while_open_is_kept_and_the_reader_says_so() {
     session.wait_for_text("1 Actors 21");
     std::fs::remove_file(&path).unwrap();
     session.send(b"r");
-    session.wait_for_text("no such file or folder; still showing what was loaded");
+    session.wait_for_text("no such file or folder; still showing");
     session.press(b"j", "actor · Vladimir Putin");
+    session.quit();
+}
+
+#[test]
+fn y_inside_tmux_puts_the_text_in_tmuxs_paste_buffer() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    // A stand-in for tmux, first on the PATH, that keeps what it is asked to load.
+    let bin = folder.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let script = format!("#!/bin/sh\necho \"$*\" > '{0}/args'\ncat > '{0}/buffer'\n", folder.path().display());
+    std::fs::write(bin.join("tmux"), script).unwrap();
+    std::fs::set_permissions(bin.join("tmux"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let env = [("TMUX", "/tmp/tmux-test/default,1,0"), ("PATH", path.as_str())];
+    let mut session = Session::start(&[], 100, 30, folder.path(), &env);
+    session.wait_for_text("actor · Joe Biden");
+    session.press(b"\ry", "to tmux's paste buffer");
+    assert_eq!(std::fs::read_to_string(folder.path().join("args")).unwrap(), "load-buffer -w -\n");
+    let copied = std::fs::read_to_string(folder.path().join("buffer")).unwrap();
+    assert!(copied.contains("Joe Biden") && copied.contains("What they said"), "{copied}");
+    assert!(!String::from_utf8_lossy(&session.output()).contains("\u{1b}]52;"), "no OSC 52 to the terminal");
+    session.quit();
+}
+
+#[test]
+fn y_outside_tmux_asks_the_terminal_and_says_it_asked() {
+    let (mut session, _folder) = sample();
+    session.press(b"y", "asked the terminal to copy 21 items");
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    let start = output.find("\u{1b}]52;c;").expect("an OSC 52 sequence") + 7;
+    let end = start + output[start..].find('\u{7}').expect("ended by BEL");
+    use base64::Engine;
+    let copied = base64::engine::general_purpose::STANDARD.decode(&output[start..end]).unwrap();
+    assert!(String::from_utf8(copied).unwrap().contains("Vladimir Putin"));
     session.quit();
 }

@@ -396,9 +396,16 @@ fn e_and_y_pass_on_what_is_in_view() {
         )
     );
     press(&mut app, "y");
-    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
+    let [Effect::Copy { text, items }] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
     assert!(text.contains("red line"));
-    assert!(app.message.as_deref().unwrap().starts_with("copied"));
+    assert_eq!(*items, app.row_count(Pane::Quotes));
+    // The runtime says where the text went; the status line says no more than that.
+    let (items, to) = (*items, brief::tui::clipboard::Copied::AskedTerminal);
+    app.update(Action::Copied { items, to });
+    let message = app.message.clone().unwrap();
+    assert!(message.starts_with("asked the terminal to copy") && message.contains("do not confirm"), "{message}");
+    app.update(Action::Copied { items: 1, to: brief::tui::clipboard::Copied::TmuxBuffer });
+    assert!(app.message.as_deref().unwrap().starts_with("copied 1 item to tmux's paste buffer"));
     press(&mut app, "enter");
     let quote = app.detail_item().unwrap();
     assert_eq!(app.selection_in_view(), Selection::Related(quote), "in the detail pane, the item and its references");
@@ -406,7 +413,7 @@ fn e_and_y_pass_on_what_is_in_view() {
     go_to(&mut app, "lavrov");
     app.effects.clear();
     press(&mut app, "enter y");
-    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
+    let [Effect::Copy { text, .. }] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
     let cli = brief::export::export(
         app.brief(),
         &app.loaded().index,
