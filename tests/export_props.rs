@@ -91,6 +91,7 @@ fn brief_yaml(texts: &[String]) -> String {
     };
     let mut y =
         format!("brief: 1\nid: gen\ntitle: {}\ndate: 2024-03-01\nmarking: {}\nsummary: {}\n", next(), next(), next());
+    y += &format!("x-desk: {{name: {}, shifts: [{}, 2, {{lead: {}}}]}}\n", next(), next(), next());
     y += &format!(
         "sources:\n  - {{id: s1, title: {}, publisher: {}, url: {}, x-note: {}}}\n  - {{id: s2, title: {}}}\n",
         next(),
@@ -104,7 +105,9 @@ fn brief_yaml(texts: &[String]) -> String {
     y += "actors:\n";
     for a in 1..=3 {
         y += &format!(
-            "  - {{id: a{a}, name: {}, role: {}, aliases: [{}], summary: {}{}}}\n",
+            "  - {{id: a{a}, name: {}, role: {}, aliases: [{}], summary: {}, x-seen: [{{at: {}}}, {}]{}}}\n",
+            next(),
+            next(),
             next(),
             next(),
             next(),

@@ -4,12 +4,14 @@
 
 use std::collections::BTreeSet;
 
+use serde_json::Value;
+
 use super::wrap::GLUE;
 use super::{Selection, related_parts};
 use crate::index::{Agreement, Index, Relation};
 use crate::model::{
-    Actor, ActorKind, Brief, Claim, Event, EventStatus, ItemRef, Position, Quote, QuoteKind, Ref, Section, Source,
-    Stance, Topic, Vocabulary,
+    Actor, ActorKind, Brief, Claim, Event, EventStatus, Extensions, ItemRef, Position, Quote, QuoteKind, Ref, Section,
+    Source, Stance, Topic, Vocabulary,
 };
 use crate::text::{self, Lines};
 
@@ -132,6 +134,57 @@ fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// An author's `x-` fields, each under its name as written. A mapping is shown one `key: value`
+/// to a line; a list of texts and numbers on one line, a list holding lists or mappings one
+/// entry to a line; anything else as one value.
+fn extension_fields(extensions: &Extensions) -> Vec<Field> {
+    extensions
+        .iter()
+        .map(|(name, value)| {
+            let (values, list) = match value {
+                Value::Object(map) if !map.is_empty() => (map.iter().map(|(k, v)| entry(k, v)).collect(), true),
+                Value::Array(items) if items.iter().any(|v| v.is_array() || v.is_object()) => {
+                    (items.iter().map(extension_value).collect(), true)
+                }
+                other => (vec![extension_value(other)], false),
+            };
+            Field { label: line(name), values: values.into_iter().map(Inline::text).collect(), list }
+        })
+        .collect()
+}
+
+/// One `x-` value on one line: a text as written, a list as `a, b`, a mapping as
+/// `key: value; key: value`. A list or mapping inside another is put in parentheses where
+/// its separators would run into the outer ones: `a, (b, c)`, `k: (m: 1; n: 2)`.
+fn extension_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => line(text),
+        Value::Null => "none".to_string(),
+        Value::Bool(true) => "yes".to_string(),
+        Value::Bool(false) => "no".to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) if items.is_empty() => "none".to_string(),
+        Value::Array(items) => items.iter().map(nested).collect::<Vec<_>>().join(", "),
+        Value::Object(map) if map.is_empty() => "none".to_string(),
+        Value::Object(map) => map.iter().map(|(k, v)| entry(k, v)).collect::<Vec<_>>().join("; "),
+    }
+}
+
+/// `key: value` of an `x-` mapping; a list reads plainly there (`spoiled: 3, late`).
+fn entry(key: &str, value: &Value) -> String {
+    let value = if value.is_array() { extension_value(value) } else { nested(value) };
+    format!("{}: {value}", line(key))
+}
+
+/// A value inside a list or mapping, in parentheses when it is a list or mapping itself.
+fn nested(value: &Value) -> String {
+    match value {
+        Value::Array(items) if !items.is_empty() => format!("({})", extension_value(value)),
+        Value::Object(map) if !map.is_empty() => format!("({})", extension_value(value)),
+        _ => extension_value(value),
+    }
+}
+
 /// The words kept on one line when wrapped.
 fn glued(text: &str) -> String {
     text.replace(' ', &GLUE.to_string())
@@ -201,7 +254,7 @@ impl<'a> Builder<'a> {
         item.index() < self.brief.len(item.section)
     }
 
-    /// Title, date, marking, sources; with `full`, also the summary and tags.
+    /// Title, date, marking, sources; with `full`, also the summary, tags and `x-` fields.
     fn header(&self, full: bool) -> Vec<Block> {
         let brief = self.brief;
         let mut blocks = vec![Block::Heading(1, line(&brief.title))];
@@ -222,6 +275,9 @@ impl<'a> Builder<'a> {
         if full && !brief.tags.is_empty() {
             let tags = brief.tags.iter().map(|t| line(t)).collect::<Vec<_>>().join(", ");
             fields.push(Field { label: "Tags".into(), values: vec![Inline::text(tags)], list: false });
+        }
+        if full {
+            fields.extend(extension_fields(&brief.extensions));
         }
         if !fields.is_empty() {
             blocks.push(Block::Fields(fields));
@@ -298,11 +354,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// An actor dossier's opening: role, affiliation, whom they speak for, aliases, summary.
+    /// An actor dossier's opening: role, affiliation, whom they speak for, aliases, summary,
+    /// the author's `x-` fields.
     fn who(&self, actor: usize) -> Vec<Block> {
         let a = &self.brief.actors[actor];
         let mut blocks = Vec::new();
-        let fields = self.actor_fields(actor, true);
+        let mut fields = self.actor_fields(actor, true);
+        fields.extend(extension_fields(&a.extensions));
         if let Some(summary) = a.summary.as_deref() {
             blocks.push(Block::Para(para(summary)));
         }
@@ -314,23 +372,22 @@ impl<'a> Builder<'a> {
 
     fn item(&self, item: ItemRef, detail: Detail) -> Block {
         let i = item.index();
-        match item.section {
+        let block = match item.section {
             Section::Sources => Block::Item(self.source(i, detail)),
             Section::Topics => Block::Item(self.topic(i, detail)),
             Section::Actors => Block::Item(self.actor(i, detail)),
             Section::Claims => Block::Item(self.claim(i, detail)),
             Section::Positions => Block::Item(self.position(i, detail)),
-            Section::Quotes => match detail {
-                Detail::Related => Block::Quote(self.quote_block(i, false)),
-                Detail::Listed | Detail::Alone => {
-                    let mut block = self.quote_block(i, true);
-                    if detail == Detail::Alone {
-                        block.details.extend(self.quote_backing(i));
-                    }
-                    Block::Quote(block)
-                }
-            },
+            Section::Quotes => Block::Quote(self.quote_block(i, detail)),
             Section::Events => Block::Item(self.event(i)),
+        };
+        match block {
+            Block::Item(mut it) => {
+                it.fields.extend(extension_fields(self.brief.extensions_of(item)));
+                Block::Item(it)
+            }
+            // A quote block carries its own.
+            other => other,
         }
     }
 
@@ -436,7 +493,9 @@ impl<'a> Builder<'a> {
                     .collect();
                 (Self::list("Quotes", lines), Vec::new())
             }
-            Detail::Listed | Detail::Alone => (None, quotes.iter().map(|&q| self.quote_block(q, false)).collect()),
+            Detail::Listed | Detail::Alone => {
+                (None, quotes.iter().map(|&q| self.quote_block(q, Detail::Related)).collect())
+            }
         }
     }
 
@@ -661,10 +720,12 @@ impl<'a> Builder<'a> {
         out
     }
 
-    pub fn quote_block(&self, q: usize, with_details: bool) -> QuoteBlock {
+    /// A quote as a block: its words and attribution; in a list or alone, the circumstances
+    /// too; alone, also what it backs; always the author's `x-` fields.
+    fn quote_block(&self, q: usize, detail: Detail) -> QuoteBlock {
         let quote = &self.brief.quotes[q];
         let mut details = Vec::new();
-        if with_details {
+        if detail != Detail::Related {
             match quote.kind {
                 QuoteKind::Indirect => {
                     details.extend(Self::field("Kind", vec!["reported speech, not verbatim".into()]))
@@ -678,6 +739,10 @@ impl<'a> Builder<'a> {
             details.extend(Self::field("Context", quote.context.as_deref().map(line).into_iter().collect()));
             details.extend(Self::field("Mentions", self.names(&quote.mentions, Section::Actors)));
         }
+        if detail == Detail::Alone {
+            details.extend(self.quote_backing(q));
+        }
+        details.extend(extension_fields(&quote.extensions));
         QuoteBlock { text: self.quoted_text(q, Lines::Keep), attribution: self.attribution(q), details }
     }
 
@@ -700,5 +765,45 @@ impl<'a> Builder<'a> {
             .into_iter()
             .flatten()
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn shown(value: Value) -> (Vec<String>, bool) {
+        let mut extensions = Extensions::new();
+        extensions.insert("x-field".into(), value);
+        let fields = extension_fields(&extensions);
+        assert_eq!(fields.len(), 1);
+        assert_eq!(fields[0].label, "x-field");
+        (fields[0].values.iter().map(Inline::plain).collect(), fields[0].list)
+    }
+
+    #[test]
+    fn x_values_read_as_words_not_json() {
+        assert_eq!(shown(json!("checked \u{1b}[31mtwice\nover")), (vec!["checked ␛[31mtwice over".into()], false));
+        assert_eq!(shown(json!(1200)), (vec!["1200".into()], false));
+        assert_eq!(shown(json!(0.8)), (vec!["0.8".into()], false));
+        assert_eq!(shown(json!(true)), (vec!["yes".into()], false));
+        assert_eq!(shown(json!(null)), (vec!["none".into()], false));
+        assert_eq!(shown(json!([])), (vec!["none".into()], false));
+        assert_eq!(shown(json!(["press office", 2])), (vec!["press office, 2".into()], false));
+    }
+
+    #[test]
+    fn x_mappings_and_lists_of_them_take_a_line_an_entry() {
+        assert_eq!(
+            shown(json!({"yes": 412, "spoiled": [3, "late"], "by": {"name": "Ana", "on": []}})),
+            (vec!["by: (name: Ana; on: none)".into(), "spoiled: 3, late".into(), "yes: 412".into()], true)
+        );
+        assert_eq!(
+            shown(json!([{"source": "notice", "page": 2}, ["a", ["b", "c"]], {"k": {"m": [1, {"n": 2}]}}])),
+            (vec!["page: 2; source: notice".into(), "a, (b, c)".into(), "k: (m: 1, (n: 2))".into()], true)
+        );
+        assert_eq!(shown(json!({"\u{202e}key": {"k": 1}})), (vec!["[RLO]key: (k: 1)".into()], true));
     }
 }
