@@ -33,6 +33,11 @@ fn each_format_on_stdout_matches_the_library_goldens() {
         stdout(&["export", "briefs/biden-putin-call-2021-12.yaml", "--item", "c-troop-buildup", "--format", "json"]),
         golden("item-c-troop-buildup.json")
     );
+    assert_eq!(
+        stdout(&["export", "tests/data/timeline.yaml", "--section", "events", "--format", "markdown"]),
+        golden("timeline-events.md"),
+        "events by date, not as written"
+    );
 }
 
 #[test]

@@ -49,6 +49,8 @@ const CASES: &[(&str, &str, What)] = &[
     ("related-lavrov", SAMPLE, What::Related("lavrov")),
     ("item-c-troop-buildup", SAMPLE, What::Item("c-troop-buildup")),
     ("extensions-all", "extensions.yaml", What::All),
+    ("timeline-events", "timeline.yaml", What::Section(Section::Events)),
+    ("timeline-related-union", "timeline.yaml", What::Related("union")),
 ];
 
 fn brief_of(name: &str) -> (Brief, Index) {
@@ -203,4 +205,52 @@ fn x_fields_are_shown_wherever_their_item_is() {
             }
         }
     }
+}
+
+#[test]
+fn events_are_listed_by_date_in_every_export() {
+    let (brief, index) = data("timeline.yaml");
+    let timeline =
+        ["e-contract-expired", "e-strike-began", "e-talks-open", "e-walkout", "e-deal-signed", "e-statement"];
+    let text_of = |id: &str| {
+        let event = index.lookup(&brief, id).expect("the event is in the brief");
+        brief.events[event.index()].text.to_string()
+    };
+    let union = index.lookup(&brief, "union").unwrap();
+    let wire = index.lookup(&brief, "wire").unwrap();
+    for selection in [Selection::All, Selection::Section(Section::Events), Selection::Related(union)] {
+        for format in [Format::Text, Format::Markdown] {
+            let out = export::export(&brief, &index, &selection, &Options { format, width: 0 });
+            let at: Vec<usize> = timeline.iter().map(|&id| out.find(&text_of(id)).expect("every event")).collect();
+            assert!(at.is_sorted(), "{format:?} {selection:?} not in date order:\n{out}");
+        }
+        let ids: Vec<String> = exported_ids(&brief, &index, &selection)
+            .into_iter()
+            .filter(|id| index.lookup(&brief, id).is_some_and(|i| i.section == Section::Events))
+            .collect();
+        let positions: Vec<usize> = timeline.iter().filter_map(|&id| ids.iter().position(|i| i == id)).collect();
+        assert!(positions.is_sorted(), "JSON {selection:?}: {ids:?}");
+    }
+    let json = exported_ids(&brief, &index, &Selection::Section(Section::Events));
+    assert_eq!(
+        json,
+        [
+            "e-contract-expired",
+            "e-strike-began",
+            "e-talks-open",
+            "e-walkout",
+            "e-deal-signed",
+            "e-statement",
+            "e-ratify-vote",
+            "e-port-reopens"
+        ],
+        "JSON items follow the timeline, equal dates as written"
+    );
+    let cited = export::export(&brief, &index, &Selection::Item(wire), &Options::default());
+    let at: Vec<usize> =
+        ["The last contract expires.", "The strike begins.", "Talks open", "walks out", "Both sides sign"]
+            .iter()
+            .map(|t| cited.find(t).expect("every event citing the wire"))
+            .collect();
+    assert!(at.is_sorted(), "a source's events by date:\n{cited}");
 }

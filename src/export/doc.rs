@@ -223,12 +223,12 @@ impl<'a> Builder<'a> {
         match selection {
             Selection::All => {
                 for section in Section::ALL {
-                    let items: Vec<usize> = (0..self.brief.len(section)).collect();
+                    let items: Vec<usize> = self.index.listed(self.brief, section).map(ItemRef::index).collect();
                     self.section(&mut blocks, section, &items);
                 }
             }
             Selection::Section(section) => {
-                let items: Vec<usize> = (0..self.brief.len(*section)).collect();
+                let items: Vec<usize> = self.index.listed(self.brief, *section).map(ItemRef::index).collect();
                 self.section(&mut blocks, *section, &items);
             }
             Selection::Items(section, items) => {

@@ -12,8 +12,8 @@ use crate::model::{Brief, Date, Extensions, ItemRef, Section};
 
 pub(crate) fn render(brief: &Brief, index: &Index, selection: &Selection) -> String {
     let items: Vec<ItemRef> = match selection {
-        Selection::All => Section::ALL.iter().flat_map(|&s| brief.items(s)).collect(),
-        Selection::Section(section) => brief.items(*section).collect(),
+        Selection::All => Section::ALL.iter().flat_map(|&s| index.listed(brief, s)).collect(),
+        Selection::Section(section) => index.listed(brief, *section).collect(),
         Selection::Items(section, items) => {
             items.iter().filter(|&&i| i < brief.len(*section)).map(|&i| ItemRef::new(*section, i)).collect()
         }
