@@ -131,7 +131,7 @@ fn brief_yaml(texts: &[String]) -> String {
     y += "quotes:\n";
     for (q, kind) in [(1, "direct"), (2, "partial"), (3, "indirect")] {
         y += &format!(
-            "  - {{id: q{q}, speaker: a{q}, kind: {kind}, text: {}, context: {}, to: {}, mentions: [a1, a2], date: 2024-02-0{q}, source: s1, at: {}, x-check: {{by: {}}}}}\n",
+            "  - {{id: q{q}, speaker: a{q}, kind: {kind}, text: {}, context: {}, to: {}, mentions: [a1, a2], date: 2024-02-0{q}T0{q}:30:00-05:00, source: s1, at: {}, x-check: {{by: {}}}}}\n",
             next(),
             next(),
             next(),

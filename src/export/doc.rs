@@ -10,8 +10,8 @@ use super::wrap::GLUE;
 use super::{Selection, related_parts};
 use crate::index::{Agreement, Index, Relation};
 use crate::model::{
-    Actor, ActorKind, Brief, Claim, Event, EventStatus, Extensions, ItemRef, Position, Quote, QuoteKind, Ref, Section,
-    Source, Stance, Topic, Vocabulary,
+    Actor, ActorKind, Brief, Claim, Date, Event, EventStatus, Extensions, ItemRef, Position, Quote, QuoteKind, Ref,
+    Section, Source, Stance, Topic, Vocabulary,
 };
 use crate::text::{self, Lines};
 
@@ -185,6 +185,11 @@ fn nested(value: &Value) -> String {
     }
 }
 
+/// A date as readers see it ([`Date::human`]), kept on one line when wrapped.
+fn date(date: &Date) -> String {
+    glued(&date.human())
+}
+
 /// The words kept on one line when wrapped.
 fn glued(text: &str) -> String {
     text.replace(' ', &GLUE.to_string())
@@ -258,7 +263,7 @@ impl<'a> Builder<'a> {
     fn header(&self, full: bool) -> Vec<Block> {
         let brief = self.brief;
         let mut blocks = vec![Block::Heading(1, line(&brief.title))];
-        let mut meta = vec![brief.date.human()];
+        let mut meta = vec![date(&brief.date)];
         if let Some(marking) = brief.marking.as_deref() {
             meta.push(line(marking));
         }
@@ -303,7 +308,7 @@ impl<'a> Builder<'a> {
         }
         let mut notes = Vec::new();
         if let Some(published) = &source.published {
-            notes.push(published.human());
+            notes.push(date(published));
         }
         if let Some(r) = source.reliability {
             notes.push(format!("reliability {r}, {}", r.meaning()));
@@ -624,7 +629,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Supported by", holders(&self.index.claims.supported_by)));
             fields.extend(Self::field("Disputed by", holders(&self.index.claims.disputed_by)));
         }
-        fields.extend(Self::field("Date", c.date.iter().map(|d| d.human()).collect()));
+        fields.extend(Self::field("Date", c.date.iter().map(date).collect()));
         fields.extend(self.source_field(c.source.as_ref(), c.at.as_deref()));
         let (quote_field, quotes) = self.nested_quotes(&c.quotes, detail);
         fields.extend(quote_field);
@@ -655,7 +660,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Disagreeing", disagree));
             fields.extend(Self::field("Others on the topic", other));
         }
-        fields.extend(Self::field("Date", p.date.iter().map(|d| d.human()).collect()));
+        fields.extend(Self::field("Date", p.date.iter().map(date).collect()));
         fields.extend(self.source_field(p.source.as_ref(), p.at.as_deref()));
         let (quote_field, quotes) = self.nested_quotes(&p.quotes, detail);
         fields.extend(quote_field);
@@ -670,7 +675,7 @@ impl<'a> Builder<'a> {
         }
         fields.extend(Self::field("Actors", self.names(&e.actors, Section::Actors)));
         fields.extend(self.source_field(e.source.as_ref(), e.at.as_deref()));
-        let title = format!("{}: {}", e.date.human(), line(&e.text));
+        let title = format!("{}: {}", date(&e.date), line(&e.text));
         Item { title: Inline::text(title), body: None, fields, quotes: Vec::new() }
     }
 
@@ -709,8 +714,8 @@ impl<'a> Builder<'a> {
                 out.push(&line(&quote.speaker.id));
             }
         }
-        if let Some(date) = &quote.date {
-            out.push(", ").push(&glued(&date.human()));
+        if let Some(d) = &quote.date {
+            out.push(", ").push(&date(d));
         }
         if let Some(citation) = self.citation(quote.source.as_ref(), quote.at.as_deref()) {
             let mut cited = Inline::text("(");

@@ -161,16 +161,36 @@ impl Date {
         }
     }
 
-    /// A date for readers: `2 Dec 2021`, `Dec 2021`, `2021`, with the time when given.
+    /// A date for readers: `2 Dec 2021`, `Dec 2021`, `2021`; a date-time in the zone it was
+    /// written in, `11 Mar 2024, 04:30 UTC-05:00` (seconds only when not zero, `Z` as `UTC`).
+    /// Every view shows dates this way; JSON keeps the ISO form ([`Display`](fmt::Display)).
     pub fn human(&self) -> String {
         let mut out = match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
             (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
             _ => self.year.to_string(),
         };
-        if let Some(time) = &self.time {
-            out.push(' ');
+        let Some(time) = &self.time else {
+            return out;
+        };
+        let Some(c) = clock(time) else {
+            // Not a time `parse` accepts: as written.
+            out.push_str(", ");
             out.push_str(time);
+            return out;
+        };
+        out.push_str(&format!(", {:02}:{:02}", c.hour, c.minute));
+        if c.second != 0 || !c.fraction.is_empty() {
+            out.push_str(&format!(":{:02}", c.second));
+        }
+        if !c.fraction.is_empty() {
+            out.push('.');
+            out.push_str(c.fraction);
+        }
+        out.push_str(" UTC");
+        if c.offset != 0 {
+            let sign = if c.offset < 0 { '-' } else { '+' };
+            out.push_str(&format!("{sign}{:02}:{:02}", c.offset.abs() / 60, c.offset.abs() % 60));
         }
         out
     }
@@ -231,10 +251,19 @@ impl Date {
     }
 }
 
-/// An RFC 3339 time in UTC: how many days the change to UTC moves the date, the second of the
-/// day (a leap second is the 86,400th, still on its day) and a fraction's digits without
-/// trailing zeros.
-fn utc_time(time: &str) -> Option<(i64, u32, &str)> {
+/// The parts of an RFC 3339 time.
+struct Clock<'a> {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// The digits after the point, without trailing zeros.
+    fraction: &'a str,
+    /// From UTC, in minutes: `-05:00` is -300.
+    offset: i64,
+}
+
+/// The parts of a time `parse` accepted; `None` for anything else.
+fn clock(time: &str) -> Option<Clock<'_>> {
     let number = |text: &str, at: std::ops::Range<usize>| -> Option<u32> {
         let digits = text.get(at)?;
         digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
@@ -256,9 +285,16 @@ fn utc_time(time: &str) -> Option<(i64, u32, &str)> {
         }
         _ => return None,
     };
-    let minutes = i64::from(hour * 60 + minute) - offset;
+    Some(Clock { hour, minute, second, fraction, offset })
+}
+
+/// A time in UTC: how many days the change to UTC moves the date, the second of the day (a
+/// leap second is the 86,400th, still on its day) and the fraction's digits.
+fn utc_time(time: &str) -> Option<(i64, u32, &str)> {
+    let c = clock(time)?;
+    let minutes = i64::from(c.hour * 60 + c.minute) - c.offset;
     let minute_of_day = u32::try_from(minutes.rem_euclid(24 * 60)).ok()?;
-    Some((minutes.div_euclid(24 * 60), minute_of_day * 60 + second, fraction))
+    Some((minutes.div_euclid(24 * 60), minute_of_day * 60 + c.second, c.fraction))
 }
 
 /// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (H. Hinnant's
@@ -412,6 +448,17 @@ mod tests {
         assert_eq!(Date::parse("2021-12-02").unwrap().human(), "2 Dec 2021");
         assert_eq!(Date::parse("2021-11").unwrap().human(), "Nov 2021");
         assert_eq!(Date::parse("2014").unwrap().human(), "2014");
+    }
+
+    #[test]
+    fn a_date_time_reads_as_hours_and_minutes_in_its_zone() {
+        let human = |text: &str| Date::parse(text).unwrap().human();
+        assert_eq!(human("2024-03-11T04:30:00-05:00"), "11 Mar 2024, 04:30 UTC-05:00");
+        assert_eq!(human("2021-12-06T10:30:00Z"), "6 Dec 2021, 10:30 UTC");
+        assert_eq!(human("2021-12-06t10:30:00.000z"), "6 Dec 2021, 10:30 UTC", "a zero fraction is no seconds");
+        assert_eq!(human("2024-03-11T04:30:15+05:30"), "11 Mar 2024, 04:30:15 UTC+05:30");
+        assert_eq!(human("2024-02-29T23:59:60.5+00:00"), "29 Feb 2024, 23:59:60.5 UTC");
+        assert_eq!(human("2024-02-29T23:59:00.250-00:00"), "29 Feb 2024, 23:59:00.25 UTC");
     }
 
     fn sorted(texts: &[&str]) -> Vec<String> {
