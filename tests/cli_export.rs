@@ -174,6 +174,23 @@ fn stdin_and_several_briefs() {
 }
 
 #[test]
+fn json_is_an_array_of_exports_whatever_the_count() {
+    for args in [
+        vec!["export", "--format", "json"],
+        vec!["export", "--item", "lavrov", "--format", "json"],
+        vec!["export", "briefs/", "tests/data/timeline.yaml", "--section", "events", "--format", "json"],
+    ] {
+        let value: serde_json::Value = serde_json::from_str(&stdout(&args)).expect("valid JSON");
+        let exports = value.as_array().unwrap_or_else(|| panic!("{args:?}: not an array"));
+        let wanted = if args.contains(&"tests/data/timeline.yaml") { 2 } else { 1 };
+        assert_eq!(exports.len(), wanted, "{args:?}");
+        for export in exports {
+            assert!(export["brief"]["id"].is_string() && export["items"].is_array(), "{args:?}: {export}");
+        }
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.yaml");
@@ -276,5 +293,5 @@ fn nothing_in_an_export_can_drive_a_terminal() {
     let json = String::from_utf8(brief().arg("export").arg(&path).args(["--format", "json"]).output().unwrap().stdout)
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["brief"]["marking"], "\u{1b}[5mBLINK\u{1b}[0m", "JSON escapes, and keeps the data");
+    assert_eq!(value[0]["brief"]["marking"], "\u{1b}[5mBLINK\u{1b}[0m", "JSON escapes, and keeps the data");
 }

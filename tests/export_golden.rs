@@ -171,11 +171,9 @@ fn default_file_names_follow_the_brief_and_the_selection() {
 fn exported_ids(brief: &Brief, index: &Index, selection: &Selection) -> Vec<String> {
     let json = export::export(brief, index, selection, &Options { format: Format::Json, width: 0 });
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
-    let exports = match value {
-        serde_json::Value::Array(exports) => exports,
-        one => vec![one],
-    };
-    exports
+    value
+        .as_array()
+        .expect("an array of exports")
         .iter()
         .flat_map(|e| e["items"].as_array().cloned().unwrap_or_default())
         .map(|i| i["item"]["id"].as_str().expect("an id").to_string())
@@ -253,4 +251,41 @@ fn events_are_listed_by_date_in_every_export() {
             .map(|t| cited.find(t).expect("every event citing the wire"))
             .collect();
     assert!(at.is_sorted(), "a source's events by date:\n{cited}");
+}
+
+#[test]
+fn several_briefs_make_one_export_and_json_is_always_an_array() {
+    let (sample, sample_index) = sample();
+    let (timeline, timeline_index) = data("timeline.yaml");
+    let events = Selection::Section(Section::Events);
+    let both = [(&sample, &sample_index, &events), (&timeline, &timeline_index, &events)];
+    for format in [Format::Text, Format::Markdown] {
+        let options = Options { format, width: 80 };
+        let one = |brief, index| export::export(brief, index, &events, &options);
+        assert_eq!(
+            export::export_briefs(&both, &options),
+            format!("{}\n{}", one(&sample, &sample_index), one(&timeline, &timeline_index)),
+            "{format:?}: one brief after another, a blank line between"
+        );
+    }
+    let json = |briefs: &[(&Brief, &Index, &Selection)]| -> serde_json::Value {
+        let out = export::export_briefs(briefs, &Options { format: Format::Json, width: 80 });
+        serde_json::from_str(&out).expect("valid JSON")
+    };
+    assert_eq!(json(&[]), serde_json::json!([]));
+    assert_eq!(json(&both[..1]).as_array().map(Vec::len), Some(1));
+    let two = json(&both);
+    let ids: Vec<&str> = two.as_array().unwrap().iter().map(|e| e["brief"]["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["biden-putin-call-2021-12", "port-talks"]);
+    assert_eq!(
+        json(&both[..1]),
+        serde_json::from_str::<serde_json::Value>(&export::export(
+            &sample,
+            &sample_index,
+            &events,
+            &Options { format: Format::Json, width: 80 }
+        ))
+        .unwrap(),
+        "one brief exported alone is the same array of one"
+    );
 }

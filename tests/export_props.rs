@@ -331,6 +331,9 @@ fn json_gives_back_every_field() {
     let json = export::export(&brief, &index, &Selection::All, &Options { format: Format::Json, width: 80 });
     assert_safe(&json);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let exports = value.as_array().expect("an array of exports");
+    assert_eq!(exports.len(), 1, "one brief, one export");
+    let value = &exports[0];
 
     let header = &value["brief"];
     assert_eq!(header["id"], "gen");
@@ -421,6 +424,7 @@ fn json_of_a_dossier_says_how_each_item_relates() {
     let json =
         export::export(&brief, &index, &Selection::Related(lavrov), &Options { format: Format::Json, width: 80 });
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let value = &value[0];
     assert_eq!(value["selection"], serde_json::json!({"kind": "related", "section": "actors", "id": "lavrov"}));
     assert_eq!(value["items"][0]["item"]["id"], "lavrov");
     assert_eq!(

@@ -86,6 +86,7 @@ fn rebuilt_from_export(brief: &Brief) -> Value {
     let index = Index::build(brief);
     let json = export::export(brief, &index, &Selection::All, &Options { format: Format::Json, width: 80 });
     let exported: Value = serde_json::from_str(&json).unwrap();
+    let exported = &exported[0];
     let mut rebuilt = exported["brief"].clone();
     for entry in exported["items"].as_array().unwrap() {
         let section = entry["section"].as_str().unwrap();
