@@ -289,3 +289,56 @@ fn several_briefs_make_one_export_and_json_is_always_an_array() {
         "one brief exported alone is the same array of one"
     );
 }
+
+/// The header of a text export: everything before the first blank line.
+fn header(text: &str) -> &str {
+    text.split("\n\n").next().unwrap_or_default()
+}
+
+#[test]
+fn a_header_names_only_the_sources_the_export_cites() {
+    let (brief, index) = data("timeline.yaml");
+    let (wire, union_site) = ("“Port strike ends after overnight talks”", "“Statement on the agreement”");
+    let text =
+        |selection: Selection| export::export(&brief, &index, &selection, &Options { format: Format::Text, width: 0 });
+    let item = |id: &str| index.lookup(&brief, id).unwrap();
+    for (selection, cited) in [
+        (Selection::All, vec![wire, union_site]),
+        (Selection::Section(Section::Events), vec![wire, union_site]),
+        (Selection::Section(Section::Actors), vec![]),
+        (Selection::Item(item("e-talks-open")), vec![wire]),
+        (Selection::Item(item("c-rise")), vec![union_site]),
+        (Selection::Related(item("mediator")), vec![wire]),
+        (Selection::Related(item("c-rise")), vec![union_site]),
+        (Selection::Items(Section::Events, vec![3]), vec![union_site]),
+    ] {
+        let out = text(selection.clone());
+        for source in [wire, union_site] {
+            assert_eq!(header(&out).contains(source), cited.contains(&source), "{source} in {selection:?}:\n{out}");
+        }
+        if !cited.is_empty() {
+            assert!(header(&out).contains("reliability"), "with its reliability:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn listed_sources_say_what_a_reader_needs_and_actors_keep_their_aliases() {
+    let (harbour, harbour_index) = data("harbour.yaml");
+    let (sample, sample_index) = sample();
+    for format in [Format::Text, Format::Markdown] {
+        let options = Options { format, width: 80 };
+        let gazette = harbour_index.lookup(&harbour, "gazette").unwrap();
+        for selection in [Selection::All, Selection::Section(Section::Sources), Selection::Related(gazette)] {
+            let out = export::export(&harbour, &harbour_index, &selection, &options);
+            assert!(!out.contains("Text kept in") && !out.contains("harbour-source.txt"), "{selection:?}:\n{out}");
+            assert!(!out.contains("Cited by: "), "no count of citing items in {selection:?}:\n{out}");
+        }
+        let alone = export::export(&harbour, &harbour_index, &Selection::Item(gazette), &options);
+        assert!(alone.contains("Cited by quotes:") && alone.contains("a tax on the east end"), "{alone}");
+        let all = export::export(&sample, &sample_index, &Selection::All, &options);
+        assert!(all.contains("Also known as: US President, the president, President Biden"), "{all}");
+        let sample_sources = export::export(&sample, &sample_index, &Selection::Section(Section::Sources), &options);
+        assert!(!sample_sources.contains("Cited by: "), "{sample_sources}");
+    }
+}

@@ -2,6 +2,7 @@
 //! fields, quotes with their attribution. Every string here comes from the brief through
 //! [`text::visible`], so neither layout can pass a control character on.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -215,16 +216,20 @@ fn glue_short(inline: Inline) -> Inline {
 pub(crate) struct Builder<'a> {
     brief: &'a Brief,
     index: &'a Index,
+    /// The sources cited so far, by index: every citation is made through
+    /// [`Builder::citation`], which records it, so the header names exactly the sources the
+    /// body cites.
+    cited: RefCell<BTreeSet<usize>>,
 }
 
 impl<'a> Builder<'a> {
     pub fn new(brief: &'a Brief, index: &'a Index) -> Builder<'a> {
-        Builder { brief, index }
+        Builder { brief, index, cited: RefCell::default() }
     }
 
-    /// The whole document for a selection.
+    /// The whole document for a selection: the body first, so the header knows what it cites.
     pub fn document(&self, selection: &Selection) -> Vec<Block> {
-        let mut blocks = self.header(matches!(selection, Selection::All));
+        let mut blocks = Vec::new();
         match selection {
             Selection::All => {
                 for section in Section::ALL {
@@ -252,14 +257,17 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        blocks
+        let mut document = self.header(matches!(selection, Selection::All));
+        document.append(&mut blocks);
+        document
     }
 
     fn exists(&self, item: ItemRef) -> bool {
         item.index() < self.brief.len(item.section)
     }
 
-    /// Title, date, marking, sources; with `full`, also the summary, tags and `x-` fields.
+    /// Title, date, marking and the sources cited, with their reliability; with `full`, every
+    /// source, the summary, tags and `x-` fields.
     fn header(&self, full: bool) -> Vec<Block> {
         let brief = self.brief;
         let mut blocks = vec![Block::Heading(1, line(&brief.title))];
@@ -272,8 +280,10 @@ impl<'a> Builder<'a> {
         }
         blocks.push(Block::Para(meta.join(" · ")));
         let mut fields = Vec::new();
-        if !brief.sources.is_empty() {
-            let values: Vec<Inline> = brief.sources.iter().map(|s| self.source_line(s)).collect();
+        let sources: Vec<usize> =
+            if full { (0..brief.sources.len()).collect() } else { self.cited.borrow().iter().copied().collect() };
+        if !sources.is_empty() {
+            let values: Vec<Inline> = sources.iter().map(|&s| self.source_line(&brief.sources[s])).collect();
             let label = if values.len() == 1 { "Source" } else { "Sources" };
             fields.push(Field { label: label.into(), list: values.len() > 1, values });
         }
@@ -443,6 +453,7 @@ impl<'a> Builder<'a> {
     /// `Al Jazeera, para 12`, the source a link when it has an address.
     pub(crate) fn citation(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Inline> {
         let source = source.and_then(|r| self.index.resolve(self.brief, r, Section::Sources));
+        self.cited.borrow_mut().extend(source);
         let at = at.map(line).filter(|a| !a.is_empty());
         let mut out = Inline::default();
         match source {
@@ -508,18 +519,15 @@ impl<'a> Builder<'a> {
 
     fn source(&self, i: usize, detail: Detail) -> Item {
         let s = &self.brief.sources[i];
+        // The author's copy (`file`) is for checking quotes, not for a reader of the export;
+        // a list or a dossier shows what cites the source item by item, or not at all.
         let mut fields = Vec::new();
-        if let Some(file) = s.file.as_deref() {
-            fields.extend(Self::field("Text kept in", vec![line(file)]));
-        }
-        let citing: Vec<ItemRef> = self.index.citing(i).collect();
         if detail == Detail::Alone {
+            let citing: Vec<ItemRef> = self.index.citing(i).collect();
             for section in [Section::Claims, Section::Positions, Section::Quotes, Section::Events] {
                 let items = citing.iter().filter(|c| c.section == section).map(|&c| self.label(c)).collect();
                 fields.extend(Self::list(&format!("Cited by {}", section.key()), items));
             }
-        } else if !citing.is_empty() {
-            fields.extend(Self::field("Cited by", vec![count(citing.len(), "item", "items")]));
         }
         Item { title: self.source_line(s), body: None, fields, quotes: Vec::new() }
     }
@@ -538,17 +546,16 @@ impl<'a> Builder<'a> {
             let holders: Vec<String> = holders.filter(|n| seen.insert(n.clone())).collect();
             fields.extend(Self::field(&capitalised(stance.as_str()), holders));
         }
-        let claims: Vec<String> =
-            self.index.topics.claims.of(i).iter().map(|&c| line(&self.brief.claims[c as usize].text)).collect();
+        // Listed, a topic's claims are in the claims section or a dossier's part of their own,
+        // and a count of them tells a reader nothing.
         if detail == Detail::Alone {
-            fields.extend(Self::list("Claims", claims));
-        } else if !claims.is_empty() {
-            fields.extend(Self::field("Claims", vec![claims.len().to_string()]));
+            let claims = self.index.topics.claims.of(i).iter().map(|&c| line(&self.brief.claims[c as usize].text));
+            fields.extend(Self::list("Claims", claims.collect()));
         }
         Item { title: Inline::text(line(&t.label)), body: t.summary.as_deref().map(para), fields, quotes: Vec::new() }
     }
 
-    fn actor_fields(&self, i: usize, everything: bool) -> Vec<Field> {
+    fn actor_fields(&self, i: usize, aliases: bool) -> Vec<Field> {
         let a: &Actor = &self.brief.actors[i];
         let mut fields = Vec::new();
         fields.extend(Self::field("Role", a.role.as_deref().map(line).into_iter().collect()));
@@ -565,7 +572,7 @@ impl<'a> Builder<'a> {
         fields.extend(Self::field("Members", self.actor_names(members)));
         let spokespeople = self.index.actors.spokespeople.of(i).iter().map(|&m| m as usize);
         fields.extend(Self::field("Spokespeople", self.actor_names(spokespeople)));
-        if everything {
+        if aliases {
             let name = line(&a.name);
             let aliases = a.aliases.iter().map(|n| line(n)).filter(|n| !n.eq_ignore_ascii_case(&name)).collect();
             fields.extend(Self::field("Also known as", aliases));
@@ -575,7 +582,9 @@ impl<'a> Builder<'a> {
 
     fn actor(&self, i: usize, detail: Detail) -> Item {
         let a = &self.brief.actors[i];
-        let mut fields = self.actor_fields(i, detail == Detail::Alone);
+        // Aliases are how the text names the actor: wherever the actor is listed in full,
+        // not where it is one of many related to another item.
+        let mut fields = self.actor_fields(i, detail != Detail::Related);
         if detail == Detail::Alone {
             let links = &self.index.actors;
             let n = |l: &crate::index::Links| l.of(i).len();
