@@ -51,6 +51,9 @@ const CASES: &[(&str, &str, What)] = &[
     ("extensions-all", "extensions.yaml", What::All),
     ("timeline-events", "timeline.yaml", What::Section(Section::Events)),
     ("timeline-related-union", "timeline.yaml", What::Related("union")),
+    ("related-c-deterrence-plan", SAMPLE, What::Related("c-deterrence-plan")),
+    ("related-q-lavrov-cant-fail", SAMPLE, What::Related("q-lavrov-cant-fail")),
+    ("harbour-related-gazette", "harbour.yaml", What::Related("gazette")),
 ];
 
 fn brief_of(name: &str) -> (Brief, Index) {
@@ -341,4 +344,30 @@ fn listed_sources_say_what_a_reader_needs_and_actors_keep_their_aliases() {
         let sample_sources = export::export(&sample, &sample_index, &Selection::Section(Section::Sources), &options);
         assert!(!sample_sources.contains("Cited by: "), "{sample_sources}");
     }
+}
+
+#[test]
+fn a_related_export_of_any_item_reads_like_the_detail_pane() {
+    for name in [SAMPLE, "harbour.yaml", "timeline.yaml", "extensions.yaml"] {
+        let (brief, index) = brief_of(name);
+        for item in Section::ALL.iter().flat_map(|&s| brief.items(s)) {
+            let selection = Selection::Related(item);
+            for format in [Format::Text, Format::Markdown] {
+                let out = export::export(&brief, &index, &selection, &Options { format, width: 80 });
+                let id = brief.id_of(item);
+                assert!(!out.contains("Cited by ("), "a source's citing items by section, {id}:\n{out}");
+            }
+        }
+    }
+    let (brief, index) = sample();
+    let claim = index.lookup(&brief, "c-troop-buildup").unwrap();
+    let text = export::export(&brief, &index, &Selection::Related(claim), &Options::default());
+    assert!(
+        text.contains("    — Jen Psaki, White House Press Secretary, 6 Dec 2021 (Al Jazeera, para 13)\n      On behalf of: Joe Biden, White House\n      To: reporters\n"),
+        "the quotes behind a claim, with their circumstances:\n{text}"
+    );
+    let (harbour, harbour_index) = data("harbour.yaml");
+    let gazette = harbour_index.lookup(&harbour, "gazette").unwrap();
+    let text = export::export(&harbour, &harbour_index, &Selection::Related(gazette), &Options::default());
+    assert!(text.contains("\nCited by positions (2):\n") && text.contains("\nCited by quotes (2):\n"), "{text}");
 }

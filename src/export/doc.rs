@@ -116,6 +116,9 @@ enum Detail {
     Related,
     /// One item on its own: also what refers to it.
     Alone,
+    /// The subject of a dossier: as listed, but a claim's or position's quotes with their
+    /// circumstances, since they have no part of their own there.
+    Subject,
 }
 
 fn line(text: &str) -> String {
@@ -349,24 +352,36 @@ impl<'a> Builder<'a> {
         match subject.section {
             Section::Actors => blocks.extend(self.who(subject.index())),
             // The parts below spell out what refers to it.
-            _ => blocks.push(self.item(subject, Detail::Listed)),
+            _ => blocks.push(self.item(subject, Detail::Subject)),
         }
         for part in related_parts(self.brief, self.index, subject) {
-            // A claim's or position's quotes are shown in full with it, above.
-            if part.relation == Relation::Quotes {
-                continue;
-            }
-            blocks.push(Block::Heading(3, format!("{} ({})", part.title(), part.items.len())));
-            // The subject's own words, and words said for it, with every detail; elsewhere
-            // quotes are one line each, as they are shown apart.
-            let detail = match part.relation {
-                Relation::Said | Relation::SaidOnItsBehalf => Detail::Listed,
-                _ => Detail::Related,
-            };
-            for item in part.items {
-                blocks.push(self.item(item, detail));
+            match part.relation {
+                // A claim's or position's quotes are shown in full with it, above.
+                Relation::Quotes => continue,
+                // Claims, positions, quotes and events citing a source, each kind apart.
+                Relation::CitedBy => {
+                    for section in Section::ALL {
+                        let items: Vec<ItemRef> = part.items.iter().copied().filter(|i| i.section == section).collect();
+                        if !items.is_empty() {
+                            let title = format!("{} {}", part.title(), section.key());
+                            self.part(blocks, &title, &items, Detail::Related);
+                        }
+                    }
+                }
+                // The subject's own words, and words said for it, with every detail; elsewhere
+                // quotes are one line each, as they are shown apart.
+                Relation::Said | Relation::SaidOnItsBehalf => {
+                    self.part(blocks, part.title(), &part.items, Detail::Listed)
+                }
+                _ => self.part(blocks, part.title(), &part.items, Detail::Related),
             }
         }
+    }
+
+    /// One kind of related item under its heading, with how many there are.
+    fn part(&self, blocks: &mut Vec<Block>, title: &str, items: &[ItemRef], detail: Detail) {
+        blocks.push(Block::Heading(3, format!("{title} ({})", items.len())));
+        blocks.extend(items.iter().map(|&item| self.item(item, detail)));
     }
 
     /// An actor dossier's opening: role, affiliation, whom they speak for, aliases, summary,
@@ -512,6 +527,7 @@ impl<'a> Builder<'a> {
             Detail::Listed | Detail::Alone => {
                 (None, quotes.iter().map(|&q| self.quote_block(q, Detail::Related)).collect())
             }
+            Detail::Subject => (None, quotes.iter().map(|&q| self.quote_block(q, Detail::Listed)).collect()),
         }
     }
 
