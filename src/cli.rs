@@ -43,8 +43,8 @@ pub enum Command {
     ///
     /// Without --section, --item or --related, exports the whole brief. Several briefs: a
     /// section is exported from each in turn; --item and --related from each brief that has
-    /// the id. Exit status: 0 when exported, 1 when a brief has errors (nothing is exported),
-    /// 2 for usage and I/O errors.
+    /// the id. JSON is an array with one export per brief, even for one. Exit status: 0 when
+    /// exported, 1 when a brief has errors (nothing is exported), 2 for usage and I/O errors.
     Export {
         /// Brief files or folders (`-` reads stdin). None exports from the bundled sample.
         paths: Vec<PathBuf>,
@@ -211,22 +211,15 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
         }
     };
 
-    let mut parts = Vec::new();
+    let mut chosen = Vec::new();
     let mut items = 0;
     for ((brief, index), selection) in briefs.iter().zip(&indexes).zip(&selections) {
         if let Some(selection) = selection {
-            parts.push(export::export(brief, index, selection, &options));
+            chosen.push((brief, index, selection));
             items += export::item_count(brief, index, selection);
         }
     }
-    let text = match options.format {
-        // Several JSON documents make one array.
-        export::Format::Json if parts.len() > 1 => {
-            let values: Vec<String> = parts.iter().map(|p| indent_json(p.trim_end())).collect();
-            format!("[\n{}\n]\n", values.join(",\n"))
-        }
-        _ => parts.join("\n"),
-    };
+    let text = export::export_briefs(&chosen, &options);
     match output {
         None => print_stdout(&text),
         Some(path) => match export::write_atomically(path, &text) {
@@ -238,11 +231,6 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
             Err(error) => usage_error(&format!("cannot write '{}': {}", path.display(), io_reason(&error))),
         },
     }
-}
-
-/// Pretty JSON nested one level deeper, for an array of exports.
-fn indent_json(json: &str) -> String {
-    json.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
 }
 
 fn io_reason(error: &std::io::Error) -> String {

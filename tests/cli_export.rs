@@ -33,6 +33,11 @@ fn each_format_on_stdout_matches_the_library_goldens() {
         stdout(&["export", "briefs/biden-putin-call-2021-12.yaml", "--item", "c-troop-buildup", "--format", "json"]),
         golden("item-c-troop-buildup.json")
     );
+    assert_eq!(
+        stdout(&["export", "tests/data/timeline.yaml", "--section", "events", "--format", "markdown"]),
+        golden("timeline-events.md"),
+        "events by date, not as written"
+    );
 }
 
 #[test]
@@ -169,6 +174,23 @@ fn stdin_and_several_briefs() {
 }
 
 #[test]
+fn json_is_an_array_of_exports_whatever_the_count() {
+    for args in [
+        vec!["export", "--format", "json"],
+        vec!["export", "--item", "lavrov", "--format", "json"],
+        vec!["export", "briefs/", "tests/data/timeline.yaml", "--section", "events", "--format", "json"],
+    ] {
+        let value: serde_json::Value = serde_json::from_str(&stdout(&args)).expect("valid JSON");
+        let exports = value.as_array().unwrap_or_else(|| panic!("{args:?}: not an array"));
+        let wanted = if args.contains(&"tests/data/timeline.yaml") { 2 } else { 1 };
+        assert_eq!(exports.len(), wanted, "{args:?}");
+        for export in exports {
+            assert!(export["brief"]["id"].is_string() && export["items"].is_array(), "{args:?}: {export}");
+        }
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.yaml");
@@ -195,6 +217,7 @@ marking: "\e[5mBLINK\e[0m"
 summary: "line\roverwrite \x08\x08 back \e[2J\e[H clear \u009b31m c1 \u202eevil\u202c \u2066iso\u2069"
 prepared_by: "\e[8mhidden"
 tags: ["\e[31mred"]
+"x-\e[31mdesk": {"\e]0;key\a": "\u202evalue", list: ["\e[2J", 1]}
 sources:
   - id: s
     title: "\e]8;;http://evil.example\e\\link\e]8;;\e\\"
@@ -208,6 +231,7 @@ actors:
     name: "Name\e[2K\r"
     role: "\e[?1049hrole"
     aliases: ["\u200falias"]
+    x-notes: ["\e[2Jclear", {"\u202ekey": "\a"}]
     summary: "\u009d0;title\u009c"
   - {id: b, name: "B\u2067ob", speaks_for: [a]}
 claims:
@@ -265,8 +289,9 @@ fn nothing_in_an_export_can_drive_a_terminal() {
     assert!(text.contains("Title ␛]0;pwned␇ change ␛]52;c;Y3VybCBldmlsLnNoIHwgc2g=␇ clip"), "{text}");
     assert!(text.contains("[RLO]evil[PDF]"), "{text}");
     assert!(text.contains("[U+009B]31m"), "{text}");
+    assert!(text.contains("x-␛[31mdesk:\n  - ␛]0;key␇: [RLO]value\n  - list: ␛[2J, 1\n"), "{text}");
     let json = String::from_utf8(brief().arg("export").arg(&path).args(["--format", "json"]).output().unwrap().stdout)
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(value["brief"]["marking"], "\u{1b}[5mBLINK\u{1b}[0m", "JSON escapes, and keeps the data");
+    assert_eq!(value[0]["brief"]["marking"], "\u{1b}[5mBLINK\u{1b}[0m", "JSON escapes, and keeps the data");
 }

@@ -91,6 +91,7 @@ fn brief_yaml(texts: &[String]) -> String {
     };
     let mut y =
         format!("brief: 1\nid: gen\ntitle: {}\ndate: 2024-03-01\nmarking: {}\nsummary: {}\n", next(), next(), next());
+    y += &format!("x-desk: {{name: {}, shifts: [{}, 2, {{lead: {}}}]}}\n", next(), next(), next());
     y += &format!(
         "sources:\n  - {{id: s1, title: {}, publisher: {}, url: {}, x-note: {}}}\n  - {{id: s2, title: {}}}\n",
         next(),
@@ -104,7 +105,9 @@ fn brief_yaml(texts: &[String]) -> String {
     y += "actors:\n";
     for a in 1..=3 {
         y += &format!(
-            "  - {{id: a{a}, name: {}, role: {}, aliases: [{}], summary: {}{}}}\n",
+            "  - {{id: a{a}, name: {}, role: {}, aliases: [{}], summary: {}, x-seen: [{{at: {}}}, {}]{}}}\n",
+            next(),
+            next(),
             next(),
             next(),
             next(),
@@ -128,7 +131,7 @@ fn brief_yaml(texts: &[String]) -> String {
     y += "quotes:\n";
     for (q, kind) in [(1, "direct"), (2, "partial"), (3, "indirect")] {
         y += &format!(
-            "  - {{id: q{q}, speaker: a{q}, kind: {kind}, text: {}, context: {}, to: {}, mentions: [a1, a2], date: 2024-02-0{q}, source: s1, at: {}, x-check: {{by: {}}}}}\n",
+            "  - {{id: q{q}, speaker: a{q}, kind: {kind}, text: {}, context: {}, to: {}, mentions: [a1, a2], date: 2024-02-0{q}T0{q}:30:00-05:00, source: s1, at: {}, x-check: {{by: {}}}}}\n",
             next(),
             next(),
             next(),
@@ -328,6 +331,9 @@ fn json_gives_back_every_field() {
     let json = export::export(&brief, &index, &Selection::All, &Options { format: Format::Json, width: 80 });
     assert_safe(&json);
     let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let exports = value.as_array().expect("an array of exports");
+    assert_eq!(exports.len(), 1, "one brief, one export");
+    let value = &exports[0];
 
     let header = &value["brief"];
     assert_eq!(header["id"], "gen");
@@ -418,6 +424,7 @@ fn json_of_a_dossier_says_how_each_item_relates() {
     let json =
         export::export(&brief, &index, &Selection::Related(lavrov), &Options { format: Format::Json, width: 80 });
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let value = &value[0];
     assert_eq!(value["selection"], serde_json::json!({"kind": "related", "section": "actors", "id": "lavrov"}));
     assert_eq!(value["items"][0]["item"]["id"], "lavrov");
     assert_eq!(

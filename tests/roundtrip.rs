@@ -86,6 +86,7 @@ fn rebuilt_from_export(brief: &Brief) -> Value {
     let index = Index::build(brief);
     let json = export::export(brief, &index, &Selection::All, &Options { format: Format::Json, width: 80 });
     let exported: Value = serde_json::from_str(&json).unwrap();
+    let exported = &exported[0];
     let mut rebuilt = exported["brief"].clone();
     for entry in exported["items"].as_array().unwrap() {
         let section = entry["section"].as_str().unwrap();
@@ -122,13 +123,21 @@ proptest! {
         }
         prop_assert_eq!(&serde_json::to_value(&first).unwrap()["x-desk"], &written["x-desk"]);
         let second = load(&rebuilt_from_export(&first));
-        prop_assert_eq!(serde_json::to_value(&first).unwrap(), serde_json::to_value(&second).unwrap());
+        prop_assert_eq!(as_a_timeline(&first), serde_json::to_value(&second).unwrap());
     }
+}
+
+/// The brief as an export gives it back: events as a timeline (by date, equal dates as
+/// written), everything else as written.
+fn as_a_timeline(brief: &Brief) -> Value {
+    let mut brief = brief.clone();
+    brief.events.sort_by(|a, b| a.date.cmp(&b.date));
+    serde_json::to_value(&brief).unwrap()
 }
 
 #[test]
 fn the_sample_survives_the_round_trip() {
     let first = brief::sample::load().into_valid_briefs().pop().unwrap();
     let second = load(&rebuilt_from_export(&first));
-    assert_eq!(serde_json::to_value(&first).unwrap(), serde_json::to_value(&second).unwrap());
+    assert_eq!(as_a_timeline(&first), serde_json::to_value(&second).unwrap());
 }

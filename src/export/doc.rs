@@ -2,14 +2,17 @@
 //! fields, quotes with their attribution. Every string here comes from the brief through
 //! [`text::visible`], so neither layout can pass a control character on.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+
+use serde_json::Value;
 
 use super::wrap::GLUE;
 use super::{Selection, related_parts};
 use crate::index::{Agreement, Index, Relation};
 use crate::model::{
-    Actor, ActorKind, Brief, Claim, Event, EventStatus, ItemRef, Position, Quote, QuoteKind, Ref, Section, Source,
-    Stance, Topic, Vocabulary,
+    Actor, ActorKind, Brief, Claim, Date, Event, EventStatus, Extensions, ItemRef, Position, Quote, QuoteKind, Ref,
+    Section, Source, Stance, Topic, Vocabulary,
 };
 use crate::text::{self, Lines};
 
@@ -113,6 +116,9 @@ enum Detail {
     Related,
     /// One item on its own: also what refers to it.
     Alone,
+    /// The subject of a dossier: as listed, but a claim's or position's quotes with their
+    /// circumstances, since they have no part of their own there.
+    Subject,
 }
 
 fn line(text: &str) -> String {
@@ -130,6 +136,62 @@ fn count(n: usize, one: &str, many: &str) -> String {
 fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// An author's `x-` fields, each under its name as written. A mapping is shown one `key: value`
+/// to a line; a list of texts and numbers on one line, a list holding lists or mappings one
+/// entry to a line; anything else as one value.
+fn extension_fields(extensions: &Extensions) -> Vec<Field> {
+    extensions
+        .iter()
+        .map(|(name, value)| {
+            let (values, list) = match value {
+                Value::Object(map) if !map.is_empty() => (map.iter().map(|(k, v)| entry(k, v)).collect(), true),
+                Value::Array(items) if items.iter().any(|v| v.is_array() || v.is_object()) => {
+                    (items.iter().map(extension_value).collect(), true)
+                }
+                other => (vec![extension_value(other)], false),
+            };
+            Field { label: line(name), values: values.into_iter().map(Inline::text).collect(), list }
+        })
+        .collect()
+}
+
+/// One `x-` value on one line: a text as written, a list as `a, b`, a mapping as
+/// `key: value; key: value`. A list or mapping inside another is put in parentheses where
+/// its separators would run into the outer ones: `a, (b, c)`, `k: (m: 1; n: 2)`.
+fn extension_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => line(text),
+        Value::Null => "none".to_string(),
+        Value::Bool(true) => "yes".to_string(),
+        Value::Bool(false) => "no".to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) if items.is_empty() => "none".to_string(),
+        Value::Array(items) => items.iter().map(nested).collect::<Vec<_>>().join(", "),
+        Value::Object(map) if map.is_empty() => "none".to_string(),
+        Value::Object(map) => map.iter().map(|(k, v)| entry(k, v)).collect::<Vec<_>>().join("; "),
+    }
+}
+
+/// `key: value` of an `x-` mapping; a list reads plainly there (`spoiled: 3, late`).
+fn entry(key: &str, value: &Value) -> String {
+    let value = if value.is_array() { extension_value(value) } else { nested(value) };
+    format!("{}: {value}", line(key))
+}
+
+/// A value inside a list or mapping, in parentheses when it is a list or mapping itself.
+fn nested(value: &Value) -> String {
+    match value {
+        Value::Array(items) if !items.is_empty() => format!("({})", extension_value(value)),
+        Value::Object(map) if !map.is_empty() => format!("({})", extension_value(value)),
+        _ => extension_value(value),
+    }
+}
+
+/// A date as readers see it ([`Date::human`]), kept on one line when wrapped.
+fn date(date: &Date) -> String {
+    glued(&date.human())
 }
 
 /// The words kept on one line when wrapped.
@@ -157,25 +219,29 @@ fn glue_short(inline: Inline) -> Inline {
 pub(crate) struct Builder<'a> {
     brief: &'a Brief,
     index: &'a Index,
+    /// The sources cited so far, by index: every citation is made through
+    /// [`Builder::citation`], which records it, so the header names exactly the sources the
+    /// body cites.
+    cited: RefCell<BTreeSet<usize>>,
 }
 
 impl<'a> Builder<'a> {
     pub fn new(brief: &'a Brief, index: &'a Index) -> Builder<'a> {
-        Builder { brief, index }
+        Builder { brief, index, cited: RefCell::default() }
     }
 
-    /// The whole document for a selection.
+    /// The whole document for a selection: the body first, so the header knows what it cites.
     pub fn document(&self, selection: &Selection) -> Vec<Block> {
-        let mut blocks = self.header(matches!(selection, Selection::All));
+        let mut blocks = Vec::new();
         match selection {
             Selection::All => {
                 for section in Section::ALL {
-                    let items: Vec<usize> = (0..self.brief.len(section)).collect();
+                    let items: Vec<usize> = self.index.listed(self.brief, section).map(ItemRef::index).collect();
                     self.section(&mut blocks, section, &items);
                 }
             }
             Selection::Section(section) => {
-                let items: Vec<usize> = (0..self.brief.len(*section)).collect();
+                let items: Vec<usize> = self.index.listed(self.brief, *section).map(ItemRef::index).collect();
                 self.section(&mut blocks, *section, &items);
             }
             Selection::Items(section, items) => {
@@ -194,18 +260,21 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        blocks
+        let mut document = self.header(matches!(selection, Selection::All));
+        document.append(&mut blocks);
+        document
     }
 
     fn exists(&self, item: ItemRef) -> bool {
         item.index() < self.brief.len(item.section)
     }
 
-    /// Title, date, marking, sources; with `full`, also the summary and tags.
+    /// Title, date, marking and the sources cited, with their reliability; with `full`, every
+    /// source, the summary, tags and `x-` fields.
     fn header(&self, full: bool) -> Vec<Block> {
         let brief = self.brief;
         let mut blocks = vec![Block::Heading(1, line(&brief.title))];
-        let mut meta = vec![brief.date.human()];
+        let mut meta = vec![date(&brief.date)];
         if let Some(marking) = brief.marking.as_deref() {
             meta.push(line(marking));
         }
@@ -214,14 +283,19 @@ impl<'a> Builder<'a> {
         }
         blocks.push(Block::Para(meta.join(" · ")));
         let mut fields = Vec::new();
-        if !brief.sources.is_empty() {
-            let values: Vec<Inline> = brief.sources.iter().map(|s| self.source_line(s)).collect();
+        let sources: Vec<usize> =
+            if full { (0..brief.sources.len()).collect() } else { self.cited.borrow().iter().copied().collect() };
+        if !sources.is_empty() {
+            let values: Vec<Inline> = sources.iter().map(|&s| self.source_line(&brief.sources[s])).collect();
             let label = if values.len() == 1 { "Source" } else { "Sources" };
             fields.push(Field { label: label.into(), list: values.len() > 1, values });
         }
         if full && !brief.tags.is_empty() {
             let tags = brief.tags.iter().map(|t| line(t)).collect::<Vec<_>>().join(", ");
             fields.push(Field { label: "Tags".into(), values: vec![Inline::text(tags)], list: false });
+        }
+        if full {
+            fields.extend(extension_fields(&brief.extensions));
         }
         if !fields.is_empty() {
             blocks.push(Block::Fields(fields));
@@ -247,7 +321,7 @@ impl<'a> Builder<'a> {
         }
         let mut notes = Vec::new();
         if let Some(published) = &source.published {
-            notes.push(published.human());
+            notes.push(date(published));
         }
         if let Some(r) = source.reliability {
             notes.push(format!("reliability {r}, {}", r.meaning()));
@@ -278,31 +352,45 @@ impl<'a> Builder<'a> {
         match subject.section {
             Section::Actors => blocks.extend(self.who(subject.index())),
             // The parts below spell out what refers to it.
-            _ => blocks.push(self.item(subject, Detail::Listed)),
+            _ => blocks.push(self.item(subject, Detail::Subject)),
         }
         for part in related_parts(self.brief, self.index, subject) {
-            // A claim's or position's quotes are shown in full with it, above.
-            if part.relation == Relation::Quotes {
-                continue;
-            }
-            blocks.push(Block::Heading(3, format!("{} ({})", part.title(), part.items.len())));
-            // The subject's own words, and words said for it, with every detail; elsewhere
-            // quotes are one line each, as they are shown apart.
-            let detail = match part.relation {
-                Relation::Said | Relation::SaidOnItsBehalf => Detail::Listed,
-                _ => Detail::Related,
-            };
-            for item in part.items {
-                blocks.push(self.item(item, detail));
+            match part.relation {
+                // A claim's or position's quotes are shown in full with it, above.
+                Relation::Quotes => continue,
+                // Claims, positions, quotes and events citing a source, each kind apart.
+                Relation::CitedBy => {
+                    for section in Section::ALL {
+                        let items: Vec<ItemRef> = part.items.iter().copied().filter(|i| i.section == section).collect();
+                        if !items.is_empty() {
+                            let title = format!("{} {}", part.title(), section.key());
+                            self.part(blocks, &title, &items, Detail::Related);
+                        }
+                    }
+                }
+                // The subject's own words, and words said for it, with every detail; elsewhere
+                // quotes are one line each, as they are shown apart.
+                Relation::Said | Relation::SaidOnItsBehalf => {
+                    self.part(blocks, part.title(), &part.items, Detail::Listed)
+                }
+                _ => self.part(blocks, part.title(), &part.items, Detail::Related),
             }
         }
     }
 
-    /// An actor dossier's opening: role, affiliation, whom they speak for, aliases, summary.
+    /// One kind of related item under its heading, with how many there are.
+    fn part(&self, blocks: &mut Vec<Block>, title: &str, items: &[ItemRef], detail: Detail) {
+        blocks.push(Block::Heading(3, format!("{title} ({})", items.len())));
+        blocks.extend(items.iter().map(|&item| self.item(item, detail)));
+    }
+
+    /// An actor dossier's opening: role, affiliation, whom they speak for, aliases, summary,
+    /// the author's `x-` fields.
     fn who(&self, actor: usize) -> Vec<Block> {
         let a = &self.brief.actors[actor];
         let mut blocks = Vec::new();
-        let fields = self.actor_fields(actor, true);
+        let mut fields = self.actor_fields(actor, true);
+        fields.extend(extension_fields(&a.extensions));
         if let Some(summary) = a.summary.as_deref() {
             blocks.push(Block::Para(para(summary)));
         }
@@ -314,23 +402,22 @@ impl<'a> Builder<'a> {
 
     fn item(&self, item: ItemRef, detail: Detail) -> Block {
         let i = item.index();
-        match item.section {
+        let block = match item.section {
             Section::Sources => Block::Item(self.source(i, detail)),
             Section::Topics => Block::Item(self.topic(i, detail)),
             Section::Actors => Block::Item(self.actor(i, detail)),
             Section::Claims => Block::Item(self.claim(i, detail)),
             Section::Positions => Block::Item(self.position(i, detail)),
-            Section::Quotes => match detail {
-                Detail::Related => Block::Quote(self.quote_block(i, false)),
-                Detail::Listed | Detail::Alone => {
-                    let mut block = self.quote_block(i, true);
-                    if detail == Detail::Alone {
-                        block.details.extend(self.quote_backing(i));
-                    }
-                    Block::Quote(block)
-                }
-            },
+            Section::Quotes => Block::Quote(self.quote_block(i, detail)),
             Section::Events => Block::Item(self.event(i)),
+        };
+        match block {
+            Block::Item(mut it) => {
+                it.fields.extend(extension_fields(self.brief.extensions_of(item)));
+                Block::Item(it)
+            }
+            // A quote block carries its own.
+            other => other,
         }
     }
 
@@ -381,6 +468,7 @@ impl<'a> Builder<'a> {
     /// `Al Jazeera, para 12`, the source a link when it has an address.
     pub(crate) fn citation(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Inline> {
         let source = source.and_then(|r| self.index.resolve(self.brief, r, Section::Sources));
+        self.cited.borrow_mut().extend(source);
         let at = at.map(line).filter(|a| !a.is_empty());
         let mut out = Inline::default();
         match source {
@@ -436,7 +524,10 @@ impl<'a> Builder<'a> {
                     .collect();
                 (Self::list("Quotes", lines), Vec::new())
             }
-            Detail::Listed | Detail::Alone => (None, quotes.iter().map(|&q| self.quote_block(q, false)).collect()),
+            Detail::Listed | Detail::Alone => {
+                (None, quotes.iter().map(|&q| self.quote_block(q, Detail::Related)).collect())
+            }
+            Detail::Subject => (None, quotes.iter().map(|&q| self.quote_block(q, Detail::Listed)).collect()),
         }
     }
 
@@ -444,18 +535,15 @@ impl<'a> Builder<'a> {
 
     fn source(&self, i: usize, detail: Detail) -> Item {
         let s = &self.brief.sources[i];
+        // The author's copy (`file`) is for checking quotes, not for a reader of the export;
+        // a list or a dossier shows what cites the source item by item, or not at all.
         let mut fields = Vec::new();
-        if let Some(file) = s.file.as_deref() {
-            fields.extend(Self::field("Text kept in", vec![line(file)]));
-        }
-        let citing: Vec<ItemRef> = self.index.citing(i).collect();
         if detail == Detail::Alone {
+            let citing: Vec<ItemRef> = self.index.citing(i).collect();
             for section in [Section::Claims, Section::Positions, Section::Quotes, Section::Events] {
                 let items = citing.iter().filter(|c| c.section == section).map(|&c| self.label(c)).collect();
                 fields.extend(Self::list(&format!("Cited by {}", section.key()), items));
             }
-        } else if !citing.is_empty() {
-            fields.extend(Self::field("Cited by", vec![count(citing.len(), "item", "items")]));
         }
         Item { title: self.source_line(s), body: None, fields, quotes: Vec::new() }
     }
@@ -474,17 +562,16 @@ impl<'a> Builder<'a> {
             let holders: Vec<String> = holders.filter(|n| seen.insert(n.clone())).collect();
             fields.extend(Self::field(&capitalised(stance.as_str()), holders));
         }
-        let claims: Vec<String> =
-            self.index.topics.claims.of(i).iter().map(|&c| line(&self.brief.claims[c as usize].text)).collect();
+        // Listed, a topic's claims are in the claims section or a dossier's part of their own,
+        // and a count of them tells a reader nothing.
         if detail == Detail::Alone {
-            fields.extend(Self::list("Claims", claims));
-        } else if !claims.is_empty() {
-            fields.extend(Self::field("Claims", vec![claims.len().to_string()]));
+            let claims = self.index.topics.claims.of(i).iter().map(|&c| line(&self.brief.claims[c as usize].text));
+            fields.extend(Self::list("Claims", claims.collect()));
         }
         Item { title: Inline::text(line(&t.label)), body: t.summary.as_deref().map(para), fields, quotes: Vec::new() }
     }
 
-    fn actor_fields(&self, i: usize, everything: bool) -> Vec<Field> {
+    fn actor_fields(&self, i: usize, aliases: bool) -> Vec<Field> {
         let a: &Actor = &self.brief.actors[i];
         let mut fields = Vec::new();
         fields.extend(Self::field("Role", a.role.as_deref().map(line).into_iter().collect()));
@@ -501,7 +588,7 @@ impl<'a> Builder<'a> {
         fields.extend(Self::field("Members", self.actor_names(members)));
         let spokespeople = self.index.actors.spokespeople.of(i).iter().map(|&m| m as usize);
         fields.extend(Self::field("Spokespeople", self.actor_names(spokespeople)));
-        if everything {
+        if aliases {
             let name = line(&a.name);
             let aliases = a.aliases.iter().map(|n| line(n)).filter(|n| !n.eq_ignore_ascii_case(&name)).collect();
             fields.extend(Self::field("Also known as", aliases));
@@ -511,7 +598,9 @@ impl<'a> Builder<'a> {
 
     fn actor(&self, i: usize, detail: Detail) -> Item {
         let a = &self.brief.actors[i];
-        let mut fields = self.actor_fields(i, detail == Detail::Alone);
+        // Aliases are how the text names the actor: wherever the actor is listed in full,
+        // not where it is one of many related to another item.
+        let mut fields = self.actor_fields(i, detail != Detail::Related);
         if detail == Detail::Alone {
             let links = &self.index.actors;
             let n = |l: &crate::index::Links| l.of(i).len();
@@ -565,7 +654,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Supported by", holders(&self.index.claims.supported_by)));
             fields.extend(Self::field("Disputed by", holders(&self.index.claims.disputed_by)));
         }
-        fields.extend(Self::field("Date", c.date.iter().map(|d| d.human()).collect()));
+        fields.extend(Self::field("Date", c.date.iter().map(date).collect()));
         fields.extend(self.source_field(c.source.as_ref(), c.at.as_deref()));
         let (quote_field, quotes) = self.nested_quotes(&c.quotes, detail);
         fields.extend(quote_field);
@@ -596,7 +685,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Disagreeing", disagree));
             fields.extend(Self::field("Others on the topic", other));
         }
-        fields.extend(Self::field("Date", p.date.iter().map(|d| d.human()).collect()));
+        fields.extend(Self::field("Date", p.date.iter().map(date).collect()));
         fields.extend(self.source_field(p.source.as_ref(), p.at.as_deref()));
         let (quote_field, quotes) = self.nested_quotes(&p.quotes, detail);
         fields.extend(quote_field);
@@ -611,7 +700,7 @@ impl<'a> Builder<'a> {
         }
         fields.extend(Self::field("Actors", self.names(&e.actors, Section::Actors)));
         fields.extend(self.source_field(e.source.as_ref(), e.at.as_deref()));
-        let title = format!("{}: {}", e.date.human(), line(&e.text));
+        let title = format!("{}: {}", date(&e.date), line(&e.text));
         Item { title: Inline::text(title), body: None, fields, quotes: Vec::new() }
     }
 
@@ -650,8 +739,8 @@ impl<'a> Builder<'a> {
                 out.push(&line(&quote.speaker.id));
             }
         }
-        if let Some(date) = &quote.date {
-            out.push(", ").push(&glued(&date.human()));
+        if let Some(d) = &quote.date {
+            out.push(", ").push(&date(d));
         }
         if let Some(citation) = self.citation(quote.source.as_ref(), quote.at.as_deref()) {
             let mut cited = Inline::text("(");
@@ -661,10 +750,12 @@ impl<'a> Builder<'a> {
         out
     }
 
-    pub fn quote_block(&self, q: usize, with_details: bool) -> QuoteBlock {
+    /// A quote as a block: its words and attribution; in a list or alone, the circumstances
+    /// too; alone, also what it backs; always the author's `x-` fields.
+    fn quote_block(&self, q: usize, detail: Detail) -> QuoteBlock {
         let quote = &self.brief.quotes[q];
         let mut details = Vec::new();
-        if with_details {
+        if detail != Detail::Related {
             match quote.kind {
                 QuoteKind::Indirect => {
                     details.extend(Self::field("Kind", vec!["reported speech, not verbatim".into()]))
@@ -678,6 +769,10 @@ impl<'a> Builder<'a> {
             details.extend(Self::field("Context", quote.context.as_deref().map(line).into_iter().collect()));
             details.extend(Self::field("Mentions", self.names(&quote.mentions, Section::Actors)));
         }
+        if detail == Detail::Alone {
+            details.extend(self.quote_backing(q));
+        }
+        details.extend(extension_fields(&quote.extensions));
         QuoteBlock { text: self.quoted_text(q, Lines::Keep), attribution: self.attribution(q), details }
     }
 
@@ -700,5 +795,45 @@ impl<'a> Builder<'a> {
             .into_iter()
             .flatten()
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn shown(value: Value) -> (Vec<String>, bool) {
+        let mut extensions = Extensions::new();
+        extensions.insert("x-field".into(), value);
+        let fields = extension_fields(&extensions);
+        assert_eq!(fields.len(), 1);
+        assert_eq!(fields[0].label, "x-field");
+        (fields[0].values.iter().map(Inline::plain).collect(), fields[0].list)
+    }
+
+    #[test]
+    fn x_values_read_as_words_not_json() {
+        assert_eq!(shown(json!("checked \u{1b}[31mtwice\nover")), (vec!["checked ␛[31mtwice over".into()], false));
+        assert_eq!(shown(json!(1200)), (vec!["1200".into()], false));
+        assert_eq!(shown(json!(0.8)), (vec!["0.8".into()], false));
+        assert_eq!(shown(json!(true)), (vec!["yes".into()], false));
+        assert_eq!(shown(json!(null)), (vec!["none".into()], false));
+        assert_eq!(shown(json!([])), (vec!["none".into()], false));
+        assert_eq!(shown(json!(["press office", 2])), (vec!["press office, 2".into()], false));
+    }
+
+    #[test]
+    fn x_mappings_and_lists_of_them_take_a_line_an_entry() {
+        assert_eq!(
+            shown(json!({"yes": 412, "spoiled": [3, "late"], "by": {"name": "Ana", "on": []}})),
+            (vec!["by: (name: Ana; on: none)".into(), "spoiled: 3, late".into(), "yes: 412".into()], true)
+        );
+        assert_eq!(
+            shown(json!([{"source": "notice", "page": 2}, ["a", ["b", "c"]], {"k": {"m": [1, {"n": 2}]}}])),
+            (vec!["page: 2; source: notice".into(), "a, (b, c)".into(), "k: (m: 1, (n: 2))".into()], true)
+        );
+        assert_eq!(shown(json!({"\u{202e}key": {"k": 1}})), (vec!["[RLO]key: (k: 1)".into()], true));
     }
 }

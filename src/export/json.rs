@@ -1,7 +1,7 @@
-//! The selection as JSON: each item with every field, as the model serializes it (`x-` fields
-//! included), and the cross-references resolved to `{"id", "name"}` pairs. Keys come in a
-//! fixed order (the model's field order, then the references' order here), so the same brief
-//! gives the same bytes.
+//! The selection as JSON, an array of one export object per brief: each item with every field,
+//! as the model serializes it (`x-` fields included), and the cross-references resolved to
+//! `{"id", "name"}` pairs. Keys come in a fixed order (the model's field order, then the
+//! references' order here), so the same brief gives the same bytes.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -10,10 +10,20 @@ use super::{Selection, key, related_items, related_parts};
 use crate::index::Index;
 use crate::model::{Brief, Date, Extensions, ItemRef, Section};
 
-pub(crate) fn render(brief: &Brief, index: &Index, selection: &Selection) -> String {
+/// Exports as one JSON array, one object per brief whatever the count, so a script reads
+/// every export the same way.
+pub(crate) fn render(exports: &[Export<'_>]) -> String {
+    let json = serde_json::to_string_pretty(exports).expect("an export serializes: all keys are strings");
+    let mut out = crate::text::json_escape_unsafe(json);
+    out.push('\n');
+    out
+}
+
+/// The export of one brief: `{brief, selection, items, relations}`.
+pub(crate) fn export<'a>(brief: &'a Brief, index: &'a Index, selection: &Selection) -> Export<'a> {
     let items: Vec<ItemRef> = match selection {
-        Selection::All => Section::ALL.iter().flat_map(|&s| brief.items(s)).collect(),
-        Selection::Section(section) => brief.items(*section).collect(),
+        Selection::All => Section::ALL.iter().flat_map(|&s| index.listed(brief, s)).collect(),
+        Selection::Section(section) => index.listed(brief, *section).collect(),
         Selection::Items(section, items) => {
             items.iter().filter(|&&i| i < brief.len(*section)).map(|&i| ItemRef::new(*section, i)).collect()
         }
@@ -30,7 +40,7 @@ pub(crate) fn render(brief: &Brief, index: &Index, selection: &Selection) -> Str
         )),
         _ => None,
     };
-    let export = Export {
+    Export {
         brief: Header {
             brief: brief.brief,
             id: &brief.id,
@@ -45,11 +55,7 @@ pub(crate) fn render(brief: &Brief, index: &Index, selection: &Selection) -> Str
         selection: SelectionJson::of(brief, selection),
         items: items.into_iter().map(|item| ItemJson { brief, index, item }).collect(),
         relations,
-    };
-    let json = serde_json::to_string_pretty(&export).expect("an export serializes: all keys are strings");
-    let mut out = crate::text::json_escape_unsafe(json);
-    out.push('\n');
-    out
+    }
 }
 
 fn exists(brief: &Brief, item: ItemRef) -> bool {
@@ -57,7 +63,7 @@ fn exists(brief: &Brief, item: ItemRef) -> bool {
 }
 
 #[derive(Serialize)]
-struct Export<'a> {
+pub(crate) struct Export<'a> {
     brief: Header<'a>,
     selection: SelectionJson<'a>,
     items: Vec<ItemJson<'a>>,

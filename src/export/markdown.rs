@@ -120,7 +120,14 @@ fn destination(url: &str) -> String {
     out
 }
 
+/// An inline at the start of a line (or of a list item), where it must not open a block.
 fn inline(inline: &Inline) -> String {
+    guard_start(inline_within(inline))
+}
+
+/// An inline after other text on its line (`- Label: 0.8`), where a leading `0.` or `-`
+/// means nothing and needs no backslash.
+fn inline_within(inline: &Inline) -> String {
     let mut out = String::new();
     for piece in &inline.0 {
         match piece {
@@ -137,7 +144,7 @@ fn inline(inline: &Inline) -> String {
             }
         }
     }
-    guard_start(out.trim().to_string())
+    out.trim().to_string()
 }
 
 fn field_lines(out: &mut Vec<String>, field: &Field, indent: &str) {
@@ -149,7 +156,7 @@ fn field_lines(out: &mut Vec<String>, field: &Field, indent: &str) {
         }
         return;
     }
-    let values: Vec<String> = field.values.iter().map(inline).collect();
+    let values: Vec<String> = field.values.iter().map(inline_within).collect();
     out.push(format!("{indent}- {label}: {}", values.join(", ")));
 }
 

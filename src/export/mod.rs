@@ -1,5 +1,6 @@
 //! Exporting a brief, or part of it, as text, Markdown or JSON: for a memo, a colleague's
-//! email, a script. The reader and `brief export` both call [`export`].
+//! email, a script. `brief export` calls [`export_briefs`] and the reader [`export`], its
+//! one-brief case, so both give the same shape.
 //!
 //! Every export is deterministic (the same brief and selection give the same bytes) and safe
 //! to print: text and Markdown show control characters, escape sequences and bidi overrides as
@@ -95,12 +96,31 @@ impl Default for Options {
     }
 }
 
-/// The selection of one brief in the chosen format, ending with a line break.
+/// The selection of one brief in the chosen format, ending with a line break: [`export_briefs`]
+/// of one brief, so JSON is an array of one.
 pub fn export(brief: &Brief, index: &Index, selection: &Selection, options: &Options) -> String {
+    export_briefs(&[(brief, index, selection)], options)
+}
+
+/// A selection from each of several briefs as one export: text and Markdown one brief after
+/// another, a blank line between; JSON one array holding each brief's export object, the same
+/// shape for one brief as for several.
+pub fn export_briefs(briefs: &[(&Brief, &Index, &Selection)], options: &Options) -> String {
+    let document = |brief, index, selection| doc::Builder::new(brief, index).document(selection);
     match options.format {
-        Format::Text => plain::render(&doc::Builder::new(brief, index).document(selection), options.width),
-        Format::Markdown => markdown::render(&doc::Builder::new(brief, index).document(selection)),
-        Format::Json => json::render(brief, index, selection),
+        Format::Text => briefs
+            .iter()
+            .map(|&(brief, index, selection)| plain::render(&document(brief, index, selection), options.width))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Markdown => briefs
+            .iter()
+            .map(|&(brief, index, selection)| markdown::render(&document(brief, index, selection)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Json => json::render(
+            &briefs.iter().map(|&(brief, index, selection)| json::export(brief, index, selection)).collect::<Vec<_>>(),
+        ),
     }
 }
 

@@ -8,7 +8,7 @@ pub use references::{Group, Relation, references};
 use crate::model::{Brief, IdTable, ItemRef, Ref, Section, Stance};
 
 /// One relation for every item of a section, stored compactly: for item `i`, the positions
-/// (in another section) it is linked to, in file order. A brief of 100,000 quotes spends four
+/// (in another section) it is linked to, in file order, or for events in date order. A brief of 100,000 quotes spends four
 /// bytes per quote per relation, plus four per link.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Links {
@@ -58,7 +58,7 @@ pub struct ActorLinks {
     pub positions: Links,
     /// Quotes that mention it.
     pub mentioned_in: Links,
-    /// Events it is part of.
+    /// Events it is part of, in date order.
     pub events: Links,
     /// Actors whose affiliation it is.
     pub members: Links,
@@ -93,7 +93,7 @@ pub struct TopicLinks {
     pub claims: Links,
 }
 
-/// What cites each source: every item, in section order.
+/// What cites each source: every item, in section order, events in date order.
 #[derive(Debug, Clone, Default)]
 pub struct SourceLinks {
     pub claims: Links,
@@ -106,6 +106,8 @@ pub struct SourceLinks {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     ids: IdTable,
+    /// Event indices in date order, events on the same date as written.
+    timeline: Vec<u32>,
     pub actors: ActorLinks,
     pub claims: ClaimLinks,
     pub quotes: QuoteLinks,
@@ -124,6 +126,16 @@ impl Pairs {
 
     fn into_links(self, items: usize) -> Links {
         Links::from_pairs(items, self.0)
+    }
+
+    /// Like `into_links`, for pairs whose target is its place in `order`: each item's links
+    /// come out in that order, as the targets themselves.
+    fn into_links_in(self, items: usize, order: &[u32]) -> Links {
+        let mut links = Links::from_pairs(items, self.0);
+        for target in &mut links.targets {
+            *target = order[*target as usize];
+        }
+        links
     }
 }
 
@@ -224,13 +236,17 @@ impl Index {
             }
         }
 
+        // Events are a timeline wherever they are listed: linked by their place in it.
+        let mut timeline: Vec<u32> = (0..brief.events.len() as u32).collect();
+        timeline.sort_by(|&a, &b| brief.events[a as usize].date.cmp(&brief.events[b as usize].date));
         let (mut involved, mut cited_events) = (Pairs::default(), Pairs::default());
-        for (i, event) in brief.events.iter().enumerate() {
+        for (place, &i) in timeline.iter().enumerate() {
+            let event = &brief.events[i as usize];
             for a in event.actors.iter().filter_map(|r| resolve(r, Section::Actors)) {
-                involved.add(a, i);
+                involved.add(a, place);
             }
             if let Some(s) = event.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
-                cited_events.add(s, i);
+                cited_events.add(s, place);
             }
         }
 
@@ -241,7 +257,7 @@ impl Index {
             claims: asserts.into_links(actors),
             positions: holds.into_links(actors),
             mentioned_in: mentions.into_links(actors),
-            events: involved.into_links(actors),
+            events: involved.into_links_in(actors, &timeline),
             members: members.into_links(actors),
             spokespeople: spokespeople.into_links(actors),
         };
@@ -258,8 +274,9 @@ impl Index {
             claims: cited_claims.into_links(sources),
             positions: cited_positions.into_links(sources),
             quotes: cited_quotes.into_links(sources),
-            events: cited_events.into_links(sources),
+            events: cited_events.into_links_in(sources, &timeline),
         };
+        index.timeline = timeline;
         index
     }
 
@@ -273,7 +290,22 @@ impl Index {
         self.lookup(brief, &reference.id).filter(|i| i.section == section).map(ItemRef::index)
     }
 
-    /// Every item citing a source, in section order.
+    /// The events in date order, equal dates as written: the timeline.
+    pub fn timeline(&self) -> &[u32] {
+        &self.timeline
+    }
+
+    /// The items of a section in the order a reader lists them: events as a timeline, every
+    /// other section as written.
+    pub fn listed(&self, brief: &Brief, section: Section) -> impl Iterator<Item = ItemRef> + '_ {
+        let (written, timeline) = match section {
+            Section::Events => (0..0, self.timeline.as_slice()),
+            _ => (0..brief.len(section), [].as_slice()),
+        };
+        written.chain(timeline.iter().map(|&e| e as usize)).map(move |i| ItemRef::new(section, i))
+    }
+
+    /// Every item citing a source, in section order, events by date.
     pub fn citing(&self, source: usize) -> impl Iterator<Item = ItemRef> + '_ {
         [
             (&self.sources.claims, Section::Claims),
@@ -422,6 +454,46 @@ events:
         assert_eq!(index.actors.positions.of(PUTIN), [0]);
         assert_eq!(index.actors.events.of(BIDEN), [0]);
         assert_eq!(index.actors.events.of(PUTIN), [0]);
+    }
+
+    /// Events written out of date order: by time zone, by precision, and two on one day.
+    const TIMELINE: &str = r#"
+brief: 1
+id: t
+title: Test
+date: 2024-03-12
+sources:
+  - {id: s1, title: Paper}
+actors:
+  - {id: union, name: Union}
+  - {id: ports, name: Ports}
+events:
+  - {id: signed, date: "2024-03-12T01:15:00Z", text: Signed, actors: [union, ports], source: s1}
+  - {id: opened, date: "2024-03-11T09:00:00+01:00", text: Opened, actors: [ports], source: s1}
+  - {id: walkout, date: "2024-03-11T04:30:00-05:00", text: Walkout, actors: [union], source: s1}
+  - {id: vote, date: 2024-03-15, text: Vote, actors: [union], source: s1}
+  - {id: reopens, date: 2024-03-15, text: Reopens, actors: [ports], source: s1}
+  - {id: began, date: 2024-03, text: Began, actors: [union, ports], source: s1}
+"#;
+
+    fn ids(brief: &Brief, section: Section, items: &[u32]) -> Vec<String> {
+        items.iter().map(|&i| brief.id_of(ItemRef::new(section, i as usize)).to_string()).collect()
+    }
+
+    #[test]
+    fn events_are_kept_in_date_order() {
+        let file = load_text(Origin::Embedded("timeline-test"), TIMELINE.to_string());
+        let brief = file.into_valid_briefs().pop().expect("the brief loads");
+        let index = Index::build(&brief);
+        let events = |items: &[u32]| ids(&brief, Section::Events, items);
+        assert_eq!(events(index.timeline()), ["began", "opened", "walkout", "signed", "vote", "reopens"]);
+        assert_eq!(events(index.actors.events.of(0)), ["began", "walkout", "signed", "vote"]);
+        assert_eq!(events(index.actors.events.of(1)), ["began", "opened", "signed", "reopens"]);
+        assert_eq!(events(index.sources.events.of(0)), events(index.timeline()));
+        let listed: Vec<&str> = index.listed(&brief, Section::Events).map(|e| brief.id_of(e)).collect();
+        assert_eq!(listed, ["began", "opened", "walkout", "signed", "vote", "reopens"]);
+        let actors: Vec<&str> = index.listed(&brief, Section::Actors).map(|a| brief.id_of(a)).collect();
+        assert_eq!(actors, ["union", "ports"], "other sections as written");
     }
 
     #[test]

@@ -247,6 +247,18 @@ mod tests {
     }
 
     #[test]
+    fn an_actors_events_are_a_timeline() {
+        let (brief, index) = sample();
+        let zelenskyy = index.lookup(&brief, "zelenskyy").unwrap();
+        let groups = references(&brief, &index, zelenskyy);
+        // Written 6 Dec, Dec, Dec; a month sorts before the days in it.
+        assert_eq!(
+            names(&brief, &groups, Relation::Events),
+            ["e-blinken-zelenskyy-call", "e-biden-zelenskyy-followup", "e-zelenskyy-awards"]
+        );
+    }
+
+    #[test]
     fn a_claim_lists_who_backs_and_who_contests_it() {
         let (brief, index) = sample();
         let claim = index.lookup(&brief, "c-deterrence-plan").unwrap();

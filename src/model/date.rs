@@ -1,12 +1,17 @@
 //! Dates as the format writes them: `2021`, `2021-12`, `2021-12-06`, or an RFC 3339 date-time.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 /// A calendar date at the precision its author gave, with the time of day when one was given.
 ///
-/// Ordering follows the calendar; a coarser date sorts before finer dates inside it
-/// (`2021-12` before `2021-12-06`), which keeps a timeline stable.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Ordering follows time. A coarser date sorts before finer dates inside it (`2021-12` before
+/// `2021-12-06`, a day before the times on it), which keeps a timeline stable. Date-times
+/// compare as instants whatever their offsets: each is placed on its day in UTC, so
+/// `2024-03-11T21:30:00-05:00` is a time on 12 March and sorts after the day `2024-03-12`
+/// (a day without a time has no zone to compare in). The same instant written in two zones
+/// is two dates, ordered by how they are written, so the order agrees with equality.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Date {
     pub year: u16,
     pub month: Option<u8>,
@@ -156,16 +161,36 @@ impl Date {
         }
     }
 
-    /// A date for readers: `2 Dec 2021`, `Dec 2021`, `2021`, with the time when given.
+    /// A date for readers: `2 Dec 2021`, `Dec 2021`, `2021`; a date-time in the zone it was
+    /// written in, `11 Mar 2024, 04:30 UTC-05:00` (seconds only when not zero, `Z` as `UTC`).
+    /// Every view shows dates this way; JSON keeps the ISO form ([`Display`](fmt::Display)).
     pub fn human(&self) -> String {
         let mut out = match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
             (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
             _ => self.year.to_string(),
         };
-        if let Some(time) = &self.time {
-            out.push(' ');
+        let Some(time) = &self.time else {
+            return out;
+        };
+        let Some(c) = clock(time) else {
+            // Not a time `parse` accepts: as written.
+            out.push_str(", ");
             out.push_str(time);
+            return out;
+        };
+        out.push_str(&format!(", {:02}:{:02}", c.hour, c.minute));
+        if c.second != 0 || !c.fraction.is_empty() {
+            out.push_str(&format!(":{:02}", c.second));
+        }
+        if !c.fraction.is_empty() {
+            out.push('.');
+            out.push_str(c.fraction);
+        }
+        out.push_str(" UTC");
+        if c.offset != 0 {
+            let sign = if c.offset < 0 { '-' } else { '+' };
+            out.push_str(&format!("{sign}{:02}:{:02}", c.offset.abs() / 60, c.offset.abs() % 60));
         }
         out
     }
@@ -186,6 +211,117 @@ impl fmt::Display for Date {
         }
         Ok(())
     }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Date) -> Ordering {
+        self.instant().cmp(&other.instant()).then_with(|| self.written().cmp(&other.written()))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Date) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Where a date falls in time: year, month and day (in UTC for a date-time), then for a
+/// date-time the second of that day in UTC and the digits of a fraction of a second.
+type Instant<'a> = (i32, Option<u8>, Option<u8>, Option<(u32, &'a str)>);
+
+impl Date {
+    fn instant(&self) -> Instant<'_> {
+        let (year, month, day) = (i32::from(self.year), self.month, self.day);
+        let Some(time) = self.time.as_deref() else {
+            return (year, month, day, None);
+        };
+        match (month, day, utc_time(time)) {
+            (Some(m), Some(d), Some((shift, second, fraction))) => {
+                let (y, m, d) = civil_from_days(days_from_civil(year, m, d) + shift);
+                (y, Some(m), Some(d), Some((second, fraction)))
+            }
+            // Not a time `parse` accepts: after every time of its day, as written.
+            _ => (year, month, day, Some((u32::MAX, time))),
+        }
+    }
+
+    /// The fields as written, to order dates that fall at the same instant.
+    fn written(&self) -> (u16, Option<u8>, Option<u8>, Option<&str>) {
+        (self.year, self.month, self.day, self.time.as_deref())
+    }
+}
+
+/// The parts of an RFC 3339 time.
+struct Clock<'a> {
+    hour: u32,
+    minute: u32,
+    second: u32,
+    /// The digits after the point, without trailing zeros.
+    fraction: &'a str,
+    /// From UTC, in minutes: `-05:00` is -300.
+    offset: i64,
+}
+
+/// The parts of a time `parse` accepted; `None` for anything else.
+fn clock(time: &str) -> Option<Clock<'_>> {
+    let number = |text: &str, at: std::ops::Range<usize>| -> Option<u32> {
+        let digits = text.get(at)?;
+        digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok())?
+    };
+    let (hour, minute, second) = (number(time, 0..2)?, number(time, 3..5)?, number(time, 6..8)?);
+    let rest = time.get(8..)?;
+    let (fraction, zone) = match rest.strip_prefix('.') {
+        Some(after) => {
+            let end = after.find(|c: char| !c.is_ascii_digit()).unwrap_or(after.len());
+            (after[..end].trim_end_matches('0'), &after[end..])
+        }
+        None => ("", rest),
+    };
+    let offset = match zone.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), ..] if zone.len() == 6 => {
+            let minutes = i64::from(number(zone, 1..3)? * 60 + number(zone, 4..6)?);
+            if *sign == b'-' { -minutes } else { minutes }
+        }
+        _ => return None,
+    };
+    Some(Clock { hour, minute, second, fraction, offset })
+}
+
+/// A time in UTC: how many days the change to UTC moves the date, the second of the day (a
+/// leap second is the 86,400th, still on its day) and the fraction's digits.
+fn utc_time(time: &str) -> Option<(i64, u32, &str)> {
+    let c = clock(time)?;
+    let minutes = i64::from(c.hour * 60 + c.minute) - c.offset;
+    let minute_of_day = u32::try_from(minutes.rem_euclid(24 * 60)).ok()?;
+    Some((minutes.div_euclid(24 * 60), minute_of_day * 60 + c.second, c.fraction))
+}
+
+/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (H. Hinnant's
+/// `days_from_civil`).
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let (month, day) = (i64::from(month), i64::from(day));
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date of a day counted from 1970-01-01: the inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    // A year of 0..=9999 moved by at most a day stays well inside i32.
+    (year as i32, month as u8, day as u8)
 }
 
 impl serde::Serialize for Date {
@@ -312,6 +448,72 @@ mod tests {
         assert_eq!(Date::parse("2021-12-02").unwrap().human(), "2 Dec 2021");
         assert_eq!(Date::parse("2021-11").unwrap().human(), "Nov 2021");
         assert_eq!(Date::parse("2014").unwrap().human(), "2014");
+    }
+
+    #[test]
+    fn a_date_time_reads_as_hours_and_minutes_in_its_zone() {
+        let human = |text: &str| Date::parse(text).unwrap().human();
+        assert_eq!(human("2024-03-11T04:30:00-05:00"), "11 Mar 2024, 04:30 UTC-05:00");
+        assert_eq!(human("2021-12-06T10:30:00Z"), "6 Dec 2021, 10:30 UTC");
+        assert_eq!(human("2021-12-06t10:30:00.000z"), "6 Dec 2021, 10:30 UTC", "a zero fraction is no seconds");
+        assert_eq!(human("2024-03-11T04:30:15+05:30"), "11 Mar 2024, 04:30:15 UTC+05:30");
+        assert_eq!(human("2024-02-29T23:59:60.5+00:00"), "29 Feb 2024, 23:59:60.5 UTC");
+        assert_eq!(human("2024-02-29T23:59:00.250-00:00"), "29 Feb 2024, 23:59:00.25 UTC");
+    }
+
+    fn sorted(texts: &[&str]) -> Vec<String> {
+        let mut dates: Vec<Date> = texts.iter().map(|t| Date::parse(t).unwrap()).collect();
+        dates.sort();
+        dates.iter().map(Date::to_string).collect()
+    }
+
+    #[test]
+    fn date_times_compare_as_instants_whatever_their_zone() {
+        // 04:30 at UTC-5 is 09:30 UTC, after 09:00 at UTC+1 (08:00 UTC).
+        assert_eq!(
+            sorted(&["2024-03-11T04:30:00-05:00", "2024-03-11T09:00:00+01:00"]),
+            ["2024-03-11T09:00:00+01:00", "2024-03-11T04:30:00-05:00"]
+        );
+        // 21:30 on the 11th at UTC-5 is 02:30 UTC on the 12th.
+        assert_eq!(
+            sorted(&["2024-03-11T21:30:00-05:00", "2024-03-12T01:15:00Z", "2024-03-11T23:59:60Z"]),
+            ["2024-03-11T23:59:60Z", "2024-03-12T01:15:00Z", "2024-03-11T21:30:00-05:00"]
+        );
+        assert_eq!(
+            sorted(&["2024-03-11T10:00:00.25Z", "2024-03-11T10:00:00.5Z", "2024-03-11T10:00:00Z"]),
+            ["2024-03-11T10:00:00Z", "2024-03-11T10:00:00.25Z", "2024-03-11T10:00:00.5Z"]
+        );
+    }
+
+    #[test]
+    fn the_same_instant_written_two_ways_is_two_dates_in_a_fixed_order() {
+        let utc = Date::parse("2024-03-11T10:30:00Z").unwrap();
+        let paris = Date::parse("2024-03-11T11:30:00+01:00").unwrap();
+        assert_ne!(utc, paris);
+        assert_ne!(utc.cmp(&paris), std::cmp::Ordering::Equal, "Ord agrees with Eq");
+        assert_eq!(utc.cmp(&paris), paris.cmp(&utc).reverse());
+    }
+
+    #[test]
+    fn a_day_sorts_before_the_times_on_it_in_utc() {
+        assert_eq!(
+            sorted(&["2024-03-12T01:15:00Z", "2024-03-12", "2024-03-11T21:30:00-05:00", "2024-03-11", "2024-03"]),
+            ["2024-03", "2024-03-11", "2024-03-12", "2024-03-12T01:15:00Z", "2024-03-11T21:30:00-05:00"]
+        );
+    }
+
+    #[test]
+    fn day_numbers_count_from_1970_across_leap_years_and_eras() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(0, 1, 1), -719_528);
+        for days in (-800_000..3_000_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 28) + 1), (2024, 2, 29));
+        assert_eq!(civil_from_days(days_from_civil(2023, 12, 31) + 1), (2024, 1, 1));
+        assert_eq!(civil_from_days(days_from_civil(2100, 3, 1) - 1), (2100, 2, 28));
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub fn row(loaded: &Loaded, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
         Section::Topics => vec![Span::raw(plain(&brief.topics[i].label, cells))],
         Section::Events => {
             let event = &brief.events[i];
-            vec![Span::styled(format!("{} ", event.date), theme.dim()), Span::raw(plain(&event.text, cells))]
+            vec![Span::styled(format!("{} ", event.date.human()), theme.dim()), Span::raw(plain(&event.text, cells))]
         }
         Section::Sources => vec![Span::raw(plain(&brief.sources[i].title, cells))],
     }
