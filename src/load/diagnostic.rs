@@ -72,6 +72,13 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// A noun with the article its first sound takes: `an actor kind`, `a stance`. Messages glue
+/// an article to a word only through this, so no word can come out as `a event`.
+pub(crate) fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -1,6 +1,6 @@
 //! From YAML nodes to model items: every field checked, every problem reported once.
 
-use super::diagnostic::{Code, Diagnostic};
+use super::diagnostic::{Code, Diagnostic, with_article};
 use super::suggest::nearest;
 use super::yaml::{FromNode, Items, Key, Node, Plain, Rest, Value};
 use crate::model::{
@@ -278,11 +278,6 @@ enum Version {
     Unsupported,
 }
 
-fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-    format!("{article} {noun}")
-}
-
 /// Reads the fields of one mapping, in any order, reporting each problem once.
 struct Fields<'p> {
     owner: &'static str,
@@ -557,7 +552,7 @@ impl<'p> Fields<'p> {
         }
         let suggestion = nearest(&word, words.iter().copied()).or_else(|| vocabulary_synonym(T::NAME, &word));
         let mut diagnostic = Diagnostic::new(Code::UnknownValue, span, format!("'{word}' is not a valid {}", T::NAME))
-            .label(format!("not a {}", T::NAME))
+            .label(format!("not {}", with_article(T::NAME)))
             .help(help)
             .suggest(suggestion);
         if T::NAME == "credibility" && word.len() == 2 && word.as_bytes()[0].is_ascii_alphabetic() {
@@ -1047,5 +1042,27 @@ impl FromNode for Event {
                 span: Span::default(),
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Origin, load_text};
+
+    fn labels(yaml: &str) -> Vec<String> {
+        let file = load_text(Origin::Stdin, yaml.to_string());
+        file.all_problems().filter_map(|p| p.label.clone()).collect()
+    }
+
+    #[test]
+    fn the_article_agrees_with_the_word_it_stands_before() {
+        let yaml = "brief: 1\nid: b\ntitle: t\ndate: 2024\nsources:\n  - {id: s, title: S, file: nowhere.txt}\n\
+                    actors:\n  - {id: a, name: A, kind: persn}\n\
+                    quotes:\n  - {id: q, speaker: a, text: words, kind: indirect, source: s}\n\
+                    events:\n  - {id: e, date: 2024, text: t, status: planed, actors: [a]}\n";
+        let labels = labels(yaml);
+        assert!(labels.contains(&"not an actor kind".to_string()), "{labels:?}");
+        assert!(labels.contains(&"not an event status".to_string()), "{labels:?}");
+        assert!(labels.iter().all(|l| !l.contains(" a a") && !l.contains(" a e")), "{labels:?}");
     }
 }

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::FieldSpans;
-use super::diagnostic::{Code, Diagnostic};
-use crate::model::{Brief, ItemRef, QuoteKind, Section};
+use super::diagnostic::{Code, Diagnostic, with_article};
+use crate::model::{Brief, ItemRef, QuoteKind, Section, Vocabulary};
 
 /// Folds what the format says to ignore: runs of whitespace become one space, typographic
 /// quote marks become their ASCII forms.
@@ -112,7 +112,7 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
                 at,
                 format!("quote '{}' does not occur in {file}, the text of source '{}'", quote.id, source.id),
             )
-            .label(format!("a {} quote must be verbatim", quote.kind))
+            .label(format!("{} quote must be verbatim", with_article(quote.kind.as_str())))
             .help(help),
         );
     }
