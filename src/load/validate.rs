@@ -101,6 +101,12 @@ fn references(brief: &Brief) -> impl Iterator<Item = (&Ref, Section, &'static st
     actors.chain(claims).chain(positions).chain(quotes).chain(events)
 }
 
+/// The item an id names, preferring one of the expected section: when an actor and a topic
+/// share an id, the duplicate is reported once and a `speaker` still finds the actor.
+fn resolve(brief: &Brief, ids: &IdTable, id: &str, expected: Section) -> Option<ItemRef> {
+    ids.all(brief, id).find(|item| item.section == expected).or_else(|| ids.get(brief, id))
+}
+
 /// Reports a reference that names nothing or names an item of the wrong section, and gives
 /// the item it names, if any.
 fn check_reference(
@@ -111,7 +117,7 @@ fn check_reference(
     field: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<ItemRef> {
-    let found = ids.get(brief, &reference.id);
+    let found = resolve(brief, ids, &reference.id, expected);
     match found {
         Some(found) if found.section == expected => {}
         Some(found) => problems.push(
@@ -165,7 +171,7 @@ fn check_affiliation_cycles(brief: &Brief, ids: &IdTable, problems: &mut Vec<Dia
     // enters a cycle; report each cycle once, at its first actor in file order.
     let parent = |i: usize| -> Option<usize> {
         let reference = brief.actors[i].affiliation.as_ref()?;
-        ids.get(brief, &reference.id).filter(|r| r.section == Section::Actors).map(|r| r.index())
+        resolve(brief, ids, &reference.id, Section::Actors).filter(|r| r.section == Section::Actors).map(|r| r.index())
     };
     let mut state = vec![0u8; brief.actors.len()]; // 0 unvisited, 1 on the current path, 2 done
     for start in 0..brief.actors.len() {
