@@ -30,7 +30,26 @@ fn errors_show_file_line_column_the_source_line_and_the_fix() {
         .stderr(predicate::str::contains("17 |     speaker: mayor-ruis"))
         .stderr(predicate::str::contains("^^^^^^^^^^ no actor has this id"))
         .stderr(predicate::str::contains("help: did you mean 'mayor-ruiz'?"))
-        .stderr(predicate::str::ends_with("1 brief, 2 errors, 0 warnings\n"));
+        .stderr(predicate::str::ends_with("1 brief, 2 errors (warnings are checked once the errors are fixed)\n"));
+}
+
+#[test]
+fn a_brief_with_errors_holds_back_its_warnings_and_a_clean_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["E014-errors-hold-back-warnings.yaml", "W001-unreferenced-actor.yaml"] {
+        std::fs::copy(format!("tests/bad/{name}"), dir.path().join(name)).unwrap();
+    }
+    let output = brief().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("warning[").count(), 1, "{stderr}");
+    assert!(stderr.contains("warning[W001]: actor 'harbour-master' is not referred to by anything"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "2 briefs, 1 error, 1 warning (briefs with errors are checked for warnings once the errors are fixed)\n"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -279,6 +279,7 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
         if let Some(brief) = document.brief.as_ref().filter(|_| across_items) {
             check_items(brief, &document.field_spans, &base_dir, &mut problems);
         }
+        hold_back_warnings(&mut problems);
         sort_by_place(&mut problems);
         briefs.push(LoadedBrief { brief: document.brief, problems, field_spans: document.field_spans });
     }
@@ -295,8 +296,17 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
+/// A brief's warnings are given only once it has no errors, whatever the check that found
+/// them: an error can fake a warning (an item dropped for a missing field no longer refers to
+/// its actor), and one rule is easier to trust than a rule per warning.
+fn hold_back_warnings(problems: &mut Vec<Diagnostic>) {
+    if problems.iter().any(Diagnostic::is_error) {
+        problems.retain(Diagnostic::is_error);
+    }
+}
+
 /// Adds the problems across a brief's items (ids, references, quotes against their sources)
-/// to those its parse found, which decide whether some warnings are worth giving.
+/// to those its parse found.
 fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
     validate::check(brief, spans, problems);
     quote_check::check(brief, base_dir, spans, problems);

@@ -35,16 +35,20 @@ impl Totals {
 }
 
 impl std::fmt::Display for Totals {
-    /// `3 briefs, 0 errors, 2 warnings`
+    /// `3 briefs, 0 errors, 2 warnings`. A brief with errors is not checked for warnings (see
+    /// `load`), so with errors the line says so rather than count warnings it never looked for.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-        write!(
-            f,
-            "{}, {}, {}",
-            plural(self.briefs, "brief"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning")
-        )
+        write!(f, "{}, {}", plural(self.briefs, "brief"), plural(self.errors, "error"))?;
+        match (self.errors, self.warnings) {
+            (0, warnings) => write!(f, ", {}", plural(warnings, "warning")),
+            (_, 0) => f.write_str(" (warnings are checked once the errors are fixed)"),
+            (_, warnings) => write!(
+                f,
+                ", {} (briefs with errors are checked for warnings once the errors are fixed)",
+                plural(warnings, "warning")
+            ),
+        }
     }
 }
 

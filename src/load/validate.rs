@@ -40,11 +40,7 @@ pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagno
             );
         }
     }
-    // With errors in the brief, references may have been dropped: "nothing refers to this
-    // actor" would then be noise about a problem already reported.
-    if !problems.iter().any(Diagnostic::is_error) {
-        warn_unreferenced_actors(brief, &referenced, problems);
-    }
+    warn_unreferenced_actors(brief, &referenced, problems);
     warn_unsourced(brief, problems);
 }
 
