@@ -148,7 +148,7 @@ fn stdin_is_read_with_a_dash() {
 #[test]
 fn several_documents_in_one_file_count_as_several_briefs() {
     let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
-    brief().args(["check", "-"]).write_stdin(two).assert().success().stderr("2 briefs, 0 errors, 0 warnings\n");
+    brief().args(["check", "-"]).write_stdin(two).assert().success().stderr("1 file, 2 briefs, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -167,4 +167,33 @@ fn brief_text_in_diagnostics_cannot_drive_the_terminal() {
 fn schema_prints_the_committed_schema() {
     let committed = std::fs::read_to_string("assets/brief.schema.json").unwrap();
     brief().arg("schema").assert().success().stdout(committed);
+}
+
+#[test]
+fn an_empty_or_binary_file_counts_as_a_file_without_a_brief() {
+    for (name, bytes) in [("empty.yaml", &b""[..]), ("binary.yaml", &b"\x89PNG\r\n\x1a\n\0\0\xff"[..])] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        brief()
+            .arg("check")
+            .arg(dir.path().join(name))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::ends_with("\n1 file, 0 briefs, 1 error\n"));
+        let output = brief().args(["check", "--format", "json"]).arg(dir.path().join(name)).output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!((report["files"].as_u64(), report["briefs"].as_u64()), (Some(1), Some(0)), "{name}");
+    }
+}
+
+#[test]
+fn files_are_counted_apart_from_briefs_only_when_the_numbers_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
+    std::fs::write(dir.path().join("two.yaml"), two).unwrap();
+    std::fs::write(dir.path().join("one.yaml"), brief::sample::TEXT).unwrap();
+    brief().arg("check").arg(dir.path()).assert().success().stderr("2 files, 3 briefs, 0 errors, 0 warnings\n");
+    let output = brief().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((report["files"].as_u64(), report["briefs"].as_u64()), (Some(2), Some(3)));
 }

@@ -117,10 +117,19 @@ impl LoadedFile {
         self.problems.iter().any(Diagnostic::is_error) || self.briefs.iter().any(LoadedBrief::has_errors)
     }
 
-    /// How many briefs the file counts for: its documents, or one when it could not be read as
-    /// documents at all.
+    /// How many briefs the file holds: the documents read, and the one the YAML parser stopped
+    /// in. An empty file, or one that is not text, holds none.
     pub fn brief_count(&self) -> usize {
-        self.briefs.len().max(usize::from(!self.problems.is_empty()))
+        self.briefs.len() + usize::from(self.stopped_in_a_brief())
+    }
+
+    /// How many of its briefs have errors, the one the YAML parser stopped in included.
+    pub fn briefs_with_errors(&self) -> usize {
+        self.briefs.iter().filter(|b| b.has_errors()).count() + usize::from(self.stopped_in_a_brief())
+    }
+
+    fn stopped_in_a_brief(&self) -> bool {
+        self.problems.iter().any(|p| matches!(p.code, Code::YamlSyntax | Code::YamlLimit))
     }
 
     /// The briefs without errors, ready for the reader or an export.
