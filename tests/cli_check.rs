@@ -15,8 +15,33 @@ fn the_sample_checks_clean_and_says_so() {
 }
 
 #[test]
-fn check_without_a_path_checks_the_bundled_sample() {
-    brief().arg("check").assert().success().stderr("1 brief, 0 errors, 0 warnings\n");
+fn check_without_a_path_checks_the_briefs_of_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("older")).unwrap();
+    std::fs::write(dir.path().join("clean.yaml"), brief::sample::TEXT).unwrap();
+    std::fs::copy("tests/bad/E014-unknown-speaker.yaml", dir.path().join("older/unknown-speaker.yml")).unwrap();
+    brief()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("checking ./ (2 files)\n"))
+        .stderr(predicate::str::contains("--> ./older/unknown-speaker.yml:17:14"))
+        .stderr(predicate::str::ends_with("\n2 briefs, 2 errors (warnings are checked once the errors are fixed)\n"));
+    let json = brief().current_dir(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!((report["files"].as_u64(), report["errors"].as_u64()), (Some(2), Some(2)));
+    assert!(json.stderr.is_empty(), "JSON mode keeps stderr free");
+}
+
+#[test]
+fn check_without_a_path_in_a_folder_without_briefs_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
+    brief().current_dir(dir.path()).arg("check").assert().code(2).stderr(
+        "error: no briefs to check: the current folder holds no .yaml or .yml files; \
+         give a file or folder, or - for stdin\n",
+    );
 }
 
 #[test]
