@@ -96,11 +96,13 @@ pub(crate) struct Slot<T> {
     pub key: Option<Span>,
     /// Whether the author wrote entries (even ones that could not be read) or a non-list.
     pub written: bool,
+    /// The section held something other than a list, so its items could not be read.
+    pub unread: bool,
 }
 
 impl<T> Default for Slot<T> {
     fn default() -> Self {
-        Slot { items: Vec::new(), key: None, written: false }
+        Slot { items: Vec::new(), key: None, written: false, unread: false }
     }
 }
 
@@ -126,6 +128,7 @@ impl<T> Slot<T> {
             self.items.append(&mut list);
         }
         if let Some(found) = items.not_a_list {
+            self.unread = true;
             let help = if found == "a mapping" {
                 format!(
                     "write each item on its own line under `{name}:`, starting with `- id: …` (a list, not a mapping keyed by id)"
@@ -203,8 +206,35 @@ impl<T> Slot<T> {
     }
 }
 
-/// Assembles the brief from its parts once the whole document has been read.
-pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Diagnostic>) -> Option<Brief> {
+/// Assembles the brief from its parts once the whole document has been read, with the
+/// sections that could not be read: written as something other than a list, or under a
+/// misspelt key (`claimz:`). That section's error says it all, so the checks leave the
+/// references into it alone.
+pub(crate) fn finish_brief(
+    parts: BriefParts,
+    span: Span,
+    problems: &mut Vec<Diagnostic>,
+) -> (Option<Brief>, Vec<Section>) {
+    let mut unread: Vec<Section> = parts
+        .fields
+        .iter()
+        .filter_map(|(key, _)| suggest_field(&key.name, BRIEF_FIELDS).and_then(|field| Section::from_key(&field)))
+        .collect();
+    let slots = [
+        (Section::Sources, parts.sources.unread),
+        (Section::Topics, parts.topics.unread),
+        (Section::Actors, parts.actors.unread),
+        (Section::Claims, parts.claims.unread),
+        (Section::Positions, parts.positions.unread),
+        (Section::Quotes, parts.quotes.unread),
+        (Section::Events, parts.events.unread),
+    ];
+    unread.extend(slots.into_iter().filter(|(_, unread)| *unread).map(|(section, _)| section));
+    let brief = assemble(parts, span, &unread, problems);
+    (brief, unread)
+}
+
+fn assemble(parts: BriefParts, span: Span, unread: &[Section], problems: &mut Vec<Diagnostic>) -> Option<Brief> {
     let mut fields = Fields::new(parts.fields, "brief", span, BRIEF_FIELDS, problems);
     let version = fields.version();
     let id = fields.id();
@@ -220,7 +250,8 @@ pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Dia
         problems.retain(|p| p.code == Code::UnsupportedVersion);
         return None;
     }
-    if parts.actors.key.is_none() {
+    // A misspelt `actors:` is reported as such; "no actors" would say it a second time.
+    if parts.actors.key.is_none() && !unread.contains(&Section::Actors) {
         problems.push(
             Diagnostic::new(Code::MissingField, span, "the brief has no `actors:` section")
                 .label("the brief starts here")

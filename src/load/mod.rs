@@ -23,7 +23,7 @@ pub use suggest::nearest;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use crate::model::{Brief, ItemRef, Span};
+use crate::model::{Brief, ItemRef, Section, Span};
 
 /// Files larger than this are refused before they are read. A brief of 64 MiB holds about
 /// 200,000 quotes; parsing it takes about two seconds here, so the cap keeps every load short.
@@ -88,6 +88,9 @@ pub struct LoadedBrief {
     pub brief: Option<Brief>,
     pub problems: Vec<Diagnostic>,
     pub field_spans: FieldSpans,
+    /// Sections that could not be read (not a list, or a misspelt key). Their error is
+    /// reported once; references into them are not errors of their own.
+    pub unread_sections: Vec<Section>,
 }
 
 impl LoadedBrief {
@@ -285,12 +288,18 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     let mut briefs = Vec::with_capacity(parsed.documents.len());
     for document in parsed.documents {
         let mut problems = document.problems;
-        if let Some(brief) = document.brief.as_ref().filter(|_| across_items) {
-            check_items(brief, &document.field_spans, &base_dir, &mut problems);
+        let loaded = LoadedBrief {
+            brief: document.brief,
+            problems: Vec::new(),
+            field_spans: document.field_spans,
+            unread_sections: document.unread_sections,
+        };
+        if across_items {
+            check_items(&loaded, &base_dir, &mut problems);
         }
         hold_back_warnings(&mut problems);
         sort_by_place(&mut problems);
-        briefs.push(LoadedBrief { brief: document.brief, problems, field_spans: document.field_spans });
+        briefs.push(LoadedBrief { problems, ..loaded });
     }
     let mut problems: Vec<Diagnostic> = parsed.fatal.into_iter().collect();
     if problems.is_empty() && briefs.is_empty() {
@@ -316,9 +325,10 @@ fn hold_back_warnings(problems: &mut Vec<Diagnostic>) {
 
 /// Adds the problems across a brief's items (ids, references, quotes against their sources)
 /// to those its parse found.
-fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
-    validate::check(brief, spans, problems);
-    quote_check::check(brief, base_dir, spans, problems);
+fn check_items(loaded: &LoadedBrief, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
+    let Some(brief) = &loaded.brief else { return };
+    validate::check(brief, &loaded.field_spans, &loaded.unread_sections, problems);
+    quote_check::check(brief, base_dir, &loaded.field_spans, problems);
 }
 
 /// Checks the rules across items of a file that [`parse_paths_reporting`] read. It only
@@ -326,9 +336,9 @@ fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mu
 /// [`AcrossItems::add_to`] adds what was found.
 pub fn check_across_items(file: &LoadedFile) -> AcrossItems {
     let base_dir = file.origin.base_dir();
-    let found = file.briefs.iter().filter_map(|b| b.brief.as_ref().map(|brief| (brief, b))).any(|(brief, loaded)| {
+    let found = file.briefs.iter().any(|loaded| {
         let mut problems = loaded.problems.clone();
-        check_items(brief, &loaded.field_spans, &base_dir, &mut problems);
+        check_items(loaded, &base_dir, &mut problems);
         problems.len() > loaded.problems.len()
     });
     AcrossItems { found }

@@ -6,12 +6,15 @@ use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
 use crate::model::{Brief, IdTable, ItemRef, Ref, Section};
 
-pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
+/// `unread`: sections that could not be read, whose error was reported already; references
+/// into them are not checked.
+pub(crate) fn check(brief: &Brief, spans: &FieldSpans, unread: &[Section], problems: &mut Vec<Diagnostic>) {
     let ids = unique_ids(brief, spans, problems);
     // Each reference is looked up once, here; on a large brief the lookups are most of the checks.
     let mut referenced = vec![false; brief.actors.len()];
     // A reference left empty was reported where it was read.
-    for (reference, expected, field) in references(brief).filter(|(r, _, _)| !r.id.is_empty()) {
+    let checked = references(brief).filter(|(r, expected, _)| !r.id.is_empty() && !unread.contains(expected));
+    for (reference, expected, field) in checked {
         match check_reference(brief, &ids, reference, expected, field, problems) {
             Some(found) if found.section == Section::Actors => referenced[found.index()] = true,
             _ => {}

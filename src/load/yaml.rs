@@ -509,6 +509,8 @@ pub(crate) struct Document {
     pub brief: Option<Brief>,
     pub problems: Vec<Diagnostic>,
     pub field_spans: FieldSpans,
+    /// Sections that could not be read (see [`fields::finish_brief`]).
+    pub unread_sections: Vec<Section>,
 }
 
 impl<'de> Deserialize<'de> for Document {
@@ -540,7 +542,7 @@ impl<'de> Deserialize<'de> for Unfinished {
 impl Unfinished {
     fn finish(self) -> Document {
         let Unfinished { span, top, mut problems, field_spans } = self;
-        let brief = match top {
+        let (brief, unread_sections) = match top {
             TopLevel::Brief(parts) => fields::finish_brief(*parts, span, &mut problems),
             TopLevel::Other(kind) => {
                 problems.push(
@@ -548,10 +550,10 @@ impl Unfinished {
                         .label("expected `brief: 1`, `id:`, `title:` …")
                         .help("start the document with `brief: 1` on its own line, then `id:`, `title:`, `date:` and `actors:`"),
                 );
-                None
+                (None, Vec::new())
             }
         };
-        Document { brief, problems, field_spans }
+        Document { brief, problems, field_spans, unread_sections }
     }
 
     /// The brief's parts, when the document was read without a problem.
