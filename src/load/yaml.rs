@@ -447,14 +447,56 @@ fn read_list<'de, A: SeqAccess<'de>, T: FromNode>(
         if written % PROGRESS_EVERY == 0 {
             report_progress(node.span.offset, PROGRESS_EVERY);
         }
-        if let Some((item, spans)) = T::from_node(node, &mut problems) {
-            keep(item, spans);
+        let (node, mut next) = split_run_on_item(node, T::SECTION, &mut problems);
+        for node in std::iter::once(node).chain(next.drain(..)) {
+            if let Some((item, spans)) = T::from_node(node, &mut problems) {
+                keep(item, spans);
+            }
         }
         if !problems.is_empty() {
             PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
         }
     }
     Ok(written)
+}
+
+/// An item holding a second `id` is two items run together: the author left out the next
+/// one's `- `. Reported once, at that `id`, and read from there on as the next item, so its id
+/// exists and what refers to it resolves (rather than an error for each field written twice
+/// and for each reference to the lost item).
+fn split_run_on_item(node: Node, section: Section, problems: &mut Vec<Diagnostic>) -> (Node, Vec<Node>) {
+    let (span, entries) = match node {
+        Node { span, value: Value::Map(entries) } if entries.iter().filter(|(k, _)| k.name == "id").count() > 1 => {
+            (span, entries)
+        }
+        other => return (other, Vec::new()),
+    };
+    let owner = section.singular();
+    let mut items = Vec::new();
+    let (mut start, mut current) = (span, Vec::new());
+    for (key, value) in entries {
+        if key.name == "id" && current.iter().any(|(k, _): &(Key, Node)| k.name == "id") {
+            let id = match &value.value {
+                Value::Text(id) | Value::Plain { text: id, .. } => id.as_str(),
+                _ => "…",
+            };
+            problems.push(
+                Diagnostic::new(
+                    Code::DuplicateField,
+                    key.span,
+                    format!("a second `id` in one {owner}: each {owner} starts with `- `"),
+                )
+                .label(format!("the next {owner} starts here"))
+                .help(format!("write `- id: {id}`, its `-` under the `-` of the {owner} above")),
+            );
+            items.push(Node { span: start, value: Value::Map(std::mem::take(&mut current)) });
+            start = key.span;
+        }
+        current.push((key, value));
+    }
+    items.push(Node { span: start, value: Value::Map(current) });
+    let first = items.remove(0);
+    (first, items)
 }
 
 /// The rest of a cut list (see `cut`), kept in pieces: joined to the head's list piece by
