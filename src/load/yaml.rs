@@ -636,6 +636,24 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
         let mut parts = Box::<fields::BriefParts>::default();
         while let Some(key) = map.next_key::<Key>()? {
+            if key.name == "brief" && parts.fields.iter().any(|(k, _)| k.name == "brief") {
+                // A second brief run on into the first: every field they share would be
+                // written twice. Said once; the rest is read once the marker is there.
+                PROBLEMS.with(|p| {
+                    p.borrow_mut().push(
+                        Diagnostic::new(
+                            Code::DuplicateField,
+                            key.span,
+                            "a second `brief:` in one document: each brief after the first starts with `---`",
+                        )
+                        .label("a new brief starts here")
+                        .help("write `---` on the line above; the brief after it is checked once it is there"),
+                    )
+                });
+                map.next_value::<IgnoredAny>()?;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                break;
+            }
             let Some(section) = Section::from_key(&key.name).filter(|_| key.not_a_name.is_none()) else {
                 parts.fields.push((key, map.next_value::<Node>()?));
                 continue;
