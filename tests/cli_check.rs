@@ -222,3 +222,17 @@ fn files_are_counted_apart_from_briefs_only_when_the_numbers_differ() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!((report["files"].as_u64(), report["briefs"].as_u64()), (Some(2), Some(3)));
 }
+
+#[test]
+fn a_syntax_error_says_what_to_change_and_keeps_the_parsers_words_in_a_note() {
+    brief()
+        .args(["check", "tests/bad/E002-tab-indent.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[E002]: YAML indents with spaces, not tabs"))
+        .stderr(predicate::str::contains("--> tests/bad/E002-tab-indent.yaml:7:1"))
+        .stderr(predicate::str::contains("= note: the YAML parser said: while scanning a plain scalar, found a tab"));
+    let output = brief().args(["check", "--format", "json", "tests/bad/E002-tab-indent.yaml"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["diagnostics"][0]["note"], "the YAML parser said: while scanning a plain scalar, found a tab");
+}

@@ -9,6 +9,7 @@ mod fields;
 mod quote_check;
 pub mod render;
 mod suggest;
+mod syntax;
 mod validate;
 mod yaml;
 

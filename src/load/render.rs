@@ -106,6 +106,9 @@ fn render_one(renderer: &Renderer, name: &str, text: &str, problem: &Diagnostic)
     {
         group = group.element(Level::NOTE.message(one_line(help).into_owned()));
     }
+    if let Some(note) = &problem.note {
+        group = group.element(Level::NOTE.message(one_line(note).into_owned()));
+    }
     let report: [Group; 1] = [group];
     renderer.render(&report)
 }
@@ -175,6 +178,8 @@ pub struct JsonDiagnostic {
     pub suggestion: Option<String>,
     /// How to fix it, in one sentence.
     pub help: Option<String>,
+    /// Background: the YAML parser's own words for a syntax error.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,6 +206,7 @@ pub fn json(files: &[LoadedFile]) -> String {
                 message: problem.message.clone(),
                 suggestion: problem.suggestion.clone(),
                 help: problem.help.clone(),
+                note: problem.note.clone(),
             });
         }
     }

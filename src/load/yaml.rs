@@ -947,9 +947,8 @@ fn diagnose(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
             .label("here")
             .help(help);
     }
-    Diagnostic::new(Code::YamlSyntax, span, format!("YAML syntax: {message}"))
-        .label("the YAML parser stopped here")
-        .help("check the indentation and the brackets and quotes opened above this point; text holding `: ` or ` #` needs quotes")
+    let at = error.location().map(|l| (l.line() as u32, l.column() as u32));
+    super::syntax::explain(&message, at, text)
 }
 
 /// For an error that is a resource limit rather than a syntax mistake, what to do about it.
