@@ -236,3 +236,38 @@ fn a_syntax_error_says_what_to_change_and_keeps_the_parsers_words_in_a_note() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["diagnostics"][0]["note"], "the YAML parser said: while scanning a plain scalar, found a tab");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_source_file_that_is_a_fifo_or_leads_outside_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("brief");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(dir.path().join("private.txt"), "The toll pays for the repairs, nothing more.").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("private.txt"), folder.join("linked.txt")).unwrap();
+    let pipe = std::ffi::CString::new(folder.join("pipe.txt").into_os_string().into_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the file.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o600) }, 0);
+    let brief_with = |file: &str| {
+        format!(
+            "brief: 1\nid: b\ntitle: T\ndate: 2024\nsources:\n  - {{id: s, title: S, file: {file}}}\n\
+             actors:\n  - {{id: a, name: A}}\nquotes:\n  - {{id: q, speaker: a, text: The toll pays, source: s}}\n"
+        )
+    };
+    for (file, why) in [
+        ("pipe.txt", "it is a FIFO (a named pipe), not a regular file"),
+        ("linked.txt", "it lies outside the brief's folder"),
+        ("../private.txt", "it lies outside the brief's folder"),
+    ] {
+        std::fs::write(folder.join("brief.yaml"), brief_with(file)).unwrap();
+        brief()
+            .arg("check")
+            .arg(folder.join("brief.yaml"))
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "error[E019]: cannot read '{file}', the text of source 's': {why}"
+            )));
+    }
+}

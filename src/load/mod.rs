@@ -406,9 +406,21 @@ fn too_large(origin: Origin, size: u64) -> LoadedFile {
     LoadedFile { origin, text: String::new(), briefs: Vec::new(), problems: vec![problem] }
 }
 
-/// Reads a file, refusing it past the size cap. The error says why in words.
+/// Reads a regular file, refusing it past the size cap. The error says why in words.
 pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO put in the file's place after it was looked at must not hold the open until
+        // something writes to it.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| io_reason(&e))?;
+    if !file.metadata().map_err(|e| io_reason(&e))?.is_file() {
+        return Err("it is not a regular file".into());
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -1,7 +1,9 @@
 //! Direct and partial quotes checked against the plain-text copy of their source.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{HashMap, VecDeque};
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
 
 use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic, with_article};
@@ -61,15 +63,6 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
     for (i, source) in brief.sources.iter().enumerate() {
         let Some(file) = &source.file else { continue };
         let at = spans.get(ItemRef::new(Section::Sources, i), "file").unwrap_or(source.span);
-        if Path::new(&**file).is_absolute() {
-            problems.push(
-                unreadable(source, file, "the path is absolute", at).help(
-                    "`file` is a path relative to the brief's folder, so the brief and its sources move together",
-                ),
-            );
-            texts.insert(&*source.id, None);
-            continue;
-        }
         let text = match source_text(base_dir, file) {
             Ok(text) => Some(normalise(&text)),
             Err(why) => {
@@ -119,12 +112,100 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
 }
 
 /// The text of a source's `file`, relative to the brief's folder; the error says why not.
+///
+/// Only a regular file inside the folder that holds the brief (or its subfolders) is read,
+/// after every `..` and symbolic link: a brief received from someone else must not show, or
+/// confirm, the reader's other files. A FIFO or a device is refused before it is opened (reading
+/// one would wait for ever, or never end).
 pub fn source_text(base_dir: &Path, file: &str) -> Result<String, String> {
+    let path = inside(base_dir, file)?;
+    let kind = fs::symlink_metadata(&path).map_err(|e| super::io_reason(&e))?.file_type();
+    if !kind.is_file() {
+        return Err(not_a_file(kind));
+    }
+    let bytes = super::read_capped(&path)?;
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())
+}
+
+const OUTSIDE: &str = "it lies outside the brief's folder";
+
+/// Where `file` leads from `base_dir`, each `..` and symbolic link followed one step at a time.
+/// Only paths inside the folder are ever looked at, so an answer says nothing about any file
+/// outside it, not even whether it exists.
+fn inside(base_dir: &Path, file: &str) -> Result<PathBuf, String> {
     if Path::new(file).is_absolute() {
         return Err("the path is absolute".into());
     }
-    let bytes = super::read_capped(&base_dir.join(file))?;
-    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())
+    // A brief named without a folder (`brief.yaml`) lies in the current one.
+    let base = if base_dir.as_os_str().is_empty() { Path::new(".") } else { base_dir };
+    let root = fs::canonicalize(base).map_err(|e| super::io_reason(&e))?;
+    let mut at = root.clone();
+    let mut pending: VecDeque<OsString> = parts(Path::new(file))?.collect();
+    let mut links = 0;
+    while let Some(part) = pending.pop_front() {
+        if part == ".." {
+            if at == root {
+                return Err(OUTSIDE.into());
+            }
+            at.pop();
+            continue;
+        }
+        let next = at.join(&part);
+        if !fs::symlink_metadata(&next).map_err(|e| super::io_reason(&e))?.file_type().is_symlink() {
+            at = next;
+            continue;
+        }
+        links += 1;
+        if links > MAX_LINKS {
+            return Err("its symbolic links go round in a loop".into());
+        }
+        let target = fs::read_link(&next).map_err(|e| super::io_reason(&e))?;
+        let target = if target.is_absolute() {
+            at = root.clone();
+            target.strip_prefix(&root).map_err(|_| OUTSIDE.to_string())?.to_path_buf()
+        } else {
+            target
+        };
+        let mut ahead: Vec<OsString> = parts(&target).map_err(|_| OUTSIDE.to_string())?.collect();
+        ahead.extend(pending.drain(..));
+        pending = ahead.into();
+    }
+    Ok(at)
+}
+
+/// As many links as the system follows in one path before it gives up.
+const MAX_LINKS: usize = 40;
+
+/// A relative path's names and `..`s, with the `.`s left out.
+fn parts(path: &Path) -> Result<impl Iterator<Item = OsString> + '_, String> {
+    if path.components().any(|c| matches!(c, Component::RootDir | Component::Prefix(_))) {
+        return Err("the path is absolute".into());
+    }
+    Ok(path.components().filter_map(|c| match c {
+        Component::ParentDir => Some(OsString::from("..")),
+        Component::Normal(name) => Some(name.to_os_string()),
+        _ => None,
+    }))
+}
+
+fn not_a_file(kind: fs::FileType) -> String {
+    if kind.is_dir() {
+        return "it is a folder".into();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "it is a FIFO (a named pipe), not a regular file".into();
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "it is a device, not a regular file".into();
+        }
+        if kind.is_socket() {
+            return "it is a socket, not a regular file".into();
+        }
+    }
+    "it is not a regular file".into()
 }
 
 /// How many leading words of the quote the source holds in a row.
@@ -138,8 +219,8 @@ fn longest_found_prefix(text: &str, words: &[&str]) -> usize {
 }
 
 fn unreadable(source: &crate::model::Source, file: &str, why: &str, at: crate::model::Span) -> Diagnostic {
-    let help = if why.contains("absolute") {
-        "`file` is a path relative to the brief's folder, so the brief and its sources move together"
+    let help = if why == OUTSIDE || why.contains("absolute") {
+        "`file` is a path from the brief's folder to a file inside it, so the brief and its sources move together and a brief cannot read your other files"
     } else {
         "`file` is a path relative to the brief's folder; fix the path or remove `file`"
     };
@@ -167,6 +248,65 @@ mod tests {
         let range = locate(source, "We can't fail to respond").unwrap();
         assert_eq!(&source[range], "We can’t\n   fail to respond");
         assert_eq!(locate(source, "not there"), None);
+    }
+
+    /// A folder holding a brief's folder (`brief/`) and a private file beside it.
+    fn folders() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let brief = dir.path().join("brief");
+        std::fs::create_dir_all(brief.join("sources")).unwrap();
+        std::fs::write(dir.path().join("private.txt"), "a secret").unwrap();
+        std::fs::write(brief.join("sources/gazette.txt"), "the toll pays").unwrap();
+        (dir, brief)
+    }
+
+    #[test]
+    fn a_source_file_is_read_only_inside_the_briefs_folder() {
+        let (_dir, brief) = folders();
+        assert_eq!(source_text(&brief, "sources/gazette.txt").as_deref(), Ok("the toll pays"));
+        assert_eq!(source_text(&brief, "sources/../sources/./gazette.txt").as_deref(), Ok("the toll pays"));
+        let outside = Err("it lies outside the brief's folder".to_string());
+        assert_eq!(source_text(&brief, "../private.txt"), outside);
+        assert_eq!(source_text(&brief, "sources/../../private.txt"), outside);
+        // Outside is outside whether or not the file is there: nothing is said about it.
+        assert_eq!(source_text(&brief, "../no-such-file.txt"), outside);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_only_while_it_stays_inside() {
+        use std::os::unix::fs::symlink;
+        let (dir, brief) = folders();
+        symlink(dir.path().join("private.txt"), brief.join("key.txt")).unwrap();
+        symlink("../private.txt", brief.join("relative-key.txt")).unwrap();
+        symlink("/dev/zero", brief.join("zero.txt")).unwrap();
+        symlink(dir.path().join("gone.txt"), brief.join("dangling.txt")).unwrap();
+        symlink("sources", brief.join("texts")).unwrap();
+        symlink(brief.join("sources/gazette.txt"), brief.join("gazette.txt")).unwrap();
+        let outside = Err("it lies outside the brief's folder".to_string());
+        for link in ["key.txt", "relative-key.txt", "zero.txt", "dangling.txt", "texts/../../private.txt"] {
+            assert_eq!(source_text(&brief, link), outside, "{link}");
+        }
+        assert_eq!(source_text(&brief, "texts/gazette.txt").as_deref(), Ok("the toll pays"));
+        assert_eq!(source_text(&brief, "gazette.txt").as_deref(), Ok("the toll pays"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_source_file_that_is_not_a_regular_file_is_refused_without_opening_it() {
+        let (_dir, brief) = folders();
+        let fifo = std::ffi::CString::new(brief.join("pipe.txt").into_os_string().into_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates the file.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        // Opened, a FIFO with no writer would block the read for ever: the answer must come
+        // without it, so the check runs on a thread and the test fails rather than hangs.
+        let (sender, answer) = std::sync::mpsc::channel();
+        let folder = brief.clone();
+        std::thread::spawn(move || sender.send(source_text(&folder, "pipe.txt")));
+        let answer = answer.recv_timeout(std::time::Duration::from_secs(10)).expect("a FIFO is not waited on");
+        assert_eq!(answer, Err("it is a FIFO (a named pipe), not a regular file".to_string()));
+        // A device, in a folder that holds it.
+        assert_eq!(source_text(Path::new("/dev"), "zero"), Err("it is a device, not a regular file".to_string()));
     }
 
     #[test]
