@@ -429,9 +429,12 @@ pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// What [`io_reason`] says of a path that does not exist.
+const NOT_FOUND: &str = "no such file or folder";
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::NotFound => NOT_FOUND.to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
         _ => error.to_string(),

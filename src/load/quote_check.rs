@@ -66,7 +66,8 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
         let text = match source_text(base_dir, file) {
             Ok(text) => Some(normalise(&text)),
             Err(why) => {
-                problems.push(unreadable(source, file, &why, at));
+                let near = if why == super::NOT_FOUND { nearest_file(base_dir, file) } else { None };
+                problems.push(unreadable(source, file, &why, at).suggest(near.as_deref()));
                 None
             }
         };
@@ -128,6 +129,22 @@ pub fn source_text(base_dir: &Path, file: &str) -> Result<String, String> {
 }
 
 const OUTSIDE: &str = "it lies outside the brief's folder";
+
+/// For a file that is not there, the nearest name among the files of its folder, written as
+/// the path was (`sources/gazete.txt` → `sources/gazette.txt`).
+fn nearest_file(base_dir: &Path, file: &str) -> Option<String> {
+    let name = Path::new(file).file_name()?.to_str()?;
+    let folder = &file[..file.len() - name.len()];
+    let entries = fs::read_dir(inside(base_dir, folder).ok()?).ok()?;
+    let names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|candidate| !candidate.starts_with('.'))
+        .collect();
+    let near = super::nearest(name, names.iter().map(String::as_str))?;
+    Some(format!("{folder}{near}"))
+}
 
 /// Where `file` leads from `base_dir`, each `..` and symbolic link followed one step at a time.
 /// Only paths inside the folder are ever looked at, so an answer says nothing about any file
@@ -270,6 +287,15 @@ mod tests {
         assert_eq!(source_text(&brief, "sources/../../private.txt"), outside);
         // Outside is outside whether or not the file is there: nothing is said about it.
         assert_eq!(source_text(&brief, "../no-such-file.txt"), outside);
+    }
+
+    #[test]
+    fn a_missing_file_is_offered_the_nearest_name_in_its_folder() {
+        let (_dir, brief) = folders();
+        assert_eq!(nearest_file(&brief, "sources/gazete.txt").as_deref(), Some("sources/gazette.txt"));
+        assert_eq!(nearest_file(&brief, "sources/minutes.txt"), None);
+        // Never a name from outside the brief's folder.
+        assert_eq!(nearest_file(&brief, "../privat.txt"), None);
     }
 
     #[cfg(unix)]
