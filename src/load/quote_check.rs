@@ -41,17 +41,28 @@ fn normalise_mapped(text: &str, mut at: impl FnMut(usize, char)) -> String {
     out
 }
 
+/// Where a quote occurs in a source's folded text: as written, or without the punctuation
+/// that ends its sentence (`.`, `,`, `;`, `:`, `!`, `?`, and a closing quote mark after it),
+/// since a quote may end a sentence where the source goes on (`nothing more.` from
+/// `nothing more,” Ruiz said`). Anything else must be in the source.
+fn occurs(text: &str, wanted: &str) -> Option<std::ops::Range<usize>> {
+    let within = |wanted: &str| {
+        let start = text.find(wanted).filter(|_| !wanted.is_empty())?;
+        Some(start..start + wanted.len())
+    };
+    within(wanted).or_else(|| {
+        let unquoted = wanted.strip_suffix(['"', '\'', '»', '›']).unwrap_or(wanted);
+        within(unquoted.strip_suffix(['.', ',', ';', ':', '!', '?'])?.trim_end())
+    })
+}
+
 /// Where a quote occurs in a source's text, as a byte range of the text as written
 /// (whitespace and typographic quote marks folded as for the check).
 pub fn locate(source: &str, quote: &str) -> Option<std::ops::Range<usize>> {
     let mut offsets: Vec<usize> = Vec::with_capacity(source.len());
     let folded = normalise_mapped(source, |offset, c| offsets.extend(std::iter::repeat_n(offset, c.len_utf8())));
-    let wanted = normalise(quote);
-    if wanted.is_empty() {
-        return None;
-    }
-    let start = folded.find(&wanted)?;
-    let end = start + wanted.len();
+    let found = occurs(&folded, &normalise(quote))?;
+    let (start, end) = (found.start, found.end);
     let last = offsets[end - 1];
     let last_len = source[last..].chars().next().map_or(0, char::len_utf8);
     Some(offsets[start]..last + last_len)
@@ -83,7 +94,7 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
         let Some(source) = &quote.source else { continue };
         let Some(Some((file, text))) = texts.get(&*source.id) else { continue };
         let wanted = normalise(&quote.text);
-        if text.contains(&wanted) {
+        if occurs(text, &wanted).is_some() {
             continue;
         }
         let words: Vec<&str> = wanted.split(' ').collect();
@@ -333,6 +344,32 @@ mod tests {
         assert_eq!(answer, Err("it is a FIFO (a named pipe), not a regular file".to_string()));
         // A device, in a folder that holds it.
         assert_eq!(source_text(Path::new("/dev"), "zero"), Err("it is a device, not a regular file".to_string()));
+    }
+
+    #[test]
+    fn a_quote_may_end_its_sentence_where_the_source_goes_on() {
+        let source = "“The toll pays for the repairs,   nothing\nmore,” Ruiz told reporters. “Will it work?” he asked.";
+        let texts = normalise(source);
+        for (quote, found) in [
+            ("The toll pays for the repairs, nothing more.", true),
+            ("The toll pays for the repairs, nothing more!", true),
+            ("the repairs, nothing more;", true),
+            ("The toll pays for the repairs, nothing more.”", true),
+            ("Ruiz told reporters.", true),
+            ("Will it work?", true),
+            ("Will it work.", true),
+            ("The toll pays for the repairs, nothing more —", false),
+            ("The toll pays for the repairs, nothing more…", false),
+            ("The toll pays for the repairs, nothing more..", false),
+            ("The toll pays for the repairs, nothing less.", false),
+            ("!", false),
+        ] {
+            assert_eq!(occurs(&texts, &normalise(quote)).is_some(), found, "{quote}");
+            // The reader shows a quote in its context exactly when the check accepts it.
+            assert_eq!(locate(source, quote).is_some(), found, "{quote}");
+        }
+        let range = locate(source, "nothing more.").unwrap();
+        assert_eq!(&source[range], "nothing\nmore");
     }
 
     #[test]
