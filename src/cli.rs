@@ -33,7 +33,7 @@ pub enum Command {
     /// Exit status: 0 without errors (warnings allowed), 1 when any brief has errors,
     /// 2 for usage and I/O errors.
     Check {
-        /// Brief files or folders (`-` reads stdin). None checks the bundled sample brief.
+        /// Brief files or folders (`-` reads stdin). None checks the current folder's briefs.
         paths: Vec<PathBuf>,
         /// `human` (rustc-style, on stderr) or `json` (on stdout, for editors and scripts).
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -116,13 +116,34 @@ pub fn stderr_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Loads the paths, or the bundled sample when there are none.
+/// Loads the paths, or the bundled sample when there are none: what `export` works on.
 pub fn load_or_sample(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, load::LoadError> {
     if paths.is_empty() { Ok(vec![crate::sample::load()]) } else { load::load_paths(paths) }
 }
 
+/// The paths `check` reads: those given, or the brief files of the current folder. Checking
+/// the bundled sample there would report a clean brief in a folder of broken ones.
+fn paths_to_check(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<String>), String> {
+    if !paths.is_empty() {
+        return Ok((paths.to_vec(), None));
+    }
+    let here = load::brief_files(Path::new(".")).map_err(|error| error.to_string())?;
+    if here.is_empty() {
+        return Err("no briefs to check: the current folder holds no .yaml or .yml files; \
+                    give a file or folder, or - for stdin"
+            .into());
+    }
+    let noun = if here.len() == 1 { "file" } else { "files" };
+    let said = format!("checking ./ ({} {noun})\n", here.len());
+    Ok((here, Some(said)))
+}
+
 fn check(paths: &[PathBuf], format: CheckFormat) -> ExitCode {
-    let files = match load_or_sample(paths) {
+    let (paths, checking) = match paths_to_check(paths) {
+        Ok(found) => found,
+        Err(message) => return usage_error(&message),
+    };
+    let files = match load::load_paths(&paths) {
         Ok(files) => files,
         Err(error) => return usage_error(&error.to_string()),
     };
@@ -130,7 +151,7 @@ fn check(paths: &[PathBuf], format: CheckFormat) -> ExitCode {
     match format {
         CheckFormat::Human => {
             let color = stderr_color();
-            let mut report = String::new();
+            let mut report = checking.unwrap_or_default();
             for file in &files {
                 report.push_str(&render::human(file, color));
             }

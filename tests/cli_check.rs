@@ -15,8 +15,33 @@ fn the_sample_checks_clean_and_says_so() {
 }
 
 #[test]
-fn check_without_a_path_checks_the_bundled_sample() {
-    brief().arg("check").assert().success().stderr("1 brief, 0 errors, 0 warnings\n");
+fn check_without_a_path_checks_the_briefs_of_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("older")).unwrap();
+    std::fs::write(dir.path().join("clean.yaml"), brief::sample::TEXT).unwrap();
+    std::fs::copy("tests/bad/E014-unknown-speaker.yaml", dir.path().join("older/unknown-speaker.yml")).unwrap();
+    brief()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with("checking ./ (2 files)\n"))
+        .stderr(predicate::str::contains("--> ./older/unknown-speaker.yml:17:14"))
+        .stderr(predicate::str::ends_with("\n2 briefs, 2 errors (warnings are checked once the errors are fixed)\n"));
+    let json = brief().current_dir(dir.path()).args(["check", "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!((report["files"].as_u64(), report["errors"].as_u64()), (Some(2), Some(2)));
+    assert!(json.stderr.is_empty(), "JSON mode keeps stderr free");
+}
+
+#[test]
+fn check_without_a_path_in_a_folder_without_briefs_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
+    brief().current_dir(dir.path()).arg("check").assert().code(2).stderr(
+        "error: no briefs to check: the current folder holds no .yaml or .yml files; \
+         give a file or folder, or - for stdin\n",
+    );
 }
 
 #[test]
@@ -30,7 +55,26 @@ fn errors_show_file_line_column_the_source_line_and_the_fix() {
         .stderr(predicate::str::contains("17 |     speaker: mayor-ruis"))
         .stderr(predicate::str::contains("^^^^^^^^^^ no actor has this id"))
         .stderr(predicate::str::contains("help: did you mean 'mayor-ruiz'?"))
-        .stderr(predicate::str::ends_with("1 brief, 2 errors, 0 warnings\n"));
+        .stderr(predicate::str::ends_with("1 brief, 2 errors (warnings are checked once the errors are fixed)\n"));
+}
+
+#[test]
+fn a_brief_with_errors_holds_back_its_warnings_and_a_clean_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["E014-errors-hold-back-warnings.yaml", "W001-unreferenced-actor.yaml"] {
+        std::fs::copy(format!("tests/bad/{name}"), dir.path().join(name)).unwrap();
+    }
+    let output = brief().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.matches("warning[").count(), 1, "{stderr}");
+    assert!(stderr.contains("warning[W001]: actor 'harbour-master' is not referred to by anything"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "2 briefs, 1 error, 1 warning (briefs with errors are checked for warnings once the errors are fixed)\n"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -129,7 +173,7 @@ fn stdin_is_read_with_a_dash() {
 #[test]
 fn several_documents_in_one_file_count_as_several_briefs() {
     let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
-    brief().args(["check", "-"]).write_stdin(two).assert().success().stderr("2 briefs, 0 errors, 0 warnings\n");
+    brief().args(["check", "-"]).write_stdin(two).assert().success().stderr("1 file, 2 briefs, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -148,4 +192,82 @@ fn brief_text_in_diagnostics_cannot_drive_the_terminal() {
 fn schema_prints_the_committed_schema() {
     let committed = std::fs::read_to_string("assets/brief.schema.json").unwrap();
     brief().arg("schema").assert().success().stdout(committed);
+}
+
+#[test]
+fn an_empty_or_binary_file_counts_as_a_file_without_a_brief() {
+    for (name, bytes) in [("empty.yaml", &b""[..]), ("binary.yaml", &b"\x89PNG\r\n\x1a\n\0\0\xff"[..])] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        brief()
+            .arg("check")
+            .arg(dir.path().join(name))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::ends_with("\n1 file, 0 briefs, 1 error\n"));
+        let output = brief().args(["check", "--format", "json"]).arg(dir.path().join(name)).output().unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!((report["files"].as_u64(), report["briefs"].as_u64()), (Some(1), Some(0)), "{name}");
+    }
+}
+
+#[test]
+fn files_are_counted_apart_from_briefs_only_when_the_numbers_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
+    std::fs::write(dir.path().join("two.yaml"), two).unwrap();
+    std::fs::write(dir.path().join("one.yaml"), brief::sample::TEXT).unwrap();
+    brief().arg("check").arg(dir.path()).assert().success().stderr("2 files, 3 briefs, 0 errors, 0 warnings\n");
+    let output = brief().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!((report["files"].as_u64(), report["briefs"].as_u64()), (Some(2), Some(3)));
+}
+
+#[test]
+fn a_syntax_error_says_what_to_change_and_keeps_the_parsers_words_in_a_note() {
+    brief()
+        .args(["check", "tests/bad/E002-tab-indent.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[E002]: YAML indents with spaces, not tabs"))
+        .stderr(predicate::str::contains("--> tests/bad/E002-tab-indent.yaml:7:1"))
+        .stderr(predicate::str::contains("= note: the YAML parser said: while scanning a plain scalar, found a tab"));
+    let output = brief().args(["check", "--format", "json", "tests/bad/E002-tab-indent.yaml"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["diagnostics"][0]["note"], "the YAML parser said: while scanning a plain scalar, found a tab");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_file_that_is_a_fifo_or_leads_outside_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("brief");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(dir.path().join("private.txt"), "The toll pays for the repairs, nothing more.").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("private.txt"), folder.join("linked.txt")).unwrap();
+    let pipe = std::ffi::CString::new(folder.join("pipe.txt").into_os_string().into_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the file.
+    assert_eq!(unsafe { libc::mkfifo(pipe.as_ptr(), 0o600) }, 0);
+    let brief_with = |file: &str| {
+        format!(
+            "brief: 1\nid: b\ntitle: T\ndate: 2024\nsources:\n  - {{id: s, title: S, file: {file}}}\n\
+             actors:\n  - {{id: a, name: A}}\nquotes:\n  - {{id: q, speaker: a, text: The toll pays, source: s}}\n"
+        )
+    };
+    for (file, why) in [
+        ("pipe.txt", "it is a FIFO (a named pipe), not a regular file"),
+        ("linked.txt", "it lies outside the brief's folder"),
+        ("../private.txt", "it lies outside the brief's folder"),
+    ] {
+        std::fs::write(folder.join("brief.yaml"), brief_with(file)).unwrap();
+        brief()
+            .arg("check")
+            .arg(folder.join("brief.yaml"))
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "error[E019]: cannot read '{file}', the text of source 's': {why}"
+            )));
+    }
 }

@@ -72,6 +72,13 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// A noun with the article its first sound takes: `an actor kind`, `a stance`. Messages glue
+/// an article to a word only through this, so no word can come out as `a event`.
+pub(crate) fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -86,11 +93,21 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The nearest valid value, for "did you mean".
     pub suggestion: Option<String>,
+    /// Background that is not the fix: the YAML parser's own words for a syntax error.
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
     pub fn new(code: Code, span: impl Into<Option<Span>>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { code, span: span.into(), message: message.into(), label: None, help: None, suggestion: None }
+        Diagnostic {
+            code,
+            span: span.into(),
+            message: message.into(),
+            label: None,
+            help: None,
+            suggestion: None,
+            note: None,
+        }
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
@@ -100,6 +117,11 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.note = Some(note.into());
         self
     }
 

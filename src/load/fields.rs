@@ -1,6 +1,6 @@
 //! From YAML nodes to model items: every field checked, every problem reported once.
 
-use super::diagnostic::{Code, Diagnostic};
+use super::diagnostic::{Code, Diagnostic, with_article};
 use super::suggest::nearest;
 use super::yaml::{FromNode, Items, Key, Node, Plain, Rest, Value};
 use crate::model::{
@@ -96,11 +96,13 @@ pub(crate) struct Slot<T> {
     pub key: Option<Span>,
     /// Whether the author wrote entries (even ones that could not be read) or a non-list.
     pub written: bool,
+    /// The section held something other than a list, so its items could not be read.
+    pub unread: bool,
 }
 
 impl<T> Default for Slot<T> {
     fn default() -> Self {
-        Slot { items: Vec::new(), key: None, written: false }
+        Slot { items: Vec::new(), key: None, written: false, unread: false }
     }
 }
 
@@ -126,6 +128,7 @@ impl<T> Slot<T> {
             self.items.append(&mut list);
         }
         if let Some(found) = items.not_a_list {
+            self.unread = true;
             let help = if found == "a mapping" {
                 format!(
                     "write each item on its own line under `{name}:`, starting with `- id: …` (a list, not a mapping keyed by id)"
@@ -203,8 +206,35 @@ impl<T> Slot<T> {
     }
 }
 
-/// Assembles the brief from its parts once the whole document has been read.
-pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Diagnostic>) -> Option<Brief> {
+/// Assembles the brief from its parts once the whole document has been read, with the
+/// sections that could not be read: written as something other than a list, or under a
+/// misspelt key (`claimz:`). That section's error says it all, so the checks leave the
+/// references into it alone.
+pub(crate) fn finish_brief(
+    parts: BriefParts,
+    span: Span,
+    problems: &mut Vec<Diagnostic>,
+) -> (Option<Brief>, Vec<Section>) {
+    let mut unread: Vec<Section> = parts
+        .fields
+        .iter()
+        .filter_map(|(key, _)| suggest_field(&key.name, BRIEF_FIELDS).and_then(|field| Section::from_key(&field)))
+        .collect();
+    let slots = [
+        (Section::Sources, parts.sources.unread),
+        (Section::Topics, parts.topics.unread),
+        (Section::Actors, parts.actors.unread),
+        (Section::Claims, parts.claims.unread),
+        (Section::Positions, parts.positions.unread),
+        (Section::Quotes, parts.quotes.unread),
+        (Section::Events, parts.events.unread),
+    ];
+    unread.extend(slots.into_iter().filter(|(_, unread)| *unread).map(|(section, _)| section));
+    let brief = assemble(parts, span, &unread, problems);
+    (brief, unread)
+}
+
+fn assemble(parts: BriefParts, span: Span, unread: &[Section], problems: &mut Vec<Diagnostic>) -> Option<Brief> {
     let mut fields = Fields::new(parts.fields, "brief", span, BRIEF_FIELDS, problems);
     let version = fields.version();
     let id = fields.id();
@@ -220,7 +250,8 @@ pub(crate) fn finish_brief(parts: BriefParts, span: Span, problems: &mut Vec<Dia
         problems.retain(|p| p.code == Code::UnsupportedVersion);
         return None;
     }
-    if parts.actors.key.is_none() {
+    // A misspelt `actors:` is reported as such; "no actors" would say it a second time.
+    if parts.actors.key.is_none() && !unread.contains(&Section::Actors) {
         problems.push(
             Diagnostic::new(Code::MissingField, span, "the brief has no `actors:` section")
                 .label("the brief starts here")
@@ -276,11 +307,6 @@ enum Version {
     One,
     Missing,
     Unsupported,
-}
-
-fn with_article(noun: &str) -> String {
-    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-    format!("{article} {noun}")
 }
 
 /// Reads the fields of one mapping, in any order, reporting each problem once.
@@ -557,7 +583,7 @@ impl<'p> Fields<'p> {
         }
         let suggestion = nearest(&word, words.iter().copied()).or_else(|| vocabulary_synonym(T::NAME, &word));
         let mut diagnostic = Diagnostic::new(Code::UnknownValue, span, format!("'{word}' is not a valid {}", T::NAME))
-            .label(format!("not a {}", T::NAME))
+            .label(format!("not {}", with_article(T::NAME)))
             .help(help)
             .suggest(suggestion);
         if T::NAME == "credibility" && word.len() == 2 && word.as_bytes()[0].is_ascii_alphabetic() {
@@ -1047,5 +1073,27 @@ impl FromNode for Event {
                 span: Span::default(),
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Origin, load_text};
+
+    fn labels(yaml: &str) -> Vec<String> {
+        let file = load_text(Origin::Stdin, yaml.to_string());
+        file.all_problems().filter_map(|p| p.label.clone()).collect()
+    }
+
+    #[test]
+    fn the_article_agrees_with_the_word_it_stands_before() {
+        let yaml = "brief: 1\nid: b\ntitle: t\ndate: 2024\nsources:\n  - {id: s, title: S, file: nowhere.txt}\n\
+                    actors:\n  - {id: a, name: A, kind: persn}\n\
+                    quotes:\n  - {id: q, speaker: a, text: words, kind: indirect, source: s}\n\
+                    events:\n  - {id: e, date: 2024, text: t, status: planed, actors: [a]}\n";
+        let labels = labels(yaml);
+        assert!(labels.contains(&"not an actor kind".to_string()), "{labels:?}");
+        assert!(labels.contains(&"not an event status".to_string()), "{labels:?}");
+        assert!(labels.iter().all(|l| !l.contains(" a a") && !l.contains(" a e")), "{labels:?}");
     }
 }

@@ -9,6 +9,7 @@ mod fields;
 mod quote_check;
 pub mod render;
 mod suggest;
+mod syntax;
 mod validate;
 mod yaml;
 
@@ -23,7 +24,7 @@ pub use suggest::nearest;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use crate::model::{Brief, ItemRef, Span};
+use crate::model::{Brief, ItemRef, Section, Span};
 
 /// Files larger than this are refused before they are read. A brief of 64 MiB holds about
 /// 200,000 quotes; parsing it takes about two seconds here, so the cap keeps every load short.
@@ -88,6 +89,9 @@ pub struct LoadedBrief {
     pub brief: Option<Brief>,
     pub problems: Vec<Diagnostic>,
     pub field_spans: FieldSpans,
+    /// Sections that could not be read (not a list, or a misspelt key). Their error is
+    /// reported once; references into them are not errors of their own.
+    pub unread_sections: Vec<Section>,
 }
 
 impl LoadedBrief {
@@ -117,10 +121,19 @@ impl LoadedFile {
         self.problems.iter().any(Diagnostic::is_error) || self.briefs.iter().any(LoadedBrief::has_errors)
     }
 
-    /// How many briefs the file counts for: its documents, or one when it could not be read as
-    /// documents at all.
+    /// How many briefs the file holds: the documents read, and the one the YAML parser stopped
+    /// in. An empty file, or one that is not text, holds none.
     pub fn brief_count(&self) -> usize {
-        self.briefs.len().max(usize::from(!self.problems.is_empty()))
+        self.briefs.len() + usize::from(self.stopped_in_a_brief())
+    }
+
+    /// How many of its briefs have errors, the one the YAML parser stopped in included.
+    pub fn briefs_with_errors(&self) -> usize {
+        self.briefs.iter().filter(|b| b.has_errors()).count() + usize::from(self.stopped_in_a_brief())
+    }
+
+    fn stopped_in_a_brief(&self) -> bool {
+        self.problems.iter().any(|p| matches!(p.code, Code::YamlSyntax | Code::YamlLimit))
     }
 
     /// The briefs without errors, ready for the reader or an export.
@@ -276,11 +289,18 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     let mut briefs = Vec::with_capacity(parsed.documents.len());
     for document in parsed.documents {
         let mut problems = document.problems;
-        if let Some(brief) = document.brief.as_ref().filter(|_| across_items) {
-            check_items(brief, &document.field_spans, &base_dir, &mut problems);
+        let loaded = LoadedBrief {
+            brief: document.brief,
+            problems: Vec::new(),
+            field_spans: document.field_spans,
+            unread_sections: document.unread_sections,
+        };
+        if across_items {
+            check_items(&loaded, &base_dir, &mut problems);
         }
+        hold_back_warnings(&mut problems);
         sort_by_place(&mut problems);
-        briefs.push(LoadedBrief { brief: document.brief, problems, field_spans: document.field_spans });
+        briefs.push(LoadedBrief { problems, ..loaded });
     }
     let mut problems: Vec<Diagnostic> = parsed.fatal.into_iter().collect();
     if problems.is_empty() && briefs.is_empty() {
@@ -295,11 +315,21 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
+/// A brief's warnings are given only once it has no errors, whatever the check that found
+/// them: an error can fake a warning (an item dropped for a missing field no longer refers to
+/// its actor), and one rule is easier to trust than a rule per warning.
+fn hold_back_warnings(problems: &mut Vec<Diagnostic>) {
+    if problems.iter().any(Diagnostic::is_error) {
+        problems.retain(Diagnostic::is_error);
+    }
+}
+
 /// Adds the problems across a brief's items (ids, references, quotes against their sources)
-/// to those its parse found, which decide whether some warnings are worth giving.
-fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
-    validate::check(brief, spans, problems);
-    quote_check::check(brief, base_dir, spans, problems);
+/// to those its parse found.
+fn check_items(loaded: &LoadedBrief, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
+    let Some(brief) = &loaded.brief else { return };
+    validate::check(brief, &loaded.field_spans, &loaded.unread_sections, problems);
+    quote_check::check(brief, base_dir, &loaded.field_spans, problems);
 }
 
 /// Checks the rules across items of a file that [`parse_paths_reporting`] read. It only
@@ -307,9 +337,9 @@ fn check_items(brief: &Brief, spans: &FieldSpans, base_dir: &Path, problems: &mu
 /// [`AcrossItems::add_to`] adds what was found.
 pub fn check_across_items(file: &LoadedFile) -> AcrossItems {
     let base_dir = file.origin.base_dir();
-    let found = file.briefs.iter().filter_map(|b| b.brief.as_ref().map(|brief| (brief, b))).any(|(brief, loaded)| {
+    let found = file.briefs.iter().any(|loaded| {
         let mut problems = loaded.problems.clone();
-        check_items(brief, &loaded.field_spans, &base_dir, &mut problems);
+        check_items(loaded, &base_dir, &mut problems);
         problems.len() > loaded.problems.len()
     });
     AcrossItems { found }
@@ -376,9 +406,21 @@ fn too_large(origin: Origin, size: u64) -> LoadedFile {
     LoadedFile { origin, text: String::new(), briefs: Vec::new(), problems: vec![problem] }
 }
 
-/// Reads a file, refusing it past the size cap. The error says why in words.
+/// Reads a regular file, refusing it past the size cap. The error says why in words.
 pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A FIFO put in the file's place after it was looked at must not hold the open until
+        // something writes to it.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| io_reason(&e))?;
+    if !file.metadata().map_err(|e| io_reason(&e))?.is_file() {
+        return Err("it is not a regular file".into());
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -387,9 +429,12 @@ pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// What [`io_reason`] says of a path that does not exist.
+const NOT_FOUND: &str = "no such file or folder";
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::NotFound => NOT_FOUND.to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         std::io::ErrorKind::IsADirectory => "it is a folder".to_string(),
         _ => error.to_string(),

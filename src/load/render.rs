@@ -13,16 +13,21 @@ const MAX_SHOWN_LINE: usize = 160;
 /// Totals over a set of files, for the closing line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
+    pub files: usize,
     pub briefs: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Briefs with errors, whose warnings are not looked for until the errors are fixed.
+    #[serde(skip)]
+    pub briefs_with_errors: usize,
 }
 
 impl Totals {
     pub fn of(files: &[LoadedFile]) -> Totals {
-        let mut totals = Totals::default();
+        let mut totals = Totals { files: files.len(), ..Totals::default() };
         for file in files {
             totals.briefs += file.brief_count();
+            totals.briefs_with_errors += file.briefs_with_errors();
             for problem in file.all_problems() {
                 match problem.severity() {
                     Severity::Error => totals.errors += 1,
@@ -35,16 +40,24 @@ impl Totals {
 }
 
 impl std::fmt::Display for Totals {
-    /// `3 briefs, 0 errors, 2 warnings`
+    /// `3 briefs, 0 errors, 2 warnings`, or `2 files, 3 briefs, …` when files and briefs are not
+    /// one for one (a file of several briefs, an empty file). A brief with errors is not
+    /// checked for warnings (see `load`), so then the line says so rather than count warnings
+    /// it never looked for.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-        write!(
-            f,
-            "{}, {}, {}",
-            plural(self.briefs, "brief"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning")
-        )
+        if self.files != self.briefs {
+            write!(f, "{}, ", plural(self.files, "file"))?;
+        }
+        write!(f, "{}, {}", plural(self.briefs, "brief"), plural(self.errors, "error"))?;
+        if self.errors == 0 || self.warnings > 0 {
+            write!(f, ", {}", plural(self.warnings, "warning"))?;
+        }
+        match (self.briefs_with_errors, self.warnings) {
+            (0, _) => Ok(()),
+            (_, 0) => f.write_str(" (warnings are checked once the errors are fixed)"),
+            (_, _) => f.write_str(" (briefs with errors are checked for warnings once the errors are fixed)"),
+        }
     }
 }
 
@@ -92,6 +105,9 @@ fn render_one(renderer: &Renderer, name: &str, text: &str, problem: &Diagnostic)
         && let Some(help) = &problem.help
     {
         group = group.element(Level::NOTE.message(one_line(help).into_owned()));
+    }
+    if let Some(note) = &problem.note {
+        group = group.element(Level::NOTE.message(one_line(note).into_owned()));
     }
     let report: [Group; 1] = [group];
     renderer.render(&report)
@@ -162,6 +178,8 @@ pub struct JsonDiagnostic {
     pub suggestion: Option<String>,
     /// How to fix it, in one sentence.
     pub help: Option<String>,
+    /// Background: the YAML parser's own words for a syntax error.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -188,6 +206,7 @@ pub fn json(files: &[LoadedFile]) -> String {
                 message: problem.message.clone(),
                 suggestion: problem.suggestion.clone(),
                 help: problem.help.clone(),
+                note: problem.note.clone(),
             });
         }
     }
@@ -207,5 +226,46 @@ fn end_of(text: &str, span: Span) -> (u32, u32) {
     match inside.rfind('\n') {
         Some(i) => (span.line + inside.matches('\n').count() as u32, inside[i + 1..].chars().count() as u32 + 1),
         None => (span.line, span.column + inside.chars().count() as u32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Origin, load_bytes, load_text};
+
+    fn line(files: &[LoadedFile]) -> String {
+        Totals::of(files).to_string()
+    }
+
+    #[test]
+    fn the_summary_counts_files_apart_only_when_they_are_not_one_brief_each() {
+        let sample = || load_text(Origin::Stdin, crate::sample::TEXT.to_string());
+        assert_eq!(line(&[sample(), sample()]), "2 briefs, 0 errors, 0 warnings");
+        let two = format!("{}\n---\n{}", crate::sample::TEXT, crate::sample::TEXT);
+        assert_eq!(line(&[load_text(Origin::Stdin, two)]), "1 file, 2 briefs, 0 errors, 0 warnings");
+        assert_eq!(line(&[load_text(Origin::Stdin, String::new())]), "1 file, 0 briefs, 1 error");
+        assert_eq!(line(&[load_bytes(Origin::Stdin, vec![0xff, 0xfe])]), "1 file, 0 briefs, 1 error");
+        // The brief the parser stopped in is a brief, with its error.
+        let broken = load_text(Origin::Stdin, "brief: 1\ntitle: \"open\n".to_string());
+        assert_eq!(line(&[broken]), "1 brief, 1 error (warnings are checked once the errors are fixed)");
+    }
+
+    #[test]
+    fn the_summary_says_when_warnings_wait_for_the_errors() {
+        let warned = load_text(
+            Origin::Stdin,
+            crate::sample::TEXT.replacen("actors:\n", "actors:\n  - {id: nobody, name: N}\n", 1),
+        );
+        let broken = load_text(Origin::Stdin, crate::sample::TEXT.replacen("speaker: lavrov", "speaker: lavrof", 1));
+        assert_eq!(line(std::slice::from_ref(&warned)), "1 brief, 0 errors, 1 warning");
+        assert_eq!(
+            line(std::slice::from_ref(&broken)),
+            "1 brief, 1 error (warnings are checked once the errors are fixed)"
+        );
+        assert_eq!(
+            line(&[warned, broken]),
+            "2 briefs, 1 error, 1 warning (briefs with errors are checked for warnings once the errors are fixed)"
+        );
     }
 }

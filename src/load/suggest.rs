@@ -4,7 +4,9 @@
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
+    // The word itself is never offered: where it names an item of another section, "did you
+    // mean" the very id written would send the author in a circle.
+    for candidate in candidates.into_iter().filter(|c| *c != word) {
         let distance = strsim::damerau_levenshtein(&word_lower, &candidate.to_lowercase());
         // A third of the letters may be wrong; words of one or two letters only by case.
         let length = candidate.chars().count().max(word.chars().count());
@@ -34,6 +36,14 @@ mod tests {
         assert_eq!(nearest("x", Vec::<&str>::new()), None);
         assert_eq!(nearest("Z", ["A", "B"]), None);
         assert_eq!(nearest("b", ["A", "B"]), Some("B"));
+    }
+
+    #[test]
+    fn never_suggests_the_word_itself() {
+        // An id written in the wrong section is found there; "did you mean" the same id is no help.
+        assert_eq!(nearest("okafor", ["okafor"]), None);
+        assert_eq!(nearest("okafor", ["okafor", "okafo"]), Some("okafo"));
+        assert_eq!(nearest("Okafor", ["okafor"]), Some("okafor"));
     }
 
     #[test]

@@ -6,12 +6,15 @@ use super::diagnostic::{Code, Diagnostic};
 use super::suggest::nearest;
 use crate::model::{Brief, IdTable, ItemRef, Ref, Section};
 
-pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
+/// `unread`: sections that could not be read, whose error was reported already; references
+/// into them are not checked.
+pub(crate) fn check(brief: &Brief, spans: &FieldSpans, unread: &[Section], problems: &mut Vec<Diagnostic>) {
     let ids = unique_ids(brief, spans, problems);
     // Each reference is looked up once, here; on a large brief the lookups are most of the checks.
     let mut referenced = vec![false; brief.actors.len()];
     // A reference left empty was reported where it was read.
-    for (reference, expected, field) in references(brief).filter(|(r, _, _)| !r.id.is_empty()) {
+    let checked = references(brief).filter(|(r, expected, _)| !r.id.is_empty() && !unread.contains(expected));
+    for (reference, expected, field) in checked {
         match check_reference(brief, &ids, reference, expected, field, problems) {
             Some(found) if found.section == Section::Actors => referenced[found.index()] = true,
             _ => {}
@@ -40,11 +43,7 @@ pub(crate) fn check(brief: &Brief, spans: &FieldSpans, problems: &mut Vec<Diagno
             );
         }
     }
-    // With errors in the brief, references may have been dropped: "nothing refers to this
-    // actor" would then be noise about a problem already reported.
-    if !problems.iter().any(Diagnostic::is_error) {
-        warn_unreferenced_actors(brief, &referenced, problems);
-    }
+    warn_unreferenced_actors(brief, &referenced, problems);
     warn_unsourced(brief, problems);
 }
 
@@ -101,6 +100,12 @@ fn references(brief: &Brief) -> impl Iterator<Item = (&Ref, Section, &'static st
     actors.chain(claims).chain(positions).chain(quotes).chain(events)
 }
 
+/// The item an id names, preferring one of the expected section: when an actor and a topic
+/// share an id, the duplicate is reported once and a `speaker` still finds the actor.
+fn resolve(brief: &Brief, ids: &IdTable, id: &str, expected: Section) -> Option<ItemRef> {
+    ids.all(brief, id).find(|item| item.section == expected).or_else(|| ids.get(brief, id))
+}
+
 /// Reports a reference that names nothing or names an item of the wrong section, and gives
 /// the item it names, if any.
 fn check_reference(
@@ -111,7 +116,7 @@ fn check_reference(
     field: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<ItemRef> {
-    let found = ids.get(brief, &reference.id);
+    let found = resolve(brief, ids, &reference.id, expected);
     match found {
         Some(found) if found.section == expected => {}
         Some(found) => problems.push(
@@ -165,7 +170,7 @@ fn check_affiliation_cycles(brief: &Brief, ids: &IdTable, problems: &mut Vec<Dia
     // enters a cycle; report each cycle once, at its first actor in file order.
     let parent = |i: usize| -> Option<usize> {
         let reference = brief.actors[i].affiliation.as_ref()?;
-        ids.get(brief, &reference.id).filter(|r| r.section == Section::Actors).map(|r| r.index())
+        resolve(brief, ids, &reference.id, Section::Actors).filter(|r| r.section == Section::Actors).map(|r| r.index())
     };
     let mut state = vec![0u8; brief.actors.len()]; // 0 unvisited, 1 on the current path, 2 done
     for start in 0..brief.actors.len() {

@@ -447,14 +447,56 @@ fn read_list<'de, A: SeqAccess<'de>, T: FromNode>(
         if written % PROGRESS_EVERY == 0 {
             report_progress(node.span.offset, PROGRESS_EVERY);
         }
-        if let Some((item, spans)) = T::from_node(node, &mut problems) {
-            keep(item, spans);
+        let (node, mut next) = split_run_on_item(node, T::SECTION, &mut problems);
+        for node in std::iter::once(node).chain(next.drain(..)) {
+            if let Some((item, spans)) = T::from_node(node, &mut problems) {
+                keep(item, spans);
+            }
         }
         if !problems.is_empty() {
             PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
         }
     }
     Ok(written)
+}
+
+/// An item holding a second `id` is two items run together: the author left out the next
+/// one's `- `. Reported once, at that `id`, and read from there on as the next item, so its id
+/// exists and what refers to it resolves (rather than an error for each field written twice
+/// and for each reference to the lost item).
+fn split_run_on_item(node: Node, section: Section, problems: &mut Vec<Diagnostic>) -> (Node, Vec<Node>) {
+    let (span, entries) = match node {
+        Node { span, value: Value::Map(entries) } if entries.iter().filter(|(k, _)| k.name == "id").count() > 1 => {
+            (span, entries)
+        }
+        other => return (other, Vec::new()),
+    };
+    let owner = section.singular();
+    let mut items = Vec::new();
+    let (mut start, mut current) = (span, Vec::new());
+    for (key, value) in entries {
+        if key.name == "id" && current.iter().any(|(k, _): &(Key, Node)| k.name == "id") {
+            let id = match &value.value {
+                Value::Text(id) | Value::Plain { text: id, .. } => id.as_str(),
+                _ => "…",
+            };
+            problems.push(
+                Diagnostic::new(
+                    Code::DuplicateField,
+                    key.span,
+                    format!("a second `id` in one {owner}: each {owner} starts with `- `"),
+                )
+                .label(format!("the next {owner} starts here"))
+                .help(format!("write `- id: {id}`, its `-` under the `-` of the {owner} above")),
+            );
+            items.push(Node { span: start, value: Value::Map(std::mem::take(&mut current)) });
+            start = key.span;
+        }
+        current.push((key, value));
+    }
+    items.push(Node { span: start, value: Value::Map(current) });
+    let first = items.remove(0);
+    (first, items)
 }
 
 /// The rest of a cut list (see `cut`), kept in pieces: joined to the head's list piece by
@@ -509,6 +551,8 @@ pub(crate) struct Document {
     pub brief: Option<Brief>,
     pub problems: Vec<Diagnostic>,
     pub field_spans: FieldSpans,
+    /// Sections that could not be read (see [`fields::finish_brief`]).
+    pub unread_sections: Vec<Section>,
 }
 
 impl<'de> Deserialize<'de> for Document {
@@ -540,7 +584,7 @@ impl<'de> Deserialize<'de> for Unfinished {
 impl Unfinished {
     fn finish(self) -> Document {
         let Unfinished { span, top, mut problems, field_spans } = self;
-        let brief = match top {
+        let (brief, unread_sections) = match top {
             TopLevel::Brief(parts) => fields::finish_brief(*parts, span, &mut problems),
             TopLevel::Other(kind) => {
                 problems.push(
@@ -548,10 +592,10 @@ impl Unfinished {
                         .label("expected `brief: 1`, `id:`, `title:` …")
                         .help("start the document with `brief: 1` on its own line, then `id:`, `title:`, `date:` and `actors:`"),
                 );
-                None
+                (None, Vec::new())
             }
         };
-        Document { brief, problems, field_spans }
+        Document { brief, problems, field_spans, unread_sections }
     }
 
     /// The brief's parts, when the document was read without a problem.
@@ -592,6 +636,24 @@ impl<'de> Visitor<'de> for TopLevelVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
         let mut parts = Box::<fields::BriefParts>::default();
         while let Some(key) = map.next_key::<Key>()? {
+            if key.name == "brief" && parts.fields.iter().any(|(k, _)| k.name == "brief") {
+                // A second brief run on into the first: every field they share would be
+                // written twice. Said once; the rest is read once the marker is there.
+                PROBLEMS.with(|p| {
+                    p.borrow_mut().push(
+                        Diagnostic::new(
+                            Code::DuplicateField,
+                            key.span,
+                            "a second `brief:` in one document: each brief after the first starts with `---`",
+                        )
+                        .label("a new brief starts here")
+                        .help("write `---` on the line above; the brief after it is checked once it is there"),
+                    )
+                });
+                map.next_value::<IgnoredAny>()?;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                break;
+            }
             let Some(section) = Section::from_key(&key.name).filter(|_| key.not_a_name.is_none()) else {
                 parts.fields.push((key, map.next_value::<Node>()?));
                 continue;
@@ -885,9 +947,8 @@ fn diagnose(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
             .label("here")
             .help(help);
     }
-    Diagnostic::new(Code::YamlSyntax, span, format!("YAML syntax: {message}"))
-        .label("the YAML parser stopped here")
-        .help("check the indentation and the brackets and quotes opened above this point; text holding `: ` or ` #` needs quotes")
+    let at = error.location().map(|l| (l.line() as u32, l.column() as u32));
+    super::syntax::explain(&message, at, text)
 }
 
 /// For an error that is a resource limit rather than a syntax mistake, what to do about it.

@@ -122,7 +122,8 @@ impl Date {
     }
 
     /// The ISO form of a date written another common way (`2021-3-9`, `2021/03/09`,
-    /// `9 March 2021`, `March 9, 2021`), when it can be read without guessing.
+    /// `9 March 2021`, `March 9, 2021`, `13/03/2021`), when it can be read without guessing:
+    /// `03/12/2021` may be 3 December or 12 March, so it gets none.
     pub fn suggest(text: &str) -> Option<String> {
         let valid = |y: &str, m: u32, d: Option<u32>| {
             let iso = match d {
@@ -143,6 +144,23 @@ impl Date {
                 None => None,
             };
             return valid(parts[0], m, d).filter(|iso| iso != text);
+        }
+        let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
+            lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        if let [a, b, y] = parts.as_slice()
+            && digits(a, 1..=2)
+            && digits(b, 1..=2)
+            && digits(y, 4..=4)
+        {
+            // Day first or month first: read only when the two readings do not disagree.
+            let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+            let day_first = valid(y, b, Some(a));
+            let month_first = valid(y, a, Some(b));
+            return match (day_first, month_first) {
+                (Some(one), Some(other)) => (one == other).then_some(one),
+                (one, other) => one.or(other),
+            };
         }
         let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
         let month = |w: &str| {
@@ -434,6 +452,20 @@ mod tests {
         assert_eq!(Date::suggest("March 2024").as_deref(), Some("2024-03"));
         assert_eq!(Date::suggest("2021-02-30"), None);
         assert_eq!(Date::suggest("yesterday"), None);
+    }
+
+    #[test]
+    fn a_day_and_month_written_either_way_round_are_read_only_when_one_reading_is_a_date() {
+        assert_eq!(Date::suggest("13/03/2024").as_deref(), Some("2024-03-13"));
+        assert_eq!(Date::suggest("03/13/2024").as_deref(), Some("2024-03-13"));
+        assert_eq!(Date::suggest("13.3.2024").as_deref(), Some("2024-03-13"));
+        assert_eq!(Date::suggest("13-03-2024").as_deref(), Some("2024-03-13"));
+        // Both readings are the same date.
+        assert_eq!(Date::suggest("03/03/2024").as_deref(), Some("2024-03-03"));
+        // 3 December or 12 March: no guess.
+        assert_eq!(Date::suggest("03/12/2024"), None);
+        assert_eq!(Date::suggest("31/02/2024"), None);
+        assert_eq!(Date::suggest("13/13/2024"), None);
     }
 
     #[test]
