@@ -1,12 +1,54 @@
-//! The README's key table is the keymap's own: generated, and checked here, so it cannot drift.
+//! What the README shows is what the program does: its key table and code list are generated
+//! from the live keymap and codes, and its tour of the format is a brief that passes the check.
+
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap()
+}
+
+/// The text between `<!-- name:start -->` and `<!-- name:end -->`.
+fn marked(readme: &str, name: &str) -> String {
+    let start_marker = format!("<!-- {name}:start -->\n");
+    let start =
+        readme.find(&start_marker).unwrap_or_else(|| panic!("the README marks its {name}")) + start_marker.len();
+    let end = readme.find(&format!("<!-- {name}:end -->")).unwrap_or_else(|| panic!("the README ends its {name}"));
+    readme[start..end].to_string()
+}
 
 #[test]
 fn the_readme_lists_the_live_keymap() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("<!-- keys:start -->\n").expect("the README marks its key table") + 20;
-    let end = readme.find("<!-- keys:end -->").expect("the README marks its key table's end");
     assert!(
-        readme[start..end] == brief::tui::keymap::markdown(),
+        marked(&readme(), "keys") == brief::tui::keymap::markdown(),
         "README.md's key table is stale: replace it with the output of `cargo run --example keys`"
     );
+}
+
+#[test]
+fn the_readme_lists_every_diagnostic_code() {
+    assert!(
+        marked(&readme(), "codes") == brief::load::Code::markdown_table(),
+        "README.md's list of codes is stale: replace it with the output of `cargo run --example codes`"
+    );
+}
+
+#[test]
+fn the_tour_of_the_format_is_a_brief_that_passes_the_check() {
+    let readme = readme();
+    let start = readme.find("```yaml\n").expect("the tour's YAML") + "```yaml\n".len();
+    let end = start + readme[start..].find("```\n").expect("the end of the tour's YAML");
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("tour.yaml");
+    std::fs::write(&path, &readme[start..end]).unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+        .arg("check")
+        .arg(&path)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the tour does not pass brief check:\n{stderr}");
+    assert!(stderr.ends_with("1 brief, 0 errors, 0 warnings\n"), "{stderr}");
+    let brief = brief::load::load_file(&path).unwrap().into_valid_briefs().remove(0);
+    for section in brief::model::Section::ALL {
+        assert!(brief.len(section) > 0, "the tour shows every section: {} is empty", section.key());
+    }
 }

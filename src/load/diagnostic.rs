@@ -57,13 +57,29 @@ codes! {
     AffiliationCycle = "E016", Error, "an actor in its own affiliation chain";
     SpeaksForSelf = "E017", Error, "an actor that speaks for itself";
     QuoteNotInSource = "E018", Error, "a direct or partial quote that its source's file does not contain";
-    SourceFileUnreadable = "E019", Error, "a source's `file` that cannot be read";
+    SourceFileUnreadable = "E019", Error, "a source's `file` that cannot be read, is not a regular file, or lies outside the brief's folder";
     FileTooLarge = "E020", Error, "a file over the size limit";
     YamlLimit = "E021", Error, "YAML that exceeds the loader's limits (nesting, aliases, size)";
-    DuplicateField = "E022", Error, "a field written twice in one item";
+    DuplicateField = "E022", Error, "a field written twice in one item (also a list item missing its `- `, or a brief its `---`)";
     UnreferencedActor = "W001", Warning, "an actor nothing refers to";
     Unsourced = "W002", Warning, "an item without a source while the brief has sources";
     EmptySection = "W003", Warning, "an empty section";
+}
+
+impl Code {
+    /// Every code with what it means, as a Markdown table: the README's list of codes (a test
+    /// keeps it current).
+    pub fn markdown_table() -> String {
+        let mut out = String::from("| code | severity | meaning |\n|---|---|---|\n");
+        for code in Code::ALL {
+            let severity = match code.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            out.push_str(&format!("| `{code}` | {severity} | {} |\n", code.summary()));
+        }
+        out
+    }
 }
 
 impl std::fmt::Display for Code {
