@@ -251,7 +251,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: NORMAL,
         keys: &["D"],
         action: Action::ShowProblems,
-        help: "the problems the last reading of the file found (r, with errors)",
+        help: "list the errors the last r found in the brief's file",
         hint: None,
     },
     Binding {
