@@ -7,9 +7,17 @@
 
 use brief::load::{Origin, load_text};
 use brief::synth::{Shape, brief_yaml};
-use brief::tui::screen::Screen;
 use brief::tui::{Action, App, Loaded, Pane, view};
 use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// The reader's screen at a size, writing its escape sequences where nothing reads them.
+fn screen(width: u16, height: u16) -> Terminal<CrosstermBackend<std::io::Sink>> {
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    Terminal::with_options(CrosstermBackend::new(std::io::sink()), TerminalOptions { viewport }).unwrap()
+}
 
 fn big_app() -> App {
     let yaml = brief_yaml(Shape::BENCH);
@@ -26,15 +34,13 @@ fn reader(c: &mut Criterion) {
     let mut app = big_app();
     let mut group = c.benchmark_group("reader");
 
-    // The reader's own screen: the frame drawn, compared with the last, its changes written.
-    let mut screen = Screen::new(200, 50);
-    let mut out = Vec::new();
+    // The frame drawn, compared with the last, its changes written.
+    let mut screen = screen(200, 50);
     app.update(Action::FocusPane(Pane::Quotes));
     app.update(Action::PageDown);
     group.bench_function("draw_frame_200x50", |b| {
         b.iter(|| {
-            screen.draw(|buffer| view::draw(buffer, &app), &mut out);
-            out.clear();
+            screen.draw(|frame| view::draw(frame.buffer_mut(), &app)).unwrap();
         });
     });
 
@@ -104,14 +110,12 @@ fn sample(c: &mut Criterion) {
     let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
     let mut app = App::new(vec![Loaded::new("sample".into(), brief)]);
     app.update(Action::Resize(120, 40));
-    let mut screen = Screen::new(120, 40);
-    let mut out = Vec::new();
+    let mut screen = screen(120, 40);
     c.bench_function("sample/key_and_frame_pair_120x40", |b| {
         b.iter(|| {
             for action in [Action::Down, Action::Up] {
                 app.update(action);
-                screen.draw(|buffer| view::draw(buffer, &app), &mut out);
-                out.clear();
+                screen.draw(|frame| view::draw(frame.buffer_mut(), &app)).unwrap();
             }
         });
     });

@@ -4,7 +4,6 @@
 use crate::export::{self, Format, Options, Selection};
 use crate::index::Index;
 use crate::load::{Origin, load_bytes, render};
-use crate::tui::screen::Screen;
 use crate::tui::{Action, App, Loaded, Pane, view};
 
 /// Bytes in, a brief or diagnostics out: no panic, a file read in pieces (see `load::cut`)
@@ -97,19 +96,16 @@ pub fn check_reader(bytes: &[u8]) {
     let mut app = App::new(briefs);
     app.update(Action::Resize(80, 24));
     let mut stream = actions.iter();
-    let mut screen = Screen::new(80, 24);
-    let mut out = Vec::new();
+    let mut screen = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("a test backend");
     // A hundred actions per input: longer streams only repeat what shorter ones reach.
     for _ in 0..100 {
         let Some(action) = action(&mut stream) else { break };
         app.update(action);
         app.effects.clear();
+        // The test backend is asked its size at each frame, as a terminal would be.
         let (width, height) = app.size;
-        if screen.size() != (width, height) {
-            screen.clear_at(width, height);
-        }
-        screen.draw(|buffer| view::draw(buffer, &app), &mut out);
-        out.clear();
+        screen.backend_mut().resize(width, height);
+        let _ = screen.draw(|frame| view::draw(frame.buffer_mut(), &app));
         for pane in Pane::ALL {
             let count = app.row_count(pane);
             let cursor = app.view().panes[pane as usize].cursor;

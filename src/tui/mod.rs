@@ -10,7 +10,6 @@ pub mod dialog;
 pub mod finder;
 pub mod keymap;
 pub mod layout;
-pub mod screen;
 mod terminal;
 pub mod theme;
 pub mod view;
@@ -65,7 +64,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     // progress.
     spawn_load(paths.to_vec(), progress.clone(), sender.clone());
     let (width, height) = terminal::size();
-    let screen = screen::Screen::new(width, height);
+    let screen = terminal::screen(width, height);
     let keyboard = terminal::keyboard_protocol();
     let first = match receiver.recv_timeout(QUIET_LOAD) {
         Ok(Message::Loaded(load)) => Some(load),
@@ -78,8 +77,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
 
     let mut signals = Some(terminal::Signals::catch());
-    let mut terminal = match terminal::Terminal::take(screen, !options.no_mouse, keyboard) {
-        Ok(terminal) => terminal,
+    let mut tty = match terminal::Tty::take(screen, !options.no_mouse, keyboard) {
+        Ok(tty) => tty,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
     };
 
@@ -87,23 +86,23 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         Some(load) => load,
         None => {
             listen(&sender, &mut signals);
-            match wait_for_load(&mut terminal, &receiver, &progress, paths) {
+            match wait_for_load(&mut tty, &receiver, &progress, paths) {
                 Waited::Loaded(load) => load,
                 Waited::Signal(signal) => return terminal::signal_exit(signal),
             }
         }
     };
     if must_refuse(&result) {
-        drop(terminal);
+        drop(tty);
         return refuse(&result);
     }
     let briefs = loaded_briefs(result.unwrap_or_default(), indexes);
     let mut app = App::new(briefs);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();
-    let (width, height) = terminal.size();
+    let (width, height) = tty.size();
     app.update(Action::Resize(width, height));
-    terminal.draw(|buffer| view::draw(buffer, &app));
+    tty.draw(|buffer| view::draw(buffer, &app));
     // Only now the threads the first frame does not need: what they bring waits for them.
     listen(&sender, &mut signals);
     // Build the search texts while the user reads the first frame.
@@ -111,7 +110,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         let loaded = reading.loaded.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || loaded.warm_finder());
     }
-    run_app(&mut terminal, &mut app, &receiver)
+    run_app(&mut tty, &mut app, &receiver)
 }
 
 /// Starts reading keys, and forwards the signals caught: once, when the loop first needs them.
@@ -207,7 +206,7 @@ enum Waited {
 
 /// Shows the load's progress until it ends. Keys other than quitting wait for the brief.
 fn wait_for_load(
-    terminal: &mut terminal::Terminal,
+    tty: &mut terminal::Tty,
     receiver: &Receiver<Message>,
     progress: &Progress,
     paths: &[PathBuf],
@@ -215,7 +214,7 @@ fn wait_for_load(
     let started = Instant::now();
     let preview = paths.first().filter(|p| p.is_file()).and_then(|p| crate::load::preview(p));
     loop {
-        terminal.draw(|buffer| terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()));
+        tty.draw(|buffer| terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()));
         match receiver.recv_timeout(PROGRESS_EVERY) {
             Ok(Message::Loaded(load)) => return Waited::Loaded(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
@@ -224,7 +223,7 @@ fn wait_for_load(
                     return Waited::Signal(0);
                 }
             }
-            Ok(Message::Input(Event::Resize(width, height))) => terminal.resize((width, height)),
+            Ok(Message::Input(Event::Resize(width, height))) => tty.resize((width, height)),
             Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 let stopped = LoadError { path: "briefs".into(), message: "the load stopped".into() };
@@ -262,14 +261,14 @@ fn test_panic(event: &Event) {
 
 /// The loop, after the first frame: wait (no timer: idle is idle), update, carry out effects,
 /// draw.
-fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver<Message>) -> ExitCode {
+fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>) -> ExitCode {
     loop {
         // Work left from the last key goes on only while no key is waiting.
         let message = match receiver.try_recv() {
             Ok(message) => message,
             Err(mpsc::TryRecvError::Empty) if app.pending_work() => {
                 app.update(Action::Work);
-                terminal.draw(|buffer| view::draw(buffer, app));
+                tty.draw(|buffer| view::draw(buffer, app));
                 continue;
             }
             Err(mpsc::TryRecvError::Empty) => match receiver.recv() {
@@ -282,7 +281,7 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
             Message::Input(event) => {
                 test_panic(&event);
                 if let Event::Resize(width, height) = event {
-                    terminal.resize((width, height));
+                    tty.resize((width, height));
                 }
                 let Some(action) = action_for_event(app, &event) else { continue };
                 app.update(action);
@@ -294,17 +293,17 @@ fn run_app(terminal: &mut terminal::Terminal, app: &mut App, receiver: &Receiver
             match effect {
                 Effect::Quit => return ExitCode::SUCCESS,
                 Effect::Suspend => {
-                    let (width, height) = terminal.suspend();
+                    let (width, height) = tty.suspend();
                     app.update(Action::Resize(width, height));
                 }
                 Effect::Copy { text, items } => {
                     let tmux = std::env::var_os("TMUX").filter(|v| !v.is_empty()).map(|_| std::ffi::OsStr::new("tmux"));
-                    let to = clipboard::copy(&text, tmux, |sequence| terminal.write_raw(sequence));
+                    let to = clipboard::copy(&text, tmux, |sequence| tty.write_raw(sequence));
                     app.update(Action::Copied { items, to });
                 }
             }
         }
-        terminal.draw(|buffer| view::draw(buffer, app));
+        tty.draw(|buffer| view::draw(buffer, app));
     }
     ExitCode::SUCCESS
 }

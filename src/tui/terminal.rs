@@ -1,7 +1,7 @@
 //! The terminal, borrowed and always given back: raw mode, the alternate screen, mouse capture
 //! and the cursor are restored on every way out, a panic included (its message prints after).
 
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,13 +14,14 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Gauge, Widget};
+use ratatui::{TerminalOptions, Viewport};
 
 use super::Message;
-use super::screen::Screen;
 use crate::load::{Preview, Progress};
 
 /// What was turned on, so restoring turns off exactly that, from anywhere (the panic hook).
@@ -78,74 +79,79 @@ fn install_panic_hook() {
     });
 }
 
-pub struct Terminal {
-    /// The frame shown, which the next is compared with.
+/// What draws: ratatui's terminal over crossterm, writing through a buffer sent whole at the
+/// end of each frame (through stdout's own 1 KiB buffer a frame went out in a dozen pieces,
+/// each waking the terminal).
+pub type Screen = ratatui::Terminal<CrosstermBackend<BufWriter<io::Stdout>>>;
+
+/// A screen of `width` × `height` cells, not yet shown: made while the brief loads, since
+/// making its two frames touches half a megabyte. Its size is the one given, never asked of
+/// the terminal again: a resize event brings the next.
+pub fn screen(width: u16, height: u16) -> Screen {
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BYTES, io::stdout()));
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    ratatui::Terminal::with_options(backend, TerminalOptions { viewport })
+        .expect("a fixed viewport asks nothing of the terminal")
+}
+
+/// Room for a whole frame's output: a full frame at 200x50 in colour is some 30 KB.
+const FRAME_BYTES: usize = 64 << 10;
+
+/// The terminal, taken: given back when dropped.
+pub struct Tty {
     screen: Screen,
-    /// The next frame's output, sent in one write: through stdout's own 1 KiB buffer a frame
-    /// went out in a dozen pieces, each waking the terminal. What a panic leaves unsent is
-    /// dropped rather than written over its message on the restored screen.
-    out: Vec<u8>,
+    /// The screen's size, as the last resize gave it.
+    size: (u16, u16),
     mouse: bool,
     keyboard: bool,
 }
 
-/// The terminal's size in columns and rows. The screen is resized only on a resize event:
-/// asking before every frame, as ratatui did, was a tenth of a key's time.
+/// The terminal's size in columns and rows. The screen is resized only on a resize event, not
+/// asked before every frame.
 pub fn size() -> (u16, u16) {
     crossterm::terminal::size().unwrap_or((80, 24))
 }
 
-impl Terminal {
+impl Tty {
     /// Takes the terminal for `screen`: raw mode, the alternate screen, mouse capture if wanted,
-    /// and the keyboard protocol if [`keyboard_protocol`] found it. The screen can be made
-    /// before, while the brief loads: making it touches half a megabyte at 120x40.
-    pub fn take(screen: Screen, mouse: bool, keyboard: bool) -> io::Result<Terminal> {
+    /// and the keyboard protocol if [`keyboard_protocol`] found it.
+    pub fn take(mut screen: Screen, mouse: bool, keyboard: bool) -> io::Result<Tty> {
         install_panic_hook();
         if let Err(error) = setup(mouse, keyboard) {
             restore();
             return Err(error);
         }
-        let mut terminal = Terminal { screen, out: Vec::new(), mouse, keyboard };
+        let area = screen.get_frame().area();
+        let mut tty = Tty { screen, size: (area.width, area.height), mouse, keyboard };
         // The size may have changed since the screen was made; no signal reports that yet.
-        terminal.resize(size());
-        Ok(terminal)
+        tty.resize(size());
+        Ok(tty)
     }
 
     pub fn size(&self) -> (u16, u16) {
-        self.screen.size()
+        self.size
     }
 
-    /// Takes the terminal's new size, if it is new: the next frame is drawn whole. (A terminal
-    /// may signal a resize that changes nothing, as tmux does on attach.)
-    pub fn resize(&mut self, size: (u16, u16)) {
-        if size != self.screen.size() {
-            self.clear_at(size);
+    /// Takes the terminal's new size, if it is new: the screen is cleared and the next frame
+    /// drawn whole. (A terminal may signal a resize that changes nothing, as tmux does on attach.)
+    pub fn resize(&mut self, (width, height): (u16, u16)) {
+        if (width, height) != self.size {
+            self.size = (width, height);
+            let _ = self.screen.resize(Rect::new(0, 0, width, height));
         }
-    }
-
-    /// Clears the screen (with the next frame) and forgets the last frame, so the next draws
-    /// everything.
-    fn clear_at(&mut self, (width, height): (u16, u16)) {
-        self.out.extend_from_slice(b"\x1b[2J");
-        self.screen.clear_at(width, height);
     }
 
     /// Draws a frame and sends what changed; a terminal that cannot be written to any more is
     /// left alone.
     pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) {
-        self.screen.draw(render, &mut self.out);
-        if !self.out.is_empty() {
-            let mut stdout = io::stdout().lock();
-            let _ = stdout.write_all(&self.out).and_then(|()| stdout.flush());
-            self.out.clear();
-        }
+        let _ = self.screen.draw(|frame| render(frame.buffer_mut()));
     }
 
-    /// Writes bytes the way they are (an OSC 52 sequence) between frames.
+    /// Writes bytes the way they are (an OSC 52 sequence) between frames, when the screen's
+    /// own buffer has been sent.
     pub fn write_raw(&mut self, text: &str) {
-        let mut out = io::stdout();
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
+        let mut out = io::stdout().lock();
+        let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     }
 
     /// Ctrl-z: gives the terminal back, stops until `fg`, then takes it again and redraws all.
@@ -154,8 +160,10 @@ impl Terminal {
         restore();
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
         let _ = setup(self.mouse, self.keyboard);
-        self.clear_at(crossterm::terminal::size().unwrap_or(self.screen.size()));
-        self.screen.size()
+        self.size = crossterm::terminal::size().unwrap_or(self.size);
+        // Cleared whatever the size: the shell drew over the screen meanwhile.
+        let _ = self.screen.resize(Rect::new(0, 0, self.size.0, self.size.1));
+        self.size
     }
 }
 
@@ -164,7 +172,7 @@ pub fn signal_exit(signal: i32) -> ExitCode {
     if signal == 0 { ExitCode::SUCCESS } else { ExitCode::from((128 + signal).min(255) as u8) }
 }
 
-impl Drop for Terminal {
+impl Drop for Tty {
     fn drop(&mut self) {
         // After a panic the hook has restored the terminal and printed the message; doing it
         // again here would only risk clearing what it printed.
