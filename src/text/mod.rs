@@ -5,4 +5,4 @@ pub mod sanitize;
 pub mod width;
 
 pub use sanitize::{Lines, is_unsafe, json_escape_unsafe, one_line, visible};
-pub use width::{cells, is_plain_cell, truncate_to_cells};
+pub use width::{cells, truncate_to_cells};

@@ -464,13 +464,13 @@ impl App {
     /// Rows a page of a pane holds: where it is shown, or where it would be when focused (one
     /// pane at a time, they all take the same place).
     fn pane_page(&self, pane: Pane) -> usize {
-        let layout = super::layout::Layout::new(self.screen(), self);
+        let layout = super::layout::Areas::new(self.screen(), self);
         let rect = layout.pane(pane).or_else(|| layout.pane(self.view().active));
         rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
     fn detail_page(&self) -> usize {
-        let layout = super::layout::Layout::new(self.screen(), self);
+        let layout = super::layout::Areas::new(self.screen(), self);
         layout.detail.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
@@ -635,7 +635,7 @@ impl App {
     /// Keeps the detail pane's scroll within its rows, and the reference cursor in view: by
     /// scrolling to it after the cursor moved, or by moving it into view after a scroll.
     fn fit_detail(&mut self, follow_cursor: bool) {
-        let layout = super::layout::Layout::new(self.screen(), self);
+        let layout = super::layout::Areas::new(self.screen(), self);
         let Some(rect) = layout.detail else { return };
         let (width, height) = (rect.width.saturating_sub(2) as usize, rect.height.saturating_sub(2).max(1) as usize);
         let rows = super::view::detail_rows(self, width);
@@ -1101,7 +1101,7 @@ impl App {
         if !matches!(self.overlay, Overlay::None) {
             return;
         }
-        let layout = super::layout::Layout::new(self.screen(), self);
+        let layout = super::layout::Areas::new(self.screen(), self);
         let inside =
             |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
         if let Some(tabs) = layout.tabs.filter(|&r| inside(r)) {
@@ -1131,7 +1131,7 @@ impl App {
             Overlay::None => {}
             _ => return,
         }
-        let layout = super::layout::Layout::new(self.screen(), self);
+        let layout = super::layout::Areas::new(self.screen(), self);
         let inside =
             |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
         if layout.detail.is_some_and(inside) {

@@ -1,7 +1,7 @@
 //! Where each part of the screen goes, as a pure function of the terminal size and the state,
 //! so drawing and mouse clicks agree.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::action::Pane;
 use super::app::{App, Focus};
@@ -19,8 +19,9 @@ const GRID_HEIGHT: u16 = 20;
 /// One pane with the detail pane beside it rather than below, from this width.
 const BESIDE_WIDTH: u16 = 100;
 
+/// The parts of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Layout {
+pub struct Areas {
     pub header: Rect,
     /// The tab row, when one pane is shown at a time.
     pub tabs: Option<Rect>,
@@ -30,87 +31,65 @@ pub struct Layout {
     pub too_small: bool,
 }
 
-impl Layout {
-    /// The layout inside `area` (the terminal's whole screen when running).
-    pub fn new(area: Rect, app: &App) -> Layout {
-        let (width, height) = (area.width, area.height);
-        let mut layout = Layout {
+impl Areas {
+    /// The parts of `area` (the terminal's whole screen when running).
+    pub fn new(area: Rect, app: &App) -> Areas {
+        let mut areas = Areas {
             header: Rect::default(),
             tabs: None,
             panes: [None; 4],
             detail: None,
             hints: Rect::default(),
-            too_small: width < MIN_WIDTH || height < MIN_HEIGHT,
+            too_small: area.width < MIN_WIDTH || area.height < MIN_HEIGHT,
         };
-        if layout.too_small {
-            return layout;
+        if areas.too_small {
+            return areas;
         }
-        layout.header = Rect::new(0, 0, width, 1);
-        layout.hints = Rect::new(0, height - 1, width, 1);
-        let body = Rect::new(0, 1, width, height - 2);
-        layout.place(app, width, height, body);
-        layout.offset(area.x, area.y);
-        layout
-    }
-
-    /// Every part moved by an area's origin.
-    fn offset(&mut self, x: u16, y: u16) {
-        let shift = |r: &mut Rect| {
-            r.x += x;
-            r.y += y;
-        };
-        shift(&mut self.header);
-        shift(&mut self.hints);
-        self.tabs.iter_mut().for_each(shift);
-        self.panes.iter_mut().flatten().for_each(shift);
-        self.detail.iter_mut().for_each(shift);
+        let [header, body, hints] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        areas.header = header;
+        areas.hints = hints;
+        areas.place(app, body);
+        areas
     }
 
     /// The panes, tab row and detail pane inside the body, for the size of the screen.
-    fn place(&mut self, app: &App, width: u16, height: u16, body: Rect) {
-        let layout = self;
-        let reading_detail = app.view().focus == Focus::Detail;
+    fn place(&mut self, app: &App, body: Rect) {
+        let (width, height) = (body.width, body.height + 2);
+        let quarters = [Constraint::Ratio(1, 4); 4];
         if width >= ACROSS_WIDTH && height >= ACROSS_HEIGHT {
-            let lists = body.height * 11 / 20;
-            let quarter = width / 4;
-            for (i, slot) in layout.panes.iter_mut().enumerate() {
-                let x = quarter * i as u16;
-                let w = if i == 3 { width - x } else { quarter };
-                *slot = Some(Rect::new(x, body.y, w, lists));
-            }
-            layout.detail = Some(Rect::new(0, body.y + lists, width, body.height - lists));
+            let [lists, detail] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
+            let panes: [Rect; 4] = Layout::horizontal(quarters).areas(lists);
+            self.panes = panes.map(Some);
+            self.detail = Some(detail);
         } else if width >= GRID_WIDTH && height >= GRID_HEIGHT {
-            let left = width * 11 / 20;
-            let half_w = left / 2;
-            let half_h = body.height / 2;
-            for (i, slot) in layout.panes.iter_mut().enumerate() {
-                let (col, row) = ((i % 2) as u16, (i / 2) as u16);
-                let x = col * half_w;
-                let y = body.y + row * half_h;
-                let w = if col == 1 { left - half_w } else { half_w };
-                let h = if row == 1 { body.height - half_h } else { half_h };
-                *slot = Some(Rect::new(x, y, w, h));
-            }
-            layout.detail = Some(Rect::new(left, body.y, width - left, body.height));
+            let [lists, detail] = Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body);
+            let halves = [Constraint::Ratio(1, 2); 2];
+            let [top, bottom] = Layout::vertical(halves).areas(lists);
+            let [actors, claims] = Layout::horizontal(halves).areas(top);
+            let [positions, quotes] = Layout::horizontal(halves).areas(bottom);
+            self.panes = [actors, claims, positions, quotes].map(Some);
+            self.detail = Some(detail);
         } else {
-            let tabs = Rect::new(0, body.y, width, 1);
-            layout.tabs = Some(tabs);
-            let rest = Rect::new(0, body.y + 1, width, body.height - 1);
-            let active = app.view().active as usize;
+            let [tabs, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+            self.tabs = Some(tabs);
+            let active = &mut self.panes[app.view().active as usize];
+            let reading_detail = app.view().focus == Focus::Detail;
             if width >= BESIDE_WIDTH {
-                let list = width * 9 / 20;
-                layout.panes[active] = Some(Rect::new(0, rest.y, list, rest.height));
-                layout.detail = Some(Rect::new(list, rest.y, width - list, rest.height));
+                let [list, detail] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(rest);
+                *active = Some(list);
+                self.detail = Some(detail);
             } else if rest.height >= 6 {
                 // The part the keyboard is in gets the larger share.
                 let share = if reading_detail { 2 } else { 3 };
-                let list = (rest.height * share / 5).max(3);
-                layout.panes[active] = Some(Rect::new(0, rest.y, width, list));
-                layout.detail = Some(Rect::new(0, rest.y + list, width, rest.height - list));
+                let list = Constraint::Length((rest.height * share / 5).max(3));
+                let [list, detail] = Layout::vertical([list, Constraint::Fill(1)]).areas(rest);
+                *active = Some(list);
+                self.detail = Some(detail);
             } else if reading_detail {
-                layout.detail = Some(rest);
+                self.detail = Some(rest);
             } else {
-                layout.panes[active] = Some(rest);
+                *active = Some(rest);
             }
         }
     }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::border::bordered;
+use super::bordered;
 use super::put;
 use crate::model::ItemRef;
 use crate::text::one_line;

@@ -6,15 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::border::bordered;
+use super::bordered;
 use super::put;
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::describe;
-use crate::tui::layout::Layout;
+use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
 
-pub fn draw(buffer: &mut Buffer, layout: &Layout, app: &App, theme: Theme) {
+pub fn draw(buffer: &mut Buffer, layout: &Areas, app: &App, theme: Theme) {
     if let Some(tabs) = layout.tabs {
         draw_tabs(buffer, tabs, app, theme);
     }

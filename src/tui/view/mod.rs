@@ -1,7 +1,6 @@
 //! Drawing: reads the state, never changes it. Every part clips to its area, so any terminal
 //! size, down to 1x1, draws without a panic.
 
-mod border;
 mod detail;
 mod lists;
 mod overlays;
@@ -10,19 +9,20 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
 
 pub use detail::{DetailRow, detail_rows, reference_row};
 pub use overlays::{help_lines, help_scroll_end};
 
 use super::app::{App, Overlay};
 use super::keymap;
-use super::layout::{Layout, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
-use crate::text::{cells, is_plain_cell, one_line, truncate_to_cells};
+use crate::text::{cells, one_line, truncate_to_cells};
 
 pub fn draw(buffer: &mut Buffer, app: &App) {
     let area = buffer.area;
-    let layout = Layout::new(area, app);
+    let layout = Areas::new(area, app);
     let theme = Theme { color: app.color };
     if layout.too_small {
         too_small(buffer, area, theme);
@@ -42,72 +42,65 @@ pub(crate) fn put(buffer: &mut Buffer, area: Rect, y: u16, line: &Line) {
     if y < area.y || y >= area.y + area.height || area.width == 0 {
         return;
     }
-    if set_line(buffer, area.x, y, line, area.width) {
-        // The cut fell at the edge: the last cell says so, in the style it had. When a wide
-        // character ends there, the ellipsis takes its first cell and the second is cleared.
-        let last = area.x + area.width - 1;
-        let wide_before =
-            last > area.x && buffer.cell((last - 1, y)).is_some_and(|c| crate::text::cells(c.symbol()) > 1);
-        if wide_before {
-            if let Some(cell) = buffer.cell_mut((last - 1, y)) {
-                cell.set_symbol("…");
-            }
-            if let Some(cell) = buffer.cell_mut((last, y)) {
-                cell.set_symbol(" ");
-            }
-        } else if let Some(cell) = buffer.cell_mut((last, y)) {
-            cell.set_symbol("…");
-        }
-    }
+    buffer.set_line(area.x, y, &fitted(line, area.width as usize), area.width);
 }
 
-/// Writes a line as [`Buffer::set_line`] does and tells whether it was cut. A span of plain
-/// cells ([`is_plain_cell`]), most of a brief, goes a character at a time: splitting every
-/// span into graphemes was a third of a frame's time.
-fn set_line(buffer: &mut Buffer, x: u16, y: u16, line: &Line, max_width: u16) -> bool {
-    let (mut x, mut remaining) = (x, max_width.min(buffer.area.right().saturating_sub(x)));
-    for (n, span) in line.spans.iter().enumerate() {
-        if remaining == 0 {
-            return line.spans[n..].iter().any(|span| span.width() > 0);
-        }
-        let style = line.style.patch(span.style);
-        let (end, cut) = match set_plain(buffer, x, y, &span.content, remaining, style) {
-            Some(written) => written,
-            None => {
-                let end = buffer.set_stringn(x, y, &span.content, remaining as usize, style).0;
-                (end, span.width() > remaining as usize)
-            }
-        };
-        if cut {
-            return true;
-        }
-        remaining = remaining.saturating_sub(end.saturating_sub(x));
-        x = end;
+/// A line cut to `width` cells between graphemes, ending in `…` (in the style of the text it
+/// replaces) where words were cut. Blanks past the edge are not words: a line that only loses
+/// them is not cut.
+pub(crate) fn fitted<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
+    use unicode_segmentation::UnicodeSegmentation;
+    if line.width() <= width || fits_but_blanks(line, width) {
+        return line.clone();
     }
-    false
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    let mut used = 0;
+    let room = width.saturating_sub(1);
+    for span in &line.spans {
+        let mut kept = String::new();
+        let mut full = true;
+        for grapheme in span.content.graphemes(true) {
+            let w = cells(grapheme);
+            if used + w > room {
+                full = false;
+                break;
+            }
+            kept.push_str(grapheme);
+            used += w;
+        }
+        let style = span.style;
+        if !kept.is_empty() {
+            spans.push(Span::styled(kept, style));
+        }
+        if !full {
+            if width > 0 {
+                spans.push(Span::styled("…", style));
+            }
+            break;
+        }
+    }
+    Line { spans, style: line.style, alignment: line.alignment }
 }
 
-/// Writes `text` from (x, y) a character at a time, if it is made of plain cells only, and
-/// gives where it ended and whether it was cut at `room` cells. `None` leaves the rest
-/// to the grapheme-aware path, which writes over whatever was written here.
-fn set_plain(buffer: &mut Buffer, x: u16, y: u16, text: &str, room: u16, style: Style) -> Option<(u16, bool)> {
-    let start = buffer.index_of(x, y);
-    let row = &mut buffer.content[start..start + room as usize];
-    let mut chars = text.chars();
-    let mut written = 0;
-    for (cell, c) in row.iter_mut().zip(chars.by_ref()) {
-        if !is_plain_cell(c) {
-            return None;
-        }
-        cell.set_char(c).set_style(style);
-        written += 1;
+/// Whether everything past `width` cells is blank.
+fn fits_but_blanks(line: &Line, width: usize) -> bool {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    cells(text.trim_end()) <= width
+}
+
+/// Draws a border round `rect` in `style`, `title` at its top left and `footer` at its bottom
+/// right, and gives the area inside. A title or footer too long for the border ends in `…`
+/// (ratatui's `Block` cuts them without a sign, a right-aligned one from its left).
+pub(crate) fn bordered(buffer: &mut Buffer, rect: Rect, style: Style, title: &Line, footer: Option<&Line>) -> Rect {
+    let rect = rect.intersection(buffer.area);
+    let room = rect.width.saturating_sub(2) as usize;
+    let mut block = Block::bordered().border_style(style).title(fitted(title, room));
+    if let Some(footer) = footer {
+        block = block.title_bottom(fitted(footer, room).right_aligned());
     }
-    // A plain character after the last cell needs a cell of its own: the line is cut. Any
-    // other (a combining accent) may belong to the last cell.
-    match chars.next() {
-        Some(c) if !is_plain_cell(c) => None,
-        next => Some((x + written, next.is_some())),
-    }
+    let inner = block.inner(rect);
+    block.render(rect, buffer);
+    inner
 }
 
 fn too_small(buffer: &mut Buffer, area: Rect, theme: Theme) {
@@ -237,32 +230,6 @@ fn hint_line(app: &App, theme: Theme, width: usize, shown_apart: Option<&(String
 mod tests {
     use super::*;
 
-    /// What `put` should draw: each span through ratatui's grapheme-aware `set_stringn` until
-    /// one takes more cells than are left, and then `…` in the last cell.
-    fn reference(line: &Line, width: u16) -> Buffer {
-        let mut buffer = Buffer::empty(Rect::new(0, 0, width + 2, 1));
-        let (mut x, mut remaining, mut cut) = (0, width as usize, false);
-        for span in &line.spans {
-            let end = buffer.set_stringn(x, 0, &span.content, remaining, line.style.patch(span.style)).0;
-            if span.width() > remaining {
-                cut = true;
-                break;
-            }
-            remaining -= (end - x) as usize;
-            x = end;
-        }
-        if cut {
-            let last = width - 1;
-            if last > 0 && cells(buffer[(last - 1, 0)].symbol()) > 1 {
-                buffer[(last - 1, 0)].set_symbol("…");
-                buffer[(last, 0)].set_symbol(" ");
-            } else {
-                buffer[(last, 0)].set_symbol("…");
-            }
-        }
-        buffer
-    }
-
     #[test]
     fn the_hint_bar_shows_whole_hints_at_any_width() {
         let brief = crate::sample::load().into_valid_briefs().pop().expect("the sample loads");
@@ -302,31 +269,67 @@ mod tests {
         }
     }
 
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
     #[test]
-    fn put_draws_as_ratatui_does_and_ends_a_cut_line_with_an_ellipsis() {
-        let texts = [
-            "plain text",
-            "café",
-            "cafe\u{301}",
-            "e\u{301}e\u{301}e\u{301}",
-            "日本語のテキスト",
-            "a日b",
-            "👍🏽 ok",
-            "ab\u{200d}cd",
-            "",
-            "→ ← ─ │",
-        ];
-        let styles = [Style::new(), Style::new().bold(), Style::new().reversed()];
-        for (i, first) in texts.iter().enumerate() {
-            for second in texts.iter().skip(i) {
-                let line =
-                    Line::from(vec![Span::styled(*first, styles[i % 3]), Span::styled(*second, styles[(i + 1) % 3])]);
-                for width in 1..=line.width() as u16 + 1 {
-                    let mut drawn = Buffer::empty(Rect::new(0, 0, width + 2, 1));
-                    put(&mut drawn, Rect::new(0, 0, width, 1), 0, &line);
-                    assert_eq!(drawn, reference(&line, width), "{first:?} + {second:?} in {width} cells");
-                }
-            }
+    fn a_line_too_wide_is_cut_between_graphemes_and_ends_in_an_ellipsis() {
+        let bold = Style::new().bold();
+        let line = Line::from(vec![Span::raw("plain "), Span::styled("日本語 café", bold)]);
+        for (width, shown) in
+            [(20, "plain 日本語 café"), (11, "plain 日本…"), (10, "plain 日…"), (7, "plain …"), (1, "…")]
+        {
+            let cut = fitted(&line, width);
+            assert_eq!(text(&cut), shown, "{width}");
+            assert!(cut.width() <= width, "{width}");
+        }
+        assert_eq!(fitted(&line, 9).spans.last().unwrap().style, bold, "the ellipsis has the cut text's style");
+        assert_eq!(text(&fitted(&Line::raw("cafe\u{301}s"), 5)), "cafe\u{301}s", "a combining accent is not cut off");
+        assert_eq!(text(&fitted(&Line::raw("cafe\u{301}s!"), 5)), "cafe\u{301}…");
+    }
+
+    #[test]
+    fn blanks_past_the_edge_do_not_make_a_line_cut() {
+        let title = Line::raw(" 1 Actors 21 ");
+        assert_eq!(text(&fitted(&title, 12)), " 1 Actors 21 ");
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 1));
+        put(&mut buffer, Rect::new(0, 0, 12, 1), 0, &title);
+        let shown: String = (0..12).map(|x| buffer[(x, 0)].symbol()).collect();
+        assert_eq!(shown, " 1 Actors 21");
+    }
+
+    fn drawn(width: u16, height: u16, title: &str, footer: Option<&str>) -> (Vec<String>, Rect) {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+        let footer = footer.map(Line::raw);
+        let area = buffer.area;
+        let inner = bordered(&mut buffer, area, Style::new(), &Line::raw(title), footer.as_ref());
+        let rows =
+            (0..height).map(|y| (0..width).map(|x| buffer[(x, y)].symbol().to_string()).collect::<String>()).collect();
+        (rows, inner)
+    }
+
+    #[test]
+    fn a_border_holds_its_title_top_left_and_its_footer_bottom_right() {
+        let (rows, inner) = drawn(12, 4, " Actors ", Some(" 1/9 "));
+        assert_eq!(rows, ["┌ Actors ──┐", "│          │", "│          │", "└───── 1/9 ┘"]);
+        assert_eq!(inner, Rect::new(1, 1, 10, 2));
+    }
+
+    #[test]
+    fn a_title_too_long_for_the_border_ends_in_an_ellipsis() {
+        let (rows, _) = drawn(8, 3, " Positions ", Some(" 12/100 "));
+        assert_eq!(rows, ["┌ Posi…┐", "│      │", "└ 12/1…┘"]);
+    }
+
+    #[test]
+    fn a_border_one_cell_wide_or_high_shows_its_corners_and_leaves_no_inside() {
+        assert_eq!(drawn(1, 3, "t", None).0, ["┌", "│", "└"]);
+        assert_eq!(drawn(4, 1, "t", None).0, ["┌t─┐"]);
+        assert_eq!(drawn(1, 1, "t", None).0, ["┌"]);
+        for (w, h) in [(1, 3), (4, 1), (1, 1), (2, 2)] {
+            let inner = drawn(w, h, "t", None).1;
+            assert!(inner.is_empty(), "{w}x{h} has no inside: {inner:?}");
         }
     }
 }

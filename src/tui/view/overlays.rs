@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::border::bordered;
+use super::bordered;
 use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
