@@ -4,7 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::Loaded;
+use super::state::Loaded;
 use super::theme::Theme;
 use crate::model::{ClaimStatus, ItemRef, Ref, Section, Vocabulary};
 use crate::text::{Lines, one_line, visible};

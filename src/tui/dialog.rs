@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
-use super::app::{App, Loaded};
+use super::state::{App, Loaded};
 use super::theme::Theme;
 use super::view::put;
 use crate::export::{self, Format, Options, Selection};

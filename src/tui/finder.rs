@@ -8,7 +8,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::action::Pane;
-use super::app::Loaded;
+use super::state::Loaded;
 use crate::model::{Brief, ItemRef, Section};
 
 /// One pane's searchable text: every item's names, aliases, roles and text, lower-cased and

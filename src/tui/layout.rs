@@ -4,7 +4,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::action::Pane;
-use super::app::{App, Focus};
+use super::state::{App, Focus};
 
 /// Below this the reader shows "terminal too small".
 pub const MIN_WIDTH: u16 = 30;

@@ -3,15 +3,16 @@
 //! on SIGTERM, SIGHUP and SIGINT, and around Ctrl-z.
 
 pub mod action;
-pub mod app;
 pub mod clipboard;
 pub mod describe;
 pub mod dialog;
 pub mod finder;
 pub mod keymap;
 pub mod layout;
+pub mod state;
 mod terminal;
 pub mod theme;
+mod update;
 pub mod view;
 
 use std::io::IsTerminal;
@@ -24,7 +25,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 pub use action::{Action, Pane};
-pub use app::{App, Effect, Loaded};
+pub use state::{App, Effect, Loaded};
 
 use crate::index::Index;
 use crate::load::{LoadError, LoadedFile, Progress};

@@ -2,7 +2,7 @@
 
 use brief::export::Selection;
 use brief::model::{ItemRef, Section};
-use brief::tui::app::{Focus, Overlay};
+use brief::tui::state::{Focus, Overlay};
 use brief::tui::{Action, App, Effect, Pane};
 
 use super::{app_with, detail_id, drawn, go_to, press, sample_app, sample_loaded};

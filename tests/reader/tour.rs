@@ -3,7 +3,7 @@
 //! gives and checks the answer is on screen.
 
 use brief::index::Relation;
-use brief::tui::app::Overlay;
+use brief::tui::state::Overlay;
 use brief::tui::{App, Pane};
 
 use super::{press, sample_app};

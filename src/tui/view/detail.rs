@@ -9,8 +9,8 @@ use super::bordered;
 use super::put;
 use crate::model::ItemRef;
 use crate::text::one_line;
-use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::describe;
+use crate::tui::state::{App, Focus, Overlay};
 use crate::tui::theme::Theme;
 
 /// One row of the detail pane.
@@ -137,7 +137,7 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
     // The item's name stays in the border while its text scrolls.
     let title = match app.detail_item() {
         Some(item) => {
-            format!(" {} · {} ", item.section.singular(), one_line(&crate::tui::app::item_name(app.brief(), item)))
+            format!(" {} · {} ", item.section.singular(), one_line(&crate::tui::state::item_name(app.brief(), item)))
         }
         None => " detail ".to_string(),
     };

@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use super::bordered;
 use super::put;
 use crate::tui::action::Pane;
-use crate::tui::app::{App, Focus, Overlay};
 use crate::tui::describe;
 use crate::tui::layout::Areas;
+use crate::tui::state::{App, Focus, Overlay};
 use crate::tui::theme::Theme;
 
 pub fn draw(buffer: &mut Buffer, layout: &Areas, app: &App, theme: Theme) {

@@ -14,9 +14,9 @@ use ratatui::widgets::{Block, Widget};
 pub use detail::{DetailRow, detail_rows, reference_row};
 pub use overlays::{help_lines, help_scroll_end};
 
-use super::app::{App, Overlay};
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::state::{App, Overlay};
 use super::theme::Theme;
 use crate::text::{cells, one_line, truncate_to_cells};
 
@@ -148,7 +148,7 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
     if let Some(filter) = app.view().filter {
         right.push(Span::styled(
-            format!(" filter: {} ", super::app::item_name(brief, filter)),
+            format!(" filter: {} ", super::state::item_name(brief, filter)),
             theme.marked().add_modifier(ratatui::style::Modifier::REVERSED),
         ));
     }

@@ -10,9 +10,9 @@ use super::bordered;
 use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
-use crate::tui::app::{App, MatrixState, Overlay};
 use crate::tui::finder::Picker;
 use crate::tui::keymap::{self, Context};
+use crate::tui::state::{App, MatrixState, Overlay};
 use crate::tui::theme::Theme;
 
 pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {

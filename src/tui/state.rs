@@ -1,0 +1,389 @@
+//! The reader's state and the one place it changes: [`App::update`]. No terminal here: tests
+//! drive it with actions and read the state back.
+
+use std::sync::Arc;
+
+use super::action::Pane;
+use super::finder::{Picker, Search};
+use super::keymap::Context;
+use crate::index::{Group, Index, references};
+use crate::model::{Brief, ItemRef, Section};
+
+/// A brief ready to read: the model, its index, a name for the header, and the search texts
+/// built the first time they are needed.
+pub struct Loaded {
+    pub name: String,
+    pub brief: Brief,
+    pub index: Index,
+    pub finder: super::finder::FinderCache,
+    /// The file the brief came from and its place among the file's documents, so `r` can
+    /// read it again; `None` for the bundled sample and stdin.
+    pub file: Option<(std::path::PathBuf, usize)>,
+}
+
+impl Loaded {
+    pub fn new(name: String, brief: Brief) -> Loaded {
+        let index = Index::build(&brief);
+        Loaded::indexed(name, brief, index)
+    }
+
+    /// A brief whose index was built already (`index` must be the brief's own).
+    pub fn indexed(name: String, brief: Brief, index: Index) -> Loaded {
+        Loaded { name, brief, index, finder: Default::default(), file: None }
+    }
+
+    /// A brief read from the `document`-th document of a file.
+    pub fn from_file(name: String, brief: Brief, path: std::path::PathBuf, document: usize) -> Loaded {
+        Loaded { file: Some((path, document)), ..Loaded::new(name, brief) }
+    }
+
+    /// Builds the search texts and picker entries now, so the first keystroke of a search is
+    /// as fast as the rest. The reader calls it on a background thread once the brief is shown.
+    pub fn warm_finder(&self) {
+        self.finder.warm(&self.brief);
+    }
+}
+
+/// Where the keyboard is: one of the list panes or the detail pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+/// A list pane's cursor and the first row in view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PaneState {
+    pub cursor: usize,
+    pub offset: usize,
+}
+
+/// The detail pane: the reference under the cursor and how far the text is scrolled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DetailState {
+    /// An item shown in the detail pane that no list pane holds (a topic, an event, a source).
+    pub item: Option<ItemRef>,
+    pub cursor: usize,
+    pub scroll: usize,
+    /// Digits typed so far to follow a reference by number.
+    pub digits: String,
+}
+
+/// A place in the reader, as history remembers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub brief: usize,
+    pub pane: Pane,
+    pub item: Option<ItemRef>,
+    pub focus: Focus,
+    pub detail_item: Option<ItemRef>,
+    pub filter: Option<ItemRef>,
+}
+
+/// Everything about how one brief is being read.
+pub struct View {
+    pub panes: [PaneState; 4],
+    /// The list pane whose selection anchors the marks and the detail pane.
+    pub active: Pane,
+    pub focus: Focus,
+    pub detail: DetailState,
+    /// `f`: the item every pane is narrowed to, with what is related to it.
+    pub filter: Option<ItemRef>,
+    /// The rows of each pane while filtered: item positions in the section.
+    pub rows: [Option<Vec<u32>>; 4],
+    /// The last search, for n/N.
+    pub search: Option<Search>,
+}
+
+impl View {
+    fn new() -> View {
+        View {
+            panes: [PaneState::default(); 4],
+            active: Pane::Actors,
+            focus: Focus::List,
+            detail: DetailState::default(),
+            filter: None,
+            rows: [None, None, None, None],
+            search: None,
+        }
+    }
+}
+
+/// A brief with its view and the caches reading it builds.
+pub struct Reading {
+    pub loaded: Arc<Loaded>,
+    pub view: View,
+    /// Items related to the anchor, per pane, sorted: the marks.
+    pub marks: [Vec<u32>; 4],
+    pub marks_for: Option<ItemRef>,
+    /// The texts of sources with a `file`, by source, read when a quote citing one is shown:
+    /// the text, or why it could not be read.
+    pub source_texts: std::collections::HashMap<usize, Result<String, String>>,
+    /// What the last reading of the brief's file found wrong, while the brief as loaded stays.
+    pub problems: Option<Problems>,
+}
+
+/// The diagnostics of a file that could not replace the brief on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    pub errors: usize,
+    /// The report as `brief check` prints it, a line at a time.
+    pub report: Vec<String>,
+}
+
+impl Reading {
+    /// How many rows a pane shows (all items, or the filtered ones).
+    pub fn row_count(&self, pane: Pane) -> usize {
+        match &self.view.rows[pane as usize] {
+            Some(rows) => rows.len(),
+            None => self.loaded.brief.len(pane.section()),
+        }
+    }
+}
+
+/// The stance matrix overlay: the cell under the cursor and the first row and column in view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MatrixState {
+    pub row: usize,
+    pub column: usize,
+}
+
+/// What is drawn over the panes and takes the keys.
+pub enum Overlay {
+    None,
+    /// The keys, opened from a context whose keys come first.
+    Help {
+        from: Context,
+        scroll: usize,
+    },
+    Matrix(MatrixState),
+    Search(Search),
+    Picker(Box<Picker>),
+    Dialog(super::dialog::Dialog),
+    /// The problems of the last reload, scrolled.
+    Problems {
+        scroll: usize,
+    },
+}
+
+/// What the runtime must do after an update: the state machine asks, the runtime acts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+    /// Put this text, `items` items of the brief, on a clipboard; the runtime answers with
+    /// [`Action::Copied`].
+    Copy {
+        text: String,
+        items: usize,
+    },
+}
+
+pub struct App {
+    pub briefs: Vec<Reading>,
+    pub current: usize,
+    pub overlay: Overlay,
+    pub back: Vec<Location>,
+    pub forward: Vec<Location>,
+    /// The terminal size, for paging and layout.
+    pub size: (u16, u16),
+    /// A one-line message for the status bar.
+    pub message: Option<String>,
+    pub effects: Vec<Effect>,
+    /// Whether colours may be used (not with `NO_COLOR`).
+    pub color: bool,
+    /// Folder exports are written to.
+    pub export_dir: std::path::PathBuf,
+}
+
+impl App {
+    pub fn new(briefs: Vec<Loaded>) -> App {
+        let mut app = App {
+            briefs: briefs
+                .into_iter()
+                .map(|loaded| Reading {
+                    loaded: Arc::new(loaded),
+                    view: View::new(),
+                    marks: Default::default(),
+                    marks_for: None,
+                    source_texts: Default::default(),
+                    problems: None,
+                })
+                .collect(),
+            current: 0,
+            overlay: Overlay::None,
+            back: Vec::new(),
+            forward: Vec::new(),
+            size: (80, 24),
+            message: None,
+            effects: Vec::new(),
+            color: true,
+            export_dir: std::path::PathBuf::from("."),
+        };
+        app.refresh_marks();
+        app
+    }
+
+    pub fn reading(&self) -> &Reading {
+        &self.briefs[self.current]
+    }
+
+    pub(super) fn reading_mut(&mut self) -> &mut Reading {
+        &mut self.briefs[self.current]
+    }
+
+    pub fn loaded(&self) -> &Loaded {
+        &self.reading().loaded
+    }
+
+    pub fn brief(&self) -> &Brief {
+        &self.loaded().brief
+    }
+
+    pub fn view(&self) -> &View {
+        &self.reading().view
+    }
+
+    pub(super) fn view_mut(&mut self) -> &mut View {
+        &mut self.reading_mut().view
+    }
+
+    /// The whole terminal, as the last resize gave it.
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// Whether work is left that [`Action::Work`] would carry on with.
+    pub fn pending_work(&self) -> bool {
+        matches!(&self.overlay, Overlay::Picker(picker) if picker.pending())
+    }
+
+    /// The context keys are read in.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Overlay::None => match self.view().focus {
+                Focus::List => Context::Lists,
+                Focus::Detail => Context::Detail,
+            },
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Matrix(_) => Context::Matrix,
+            Overlay::Search(_) => Context::Search,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Dialog(_) => Context::Dialog,
+            Overlay::Problems { .. } => Context::Problems,
+        }
+    }
+
+    /// How many rows a pane shows (all items, or the filtered ones).
+    pub fn row_count(&self, pane: Pane) -> usize {
+        self.reading().row_count(pane)
+    }
+
+    /// The item at a row of a pane.
+    pub fn item_at(&self, pane: Pane, row: usize) -> Option<usize> {
+        match &self.view().rows[pane as usize] {
+            Some(rows) => rows.get(row).map(|&i| i as usize),
+            None => (row < self.brief().len(pane.section())).then_some(row),
+        }
+    }
+
+    /// The row holding an item in a pane, if shown.
+    pub fn row_of(&self, pane: Pane, item: usize) -> Option<usize> {
+        match &self.view().rows[pane as usize] {
+            Some(rows) => rows.binary_search(&(item as u32)).ok(),
+            None => (item < self.brief().len(pane.section())).then_some(item),
+        }
+    }
+
+    /// The selected item of a pane.
+    pub fn selected(&self, pane: Pane) -> Option<ItemRef> {
+        self.item_at(pane, self.view().panes[pane as usize].cursor).map(|i| ItemRef::new(pane.section(), i))
+    }
+
+    /// The item the marks and the detail pane are about.
+    pub fn anchor(&self) -> Option<ItemRef> {
+        self.selected(self.view().active)
+    }
+
+    /// What the detail pane shows.
+    pub fn detail_item(&self) -> Option<ItemRef> {
+        self.view().detail.item.or_else(|| self.anchor())
+    }
+
+    /// The detail pane's references, grouped.
+    pub fn detail_groups(&self) -> Vec<Group> {
+        match self.detail_item() {
+            Some(item) => references(self.brief(), &self.loaded().index, item),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether an item of a pane is related to the anchor.
+    pub fn is_marked(&self, pane: Pane, item: usize) -> bool {
+        self.reading().marks[pane as usize].binary_search(&(item as u32)).is_ok()
+    }
+
+    /// Rows a page of the focused list holds, from the last known terminal size.
+    pub fn list_page(&self) -> usize {
+        self.pane_page(self.view().active)
+    }
+
+    /// Rows a page of a pane holds: where it is shown, or where it would be when focused (one
+    /// pane at a time, they all take the same place).
+    pub(super) fn pane_page(&self, pane: Pane) -> usize {
+        let layout = super::layout::Areas::new(self.screen(), self);
+        let rect = layout.pane(pane).or_else(|| layout.pane(self.view().active));
+        rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
+    }
+
+    pub(super) fn detail_page(&self) -> usize {
+        let layout = super::layout::Areas::new(self.screen(), self);
+        layout.detail.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
+    }
+
+    /// The source a quote in the detail pane cites, when it has a `file`: its index and path.
+    pub fn quoted_source(&self) -> Option<(usize, &str)> {
+        let item = self.detail_item().filter(|i| i.section == Section::Quotes)?;
+        let quote = &self.brief().quotes[item.index()];
+        let source = self.loaded().index.resolve(self.brief(), quote.source.as_ref()?, Section::Sources)?;
+        Some((source, self.brief().sources[source].file.as_deref()?))
+    }
+
+    /// How many references the detail pane numbers.
+    pub fn reference_count(&self) -> usize {
+        self.detail_groups().iter().map(|g| g.items.len()).sum()
+    }
+
+    /// The n-th reference (0-based), counting through the groups.
+    pub fn reference(&self, n: usize) -> Option<ItemRef> {
+        self.detail_groups().into_iter().flat_map(|g| g.items).nth(n)
+    }
+
+    /// What `e` and `y` pass on: the focused pane's items as filtered, or in the detail pane
+    /// the item with its references.
+    pub fn selection_in_view(&self) -> crate::export::Selection {
+        use crate::export::Selection;
+        let view = self.view();
+        match (view.focus, self.detail_item()) {
+            (Focus::Detail, Some(item)) => Selection::Related(item),
+            _ => {
+                let pane = view.active;
+                match &view.rows[pane as usize] {
+                    Some(rows) => Selection::Items(pane.section(), rows.iter().map(|&i| i as usize).collect()),
+                    None => Selection::Section(pane.section()),
+                }
+            }
+        }
+    }
+}
+
+/// The name a reader knows an item by: an actor's name, a topic's label, else its id.
+pub fn item_name(brief: &Brief, item: ItemRef) -> String {
+    let i = item.index();
+    match item.section {
+        Section::Actors => brief.actors[i].name.to_string(),
+        Section::Topics => brief.topics[i].label.to_string(),
+        Section::Sources => brief.sources[i].title.to_string(),
+        _ => brief.id_of(item).to_string(),
+    }
+}

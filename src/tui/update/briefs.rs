@@ -1,0 +1,110 @@
+//! Reading the brief's file again, and moving between briefs.
+
+use std::sync::Arc;
+
+use super::lists::keep_in_view;
+use crate::model::{ItemRef, Section};
+use crate::text::one_line;
+use crate::tui::action::Pane;
+use crate::tui::state::*;
+
+impl App {
+    /// Reads the brief's file again (`r`). A file that is gone, unreadable or now has errors
+    /// changes nothing: the reader keeps what it loaded and says why.
+    pub(super) fn reload(&mut self) {
+        let old = self.reading().loaded.clone();
+        let Some((path, document)) = old.file.clone() else {
+            self.message = Some(format!("{} was not read from a file: nothing to reload", one_line(&old.name)));
+            return;
+        };
+        let file = match crate::load::load_file(&path) {
+            Ok(file) => file,
+            Err(error) => {
+                self.message = Some(format!("{}; still showing what was loaded", one_line(&error.to_string())));
+                return;
+            }
+        };
+        if file.has_errors() {
+            let errors = file.all_problems().filter(|p| p.is_error()).count();
+            let first = file.all_problems().find(|p| p.is_error()).map_or_else(String::new, |p| {
+                let place = p.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
+                format!("{}{place}: {} ", one_line(&old.name), one_line(&p.message))
+            });
+            let report = crate::load::render::human(&file, false).lines().map(str::to_string).collect();
+            self.reading_mut().problems = Some(Problems { errors, report });
+            let count = if errors == 1 { "the only error".to_string() } else { format!("1 of {errors} errors") };
+            self.message = Some(format!("{first}({count}; D lists them; still showing what was loaded)"));
+            return;
+        }
+        let Some(brief) = file.into_valid_briefs().into_iter().nth(document) else {
+            self.message =
+                Some(format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name)));
+            return;
+        };
+        self.reading_mut().problems = None;
+        let fresh = Arc::new(Loaded::from_file(old.name.clone(), brief, path, document));
+        let warm = fresh.clone();
+        let _ = std::thread::Builder::new().name("warm".into()).spawn(move || warm.warm_finder());
+        self.replace_brief(&old, fresh);
+        let items: usize = Section::ALL.iter().map(|&s| self.brief().len(s)).sum();
+        self.message = Some(format!("reloaded {}: {items} items", one_line(&self.loaded().name)));
+    }
+
+    /// Swaps in a new version of the current brief, keeping each selection, the filter, the
+    /// detail pane and the history on the same ids where they still exist.
+    pub(super) fn replace_brief(&mut self, old: &Loaded, fresh: Arc<Loaded>) {
+        let same = |item: Option<ItemRef>| -> Option<ItemRef> {
+            let item = item?;
+            fresh.index.lookup(&fresh.brief, old.brief.id_of(item)).filter(|found| found.section == item.section)
+        };
+        let selected: Vec<Option<ItemRef>> = Pane::ALL.iter().map(|&p| same(self.selected(p))).collect();
+        let filter = same(self.view().filter);
+        let shown = same(self.detail_item());
+        let detail = same(self.view().detail.item);
+        let before = self.view().panes;
+        let detail_before = self.view().detail.clone();
+        let current = self.current;
+        for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
+            location.item = same(location.item);
+            location.filter = same(location.filter);
+            location.detail_item = same(location.detail_item);
+        }
+        let reading = self.reading_mut();
+        reading.loaded = fresh;
+        reading.marks_for = None;
+        reading.source_texts.clear();
+        reading.view.search = None;
+        reading.view.rows = [None, None, None, None];
+        reading.view.filter = None;
+        self.set_filter(filter);
+        // Each pane keeps its item and the rows in view round it; an item gone leaves the
+        // cursor on the nearest row.
+        for (pane, item) in Pane::ALL.into_iter().zip(selected) {
+            let was = before[pane as usize];
+            let cursor = item.and_then(|i| self.row_of(pane, i.index())).unwrap_or(was.cursor);
+            let (page, count) = (self.pane_page(pane), self.row_count(pane));
+            let state = &mut self.view_mut().panes[pane as usize];
+            *state = PaneState { cursor, offset: was.offset };
+            keep_in_view(state, page, count);
+        }
+        self.view_mut().detail = DetailState { item: detail, ..detail_before };
+        // The detail pane stays open on the item it showed, if that item is still there.
+        let same_item_shown = shown.is_some() && self.detail_item() == shown;
+        let view = self.view_mut();
+        if !same_item_shown {
+            view.detail = DetailState { item: None, ..DetailState::default() };
+            view.focus = Focus::List;
+        }
+        self.fit_detail(true);
+    }
+
+    pub(super) fn switch_brief(&mut self, by: isize) {
+        let count = self.briefs.len();
+        if count < 2 {
+            self.message = Some("only one brief is open".into());
+            return;
+        }
+        self.current = (self.current as isize + by).rem_euclid(count as isize) as usize;
+        self.message = Some(format!("brief {}/{count}: {}", self.current + 1, self.brief().title));
+    }
+}

@@ -1,0 +1,60 @@
+//! Back and forward through the places the reader has been.
+
+use crate::tui::state::*;
+
+impl App {
+    pub(super) fn location(&self) -> Location {
+        let view = self.view();
+        Location {
+            brief: self.current,
+            pane: view.active,
+            item: self.anchor(),
+            focus: view.focus,
+            detail_item: view.detail.item,
+            filter: view.filter,
+        }
+    }
+
+    pub(super) fn remember(&mut self) {
+        let here = self.location();
+        if self.back.last() != Some(&here) {
+            self.back.push(here);
+        }
+        self.forward.clear();
+    }
+
+    pub(super) fn go_back(&mut self) {
+        let Some(there) = self.back.pop() else {
+            self.message = Some("nothing to go back to".into());
+            return;
+        };
+        let here = self.location();
+        self.forward.push(here);
+        self.restore(there);
+    }
+
+    pub(super) fn go_forward(&mut self) {
+        let Some(there) = self.forward.pop() else {
+            self.message = Some("nothing to go forward to".into());
+            return;
+        };
+        let here = self.location();
+        self.back.push(here);
+        self.restore(there);
+    }
+
+    pub(super) fn restore(&mut self, location: Location) {
+        self.current = location.brief.min(self.briefs.len() - 1);
+        self.overlay = Overlay::None;
+        if self.view().filter != location.filter {
+            self.set_filter(location.filter);
+        }
+        self.view_mut().active = location.pane;
+        if let Some(item) = location.item {
+            self.select(location.pane, item.index());
+        }
+        let view = self.view_mut();
+        view.focus = location.focus;
+        view.detail = DetailState { item: location.detail_item, ..DetailState::default() };
+    }
+}

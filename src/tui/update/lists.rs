@@ -1,0 +1,169 @@
+//! The list panes: cursors and what is in view, the marks of what is related to the selection,
+//! and the filter.
+
+use crate::index::{Index, references};
+use crate::model::{Brief, ItemRef};
+use crate::text::one_line;
+use crate::tui::action::Pane;
+use crate::tui::state::*;
+
+impl App {
+    pub(super) fn move_cursor(&mut self, by: isize) {
+        let pane = self.view().active;
+        let cursor = self.view().panes[pane as usize].cursor as isize;
+        self.set_cursor((cursor + by).max(0) as usize);
+    }
+
+    /// Moves the active pane's cursor, clamped to its rows, keeping it in view.
+    pub(super) fn set_cursor(&mut self, cursor: usize) {
+        let pane = self.view().active;
+        let count = self.row_count(pane);
+        let page = self.list_page();
+        let view = self.view_mut();
+        view.detail.item = None;
+        let state = &mut view.panes[pane as usize];
+        state.cursor = cursor;
+        keep_in_view(state, page, count);
+    }
+
+    pub(super) fn focus_pane(&mut self, pane: Pane) {
+        let view = self.view_mut();
+        view.active = pane;
+        view.focus = Focus::List;
+        view.detail.item = None;
+    }
+
+    /// Places the cursor on an item of a pane, clearing a filter that hides it.
+    pub(super) fn select(&mut self, pane: Pane, item: usize) {
+        if self.row_of(pane, item).is_none() {
+            self.set_filter(None);
+        }
+        let row = self.row_of(pane, item).unwrap_or(0);
+        let page = self.list_page();
+        let count = self.row_count(pane);
+        let view = self.view_mut();
+        view.active = pane;
+        view.detail.item = None;
+        let state = &mut view.panes[pane as usize];
+        state.cursor = row;
+        keep_in_view(state, page, count);
+    }
+
+    pub(super) fn select_row_of(&mut self, pane: Pane, item: usize) {
+        if let Some(row) = self.row_of(pane, item) {
+            self.view_mut().active = pane;
+            self.set_cursor(row);
+        }
+    }
+
+    /// Reads the text of the source the shown quote cites, the first time it is needed, so
+    /// the detail pane can show the quote in its context. A file gone or unreadable since the
+    /// brief was loaded is said once; the brief as loaded stays.
+    pub(super) fn read_quoted_source(&mut self) {
+        let Some((source, file)) = self.quoted_source() else { return };
+        if self.reading().source_texts.contains_key(&source) {
+            return;
+        }
+        let folder = match &self.loaded().file {
+            Some((path, _)) => path.parent().map(std::path::Path::to_path_buf).unwrap_or_default(),
+            None => std::path::PathBuf::from("."),
+        };
+        let text = crate::load::source_text(&folder, file);
+        if let Err(why) = &text {
+            self.message = Some(format!("cannot read {}, the source's text: {why}", one_line(file)));
+        }
+        self.reading_mut().source_texts.insert(source, text);
+    }
+
+    /// Recomputes which items are related to the anchor, when the anchor changed.
+    pub(in crate::tui) fn refresh_marks(&mut self) {
+        let anchor = self.anchor();
+        if self.reading().marks_for == anchor {
+            return;
+        }
+        let marks = match anchor {
+            Some(item) => related(self.brief(), &self.loaded().index, item),
+            None => Default::default(),
+        };
+        let reading = self.reading_mut();
+        reading.marks = marks;
+        reading.marks_for = anchor;
+    }
+
+    pub(super) fn toggle_filter(&mut self) {
+        if self.view().filter.is_some() {
+            self.set_filter(None);
+            self.message = Some("showing everything".into());
+        } else if let Some(anchor) = self.anchor() {
+            self.set_filter(Some(anchor));
+            let name = item_name(self.brief(), anchor);
+            self.message = Some(format!("showing what is related to {name} (f to show all)"));
+        }
+    }
+
+    /// Narrows every pane to an item and what is related to it (or shows all again), keeping
+    /// each pane's selected item where it is still shown.
+    pub(super) fn set_filter(&mut self, filter: Option<ItemRef>) {
+        let selected: Vec<Option<usize>> = Pane::ALL.iter().map(|&p| self.selected(p).map(ItemRef::index)).collect();
+        let rows = match filter {
+            Some(item) => {
+                let mut related = related(self.brief(), &self.loaded().index, item);
+                if let Some(pane) = Pane::of(item.section) {
+                    let own = &mut related[pane as usize];
+                    if let Err(at) = own.binary_search(&item.index) {
+                        own.insert(at, item.index);
+                    }
+                }
+                related.map(Some)
+            }
+            None => [None, None, None, None],
+        };
+        self.view_mut().rows = rows;
+        self.view_mut().filter = filter;
+        for pane in Pane::ALL {
+            let row = selected[pane as usize].and_then(|item| self.row_of(pane, item)).unwrap_or(0);
+            let (page, count) = (self.pane_page(pane), self.row_count(pane));
+            let state = &mut self.view_mut().panes[pane as usize];
+            state.cursor = row;
+            state.offset = 0;
+            keep_in_view(state, page, count);
+        }
+        if let Some(item) = filter.and_then(|f| Pane::of(f.section).map(|p| (p, f.index())))
+            && self.view().filter.is_some()
+        {
+            let (pane, index) = item;
+            if let Some(row) = self.row_of(pane, index) {
+                self.view_mut().panes[pane as usize].cursor = row;
+            }
+        }
+    }
+}
+
+/// Keeps a pane's cursor on one of its `count` rows and within the `page` rows in view, with no
+/// blank rows at the bottom while rows above could fill them.
+pub(super) fn keep_in_view(state: &mut PaneState, page: usize, count: usize) {
+    state.cursor = state.cursor.min(count.saturating_sub(1));
+    if state.cursor < state.offset {
+        state.offset = state.cursor;
+    } else if state.cursor >= state.offset + page {
+        state.offset = state.cursor + 1 - page;
+    }
+    state.offset = state.offset.min(count.saturating_sub(page));
+}
+
+/// The items of each pane related to an item: every reference of it, by pane, sorted.
+pub fn related(brief: &Brief, index: &Index, item: ItemRef) -> [Vec<u32>; 4] {
+    let mut marks: [Vec<u32>; 4] = Default::default();
+    for group in references(brief, index, item) {
+        for target in group.items {
+            if let Some(pane) = Pane::of(target.section) {
+                marks[pane as usize].push(target.index);
+            }
+        }
+    }
+    for list in &mut marks {
+        list.sort_unstable();
+        list.dedup();
+    }
+    marks
+}

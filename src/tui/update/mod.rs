@@ -1,0 +1,144 @@
+//! How the reader's state changes: [`App::update`], the one place, and the actions of the
+//! lists and the detail pane it hands to the modules beside it.
+
+mod briefs;
+mod detail;
+mod history;
+mod lists;
+mod mouse;
+mod overlays;
+
+use crate::tui::action::{Action, Pane};
+use crate::tui::finder::{Picker, Search};
+use crate::tui::keymap::Context;
+use crate::tui::state::*;
+use lists::keep_in_view;
+use overlays::copied_message;
+
+impl App {
+    /// Applies one action. Side effects the runtime must carry out are left in `effects`.
+    pub fn update(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                // Every pane of every brief fits its new height, shown or not.
+                let pages = Pane::ALL.map(|pane| self.pane_page(pane));
+                for reading in &mut self.briefs {
+                    for pane in Pane::ALL {
+                        let count = reading.row_count(pane);
+                        keep_in_view(&mut reading.view.panes[pane as usize], pages[pane as usize], count);
+                    }
+                }
+                return;
+            }
+            Action::Quit => {
+                self.effects.push(Effect::Quit);
+                return;
+            }
+            Action::Suspend => {
+                self.effects.push(Effect::Suspend);
+                return;
+            }
+            Action::Work => {
+                if let Overlay::Picker(picker) = &mut self.overlay {
+                    picker.work();
+                }
+                return;
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::ScrollDown { column, row } => self.wheel(column, row, true),
+            Action::ScrollUp { column, row } => self.wheel(column, row, false),
+            action => match self.context() {
+                Context::Help => self.update_help(action),
+                Context::Matrix => self.update_matrix(action),
+                Context::Search => self.update_search(action),
+                Context::Picker => self.update_picker(action),
+                Context::Dialog => self.update_dialog(action),
+                Context::Problems => self.update_problems(action),
+                Context::Lists | Context::Detail => self.update_normal(action),
+            },
+        }
+        self.refresh_marks();
+        self.read_quoted_source();
+        // The detail pane may now show another item: keep its cursor among its references.
+        let references = self.reference_count();
+        let detail = &mut self.view_mut().detail;
+        if detail.cursor >= references {
+            detail.cursor = references.saturating_sub(1);
+        }
+    }
+
+    fn update_normal(&mut self, action: Action) {
+        let in_detail = self.view().focus == Focus::Detail;
+        if !matches!(action, Action::Digit(_)) {
+            self.view_mut().detail.digits.clear();
+        }
+        match action {
+            Action::Down if in_detail => self.move_detail_cursor(1),
+            Action::Up if in_detail => self.move_detail_cursor(-1),
+            Action::Top if in_detail => {
+                self.view_mut().detail.cursor = 0;
+                self.view_mut().detail.scroll = 0;
+            }
+            Action::Bottom if in_detail => {
+                let last = self.reference_count().saturating_sub(1);
+                self.view_mut().detail.cursor = last;
+                self.fit_detail(true);
+            }
+            Action::PageDown if in_detail => self.scroll_detail(self.detail_page() as isize),
+            Action::PageUp if in_detail => self.scroll_detail(-(self.detail_page() as isize)),
+            Action::HalfPageDown if in_detail => self.scroll_detail(self.detail_page() as isize / 2),
+            Action::HalfPageUp if in_detail => self.scroll_detail(-(self.detail_page() as isize / 2)),
+            Action::Down => self.move_cursor(1),
+            Action::Up => self.move_cursor(-1),
+            Action::Top => self.set_cursor(0),
+            Action::Bottom => self.set_cursor(usize::MAX),
+            Action::PageDown => self.move_cursor(self.list_page() as isize),
+            Action::PageUp => self.move_cursor(-(self.list_page() as isize)),
+            Action::HalfPageDown => self.move_cursor((self.list_page() / 2).max(1) as isize),
+            Action::HalfPageUp => self.move_cursor(-((self.list_page() / 2).max(1) as isize)),
+            Action::NextPane => self.focus_pane(self.view().active.next()),
+            Action::PreviousPane => self.focus_pane(self.view().active.previous()),
+            Action::FocusPane(pane) => self.focus_pane(pane),
+            Action::EnterDetail if self.detail_item().is_some() => {
+                let view = self.view_mut();
+                view.focus = Focus::Detail;
+                view.detail.cursor = 0;
+                view.detail.scroll = 0;
+            }
+            Action::Leave => {
+                let view = self.view_mut();
+                view.focus = Focus::List;
+                view.detail.item = None;
+            }
+            Action::Follow if in_detail => self.follow(self.view().detail.cursor),
+            Action::Digit(digit) if in_detail => self.type_digit(digit),
+            Action::ToggleFilter => self.toggle_filter(),
+            Action::Back => self.go_back(),
+            Action::Forward => self.go_forward(),
+            Action::StartSearch => {
+                let pane = self.view().active;
+                let origin = self.view().panes[pane as usize].cursor;
+                self.view_mut().focus = Focus::List;
+                self.overlay = Overlay::Search(Search::new(pane, origin));
+            }
+            Action::NextMatch => self.jump_to_match(true),
+            Action::PreviousMatch => self.jump_to_match(false),
+            Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().loaded))),
+            Action::ToggleMatrix => self.open_matrix(),
+            Action::ToggleHelp => self.overlay = Overlay::Help { from: self.context(), scroll: 0 },
+            Action::NextBrief => self.switch_brief(1),
+            Action::PreviousBrief => self.switch_brief(-1),
+            Action::Export => self.open_export(),
+            Action::Copy => self.copy_view(),
+            Action::Copied { items, to } => self.message = Some(copied_message(items, &to)),
+            Action::Reload => self.reload(),
+            Action::ShowProblems => match self.reading().problems {
+                Some(_) => self.overlay = Overlay::Problems { scroll: 0 },
+                None => self.message = Some("no problems: the brief's file read cleanly".into()),
+            },
+            _ => {}
+        }
+    }
+}

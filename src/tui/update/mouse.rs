@@ -1,0 +1,51 @@
+//! Clicks and the wheel.
+
+use crate::tui::action::Pane;
+use crate::tui::state::*;
+
+impl App {
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        if !matches!(self.overlay, Overlay::None) {
+            return;
+        }
+        let layout = crate::tui::layout::Areas::new(self.screen(), self);
+        let inside =
+            |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
+        if let Some(tabs) = layout.tabs.filter(|&r| inside(r)) {
+            let width = (tabs.width / 4).max(1);
+            let pane = Pane::ALL[((column - tabs.x) / width).min(3) as usize];
+            self.focus_pane(pane);
+        } else if let Some(pane) = Pane::ALL.into_iter().find(|&p| layout.pane(p).is_some_and(inside)) {
+            let rect = layout.pane(pane).unwrap_or_default();
+            self.focus_pane(pane);
+            if row > rect.y && row < rect.y + rect.height - 1 {
+                let offset = self.view().panes[pane as usize].offset;
+                self.set_cursor(offset + (row - rect.y - 1) as usize);
+            }
+        } else if layout.detail.is_some_and(inside) && self.detail_item().is_some() {
+            self.view_mut().focus = Focus::Detail;
+        }
+    }
+
+    pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let by = if down { 3 } else { -3 };
+        let help_end = self.help_end();
+        match &mut self.overlay {
+            Overlay::Help { scroll, .. } => {
+                *scroll = scroll.saturating_add_signed(by).min(help_end);
+                return;
+            }
+            Overlay::None => {}
+            _ => return,
+        }
+        let layout = crate::tui::layout::Areas::new(self.screen(), self);
+        let inside =
+            |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
+        if layout.detail.is_some_and(inside) {
+            self.scroll_detail(by);
+        } else if let Some(pane) = Pane::ALL.into_iter().find(|&p| layout.pane(p).is_some_and(inside)) {
+            self.focus_pane(pane);
+            self.move_cursor(by);
+        }
+    }
+}

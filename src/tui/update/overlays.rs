@@ -1,0 +1,212 @@
+//! What opens over the panes and takes the keys: search, picker, matrix, help, problems, the
+//! export dialog; and copying.
+
+use crate::model::{ItemRef, Section};
+use crate::tui::action::{Action, Pane};
+use crate::tui::keymap::Context;
+use crate::tui::state::*;
+
+impl App {
+    pub(super) fn update_search(&mut self, action: Action) {
+        let Overlay::Search(mut search) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
+        match action {
+            Action::Type(c) => {
+                search.push(c, &self.reading().loaded, self.view().rows[search.pane as usize].as_deref())
+            }
+            Action::Erase => search.pop(self.view().rows[search.pane as usize].as_deref()),
+            Action::NextMatch => search.step(true),
+            Action::PreviousMatch => search.step(false),
+            Action::Submit => {
+                if !search.query.is_empty() {
+                    self.view_mut().search = Some(search);
+                }
+                return;
+            }
+            Action::Leave => {
+                let (pane, origin) = (search.pane, search.origin);
+                self.view_mut().active = pane;
+                self.set_cursor(origin);
+                return;
+            }
+            _ => {}
+        }
+        if let Some(item) = search.current_item() {
+            self.select_row_of(search.pane, item);
+        }
+        self.overlay = Overlay::Search(search);
+    }
+
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        let cursor_item = self.anchor().map(ItemRef::index);
+        let Some(search) = self.view_mut().search.as_mut() else {
+            self.message = Some("no search yet: / searches the focused pane".into());
+            return;
+        };
+        if search.matches.is_empty() {
+            self.message = Some(format!("no match for “{}”", search.query));
+            return;
+        }
+        search.step_from(cursor_item, forward);
+        let (pane, item) = (search.pane, search.current_item());
+        if let Some(item) = item {
+            self.view_mut().focus = Focus::List;
+            self.select_row_of(pane, item);
+        }
+    }
+
+    pub(super) fn update_picker(&mut self, action: Action) {
+        let Overlay::Picker(mut picker) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
+        match action {
+            Action::Type(c) => picker.push(c),
+            Action::Erase => picker.pop(),
+            Action::Down => picker.move_cursor(1),
+            Action::Up => picker.move_cursor(-1),
+            Action::Submit => {
+                if let Some(target) = picker.chosen() {
+                    self.remember();
+                    self.go_to(target);
+                    if Pane::of(target.section).is_some() {
+                        self.view_mut().focus = Focus::List;
+                    }
+                }
+                return;
+            }
+            Action::Leave => return,
+            _ => {}
+        }
+        self.overlay = Overlay::Picker(picker);
+    }
+
+    pub(super) fn open_matrix(&mut self) {
+        let matrix = self.loaded().index.stance_matrix(self.brief());
+        if matrix.rows.is_empty() {
+            self.message = Some("no positions on topics in this brief".into());
+            return;
+        }
+        // Start on the anchor's row when it is an actor with positions.
+        let row = self
+            .anchor()
+            .filter(|a| a.section == Section::Actors)
+            .and_then(|a| matrix.rows.iter().position(|&r| r == a.index()))
+            .unwrap_or(0);
+        self.overlay = Overlay::Matrix(MatrixState { row, column: 0 });
+    }
+
+    pub(super) fn update_matrix(&mut self, action: Action) {
+        let Overlay::Matrix(mut state) = self.overlay else { return };
+        let matrix = self.loaded().index.stance_matrix(self.brief());
+        let (rows, columns) = (matrix.rows.len(), matrix.columns.len());
+        match action {
+            Action::Down => state.row = (state.row + 1).min(rows.saturating_sub(1)),
+            Action::Up => state.row = state.row.saturating_sub(1),
+            Action::Right => state.column = (state.column + 1).min(columns.saturating_sub(1)),
+            Action::Left => state.column = state.column.saturating_sub(1),
+            Action::Top => state.row = 0,
+            Action::Bottom => state.row = rows.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => state.row = (state.row + 10).min(rows.saturating_sub(1)),
+            Action::PageUp | Action::HalfPageUp => state.row = state.row.saturating_sub(10),
+            Action::Follow => {
+                let cell = matrix.cells.get(state.row).and_then(|r| r.get(state.column));
+                match cell.and_then(|positions| positions.first()) {
+                    Some(&position) => {
+                        self.overlay = Overlay::None;
+                        self.remember();
+                        self.go_to(ItemRef::new(Section::Positions, position));
+                    }
+                    None => self.message = Some("no position in this cell".into()),
+                }
+                return;
+            }
+            Action::Leave => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Action::ToggleHelp => {
+                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0 };
+                return;
+            }
+            _ => {}
+        }
+        self.overlay = Overlay::Matrix(state);
+    }
+
+    /// The furthest the help can scroll: its lines less a page.
+    pub(super) fn help_end(&self) -> usize {
+        crate::tui::view::help_scroll_end(self)
+    }
+
+    pub(super) fn update_help(&mut self, action: Action) {
+        let Overlay::Help { from, scroll } = self.overlay else { return };
+        let page = self.size.1.saturating_sub(4) as usize;
+        let scroll = match action {
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll + page.max(1),
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page.max(1)),
+            Action::Top => 0,
+            Action::Bottom => self.help_end(),
+            Action::Leave | Action::ToggleHelp => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            _ => scroll,
+        };
+        self.overlay = Overlay::Help { from, scroll: scroll.min(self.help_end()) };
+    }
+
+    pub(super) fn update_problems(&mut self, action: Action) {
+        let Overlay::Problems { scroll } = self.overlay else { return };
+        let lines = self.reading().problems.as_ref().map_or(0, |p| p.report.len());
+        let page = (self.size.1 as usize).saturating_sub(4).max(1);
+        let end = lines.saturating_sub(page);
+        let scroll = match action {
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll + page,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => end,
+            Action::Leave => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            _ => scroll,
+        };
+        self.overlay = Overlay::Problems { scroll: scroll.min(end) };
+    }
+
+    pub(super) fn open_export(&mut self) {
+        let selection = self.selection_in_view();
+        self.overlay = Overlay::Dialog(crate::tui::dialog::Dialog::new(self, selection));
+    }
+
+    pub(super) fn update_dialog(&mut self, action: Action) {
+        let Overlay::Dialog(mut dialog) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
+        match dialog.update(action, &self.reading().loaded) {
+            crate::tui::dialog::Outcome::Open => self.overlay = Overlay::Dialog(dialog),
+            crate::tui::dialog::Outcome::Closed(message) => self.message = message,
+        }
+    }
+
+    pub(super) fn copy_view(&mut self) {
+        let selection = self.selection_in_view();
+        let loaded = &self.reading().loaded;
+        let options = crate::export::Options { format: crate::export::Format::Text, width: 80 };
+        let text = crate::export::export(&loaded.brief, &loaded.index, &selection, &options);
+        let items = crate::export::item_count(&loaded.brief, &loaded.index, &selection);
+        self.effects.push(Effect::Copy { text, items });
+    }
+}
+
+/// What the status line says of a copy: what is known, and only that.
+pub(super) fn copied_message(items: usize, to: &crate::tui::clipboard::Copied) -> String {
+    let items = if items == 1 { "1 item".to_string() } else { format!("{items} items") };
+    match to {
+        crate::tui::clipboard::Copied::TmuxBuffer => {
+            format!("copied {items} to tmux's paste buffer (prefix ] pastes them)")
+        }
+        crate::tui::clipboard::Copied::AskedTerminal => {
+            format!("asked the terminal to copy {items} (OSC 52); terminals do not confirm it")
+        }
+    }
+}
