@@ -98,3 +98,13 @@ impl Areas {
         self.panes[pane as usize]
     }
 }
+
+/// A centred area of at most `width` × `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(Constraint::Max(width), Constraint::Max(height))
+}
+
+/// Where the help is drawn on a screen.
+pub fn help_area(area: Rect) -> Rect {
+    centered(area, 84, area.height.saturating_sub(2).max(3))
+}

@@ -5,8 +5,10 @@
 pub mod action;
 pub mod clipboard;
 pub mod describe;
+pub mod detail_rows;
 pub mod dialog;
 pub mod finder;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod state;

@@ -540,10 +540,10 @@ fn harbour_app(folder: &std::path::Path) -> App {
 }
 
 fn detail_text(app: &App) -> String {
-    brief::tui::view::detail_rows(app, 80)
+    brief::tui::detail_rows::detail_rows(app, 80)
         .iter()
         .filter_map(|row| match row {
-            brief::tui::view::DetailRow::Text(line) => Some(line.to_string()),
+            brief::tui::detail_rows::DetailRow::Text(line) => Some(line.to_string()),
             _ => None,
         })
         .collect::<Vec<_>>()

@@ -24,11 +24,11 @@ impl App {
         let layout = crate::tui::layout::Areas::new(self.screen(), self);
         let Some(rect) = layout.detail else { return };
         let (width, height) = (rect.width.saturating_sub(2) as usize, rect.height.saturating_sub(2).max(1) as usize);
-        let rows = crate::tui::view::detail_rows(self, width);
+        let rows = crate::tui::detail_rows::detail_rows(self, width);
         let detail = &self.view().detail;
         let (mut scroll, mut cursor) = (detail.scroll, detail.cursor);
         scroll = scroll.min(rows.len().saturating_sub(height));
-        let row_of = |n: usize| crate::tui::view::reference_row(&rows, n);
+        let row_of = |n: usize| crate::tui::detail_rows::reference_row(&rows, n);
         if follow_cursor {
             if let Some(row) = row_of(cursor) {
                 if row < scroll {
@@ -42,7 +42,7 @@ impl App {
             && (row < scroll || row >= scroll + height)
         {
             let in_view = rows.iter().skip(scroll).take(height).find_map(|r| match r {
-                crate::tui::view::DetailRow::Reference(n, _) => Some(*n),
+                crate::tui::detail_rows::DetailRow::Reference(n, _) => Some(*n),
                 _ => None,
             });
             cursor = in_view.unwrap_or(cursor);

@@ -132,7 +132,11 @@ impl App {
 
     /// The furthest the help can scroll: its lines less a page.
     pub(super) fn help_end(&self) -> usize {
-        crate::tui::view::help_scroll_end(self)
+        let Overlay::Help { from, .. } = self.overlay else { return 0 };
+        let area = crate::tui::layout::help_area(self.screen());
+        let (width, rows) = (area.width.saturating_sub(2) as usize, area.height.saturating_sub(2) as usize);
+        let theme = crate::tui::theme::Theme { color: self.color };
+        crate::tui::help::lines(theme, from, width).len().saturating_sub(rows)
     }
 
     pub(super) fn update_help(&mut self, action: Action) {

@@ -11,9 +11,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-pub use detail::{DetailRow, detail_rows, reference_row};
-pub use overlays::{help_lines, help_scroll_end};
-
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Overlay};

@@ -11,7 +11,7 @@ use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
 use crate::tui::finder::Picker;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::Context;
 use crate::tui::state::{App, MatrixState, Overlay};
 use crate::tui::theme::Theme;
 
@@ -23,18 +23,11 @@ pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Overlay::Picker(picker) => picker_view(buffer, area, picker, theme),
         Overlay::Problems { scroll } => problems(buffer, area, app, *scroll, theme),
         Overlay::Dialog(dialog) => {
-            let rect = centered(area, 70, 9);
+            let rect = crate::tui::layout::centered(area, 70, 9);
             let inner = frame(buffer, rect, " export ", theme);
             dialog.draw(buffer, inner, theme);
         }
     }
-}
-
-/// A centred area of at most `width` × `height` inside `area`, with a margin where there is room.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width.saturating_sub(2)).max(area.width.min(width));
-    let h = height.min(area.height.saturating_sub(2)).max(area.height.min(height));
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
 /// Clears an area, draws a titled border, and returns the inside.
@@ -43,120 +36,9 @@ fn frame(buffer: &mut Buffer, rect: Rect, title: &str, theme: Theme) -> Rect {
     bordered(buffer, rect, theme.border(true), &Line::styled(title, theme.heading()), None)
 }
 
-/// Where the help is drawn on a screen.
-fn help_rect(area: Rect) -> Rect {
-    centered(area, 84, area.height.saturating_sub(2).max(3))
-}
-
-/// How far the help can scroll on the app's screen: its lines less the rows that show them.
-pub fn help_scroll_end(app: &App) -> usize {
-    let Overlay::Help { from, .. } = app.overlay else { return 0 };
-    let rect = help_rect(app.screen());
-    let (width, rows) = (rect.width.saturating_sub(2) as usize, rect.height.saturating_sub(2) as usize);
-    help_lines(Theme { color: app.color }, from, width).len().saturating_sub(rows)
-}
-
-/// The help's lines at a width: the keys of the context it was opened from, what the symbols on
-/// screen mean, then every other context's keys; all from the live keymap and theme.
-pub fn help_lines(theme: Theme, from: Context, width: usize) -> Vec<Line<'static>> {
-    let keys_of =
-        |binding: &keymap::Binding| binding.keys.iter().map(|k| keymap::display_key(k)).collect::<Vec<_>>().join(" ");
-    // One column for every context's keys, as wide as the widest, so each help text lines up;
-    // on a narrow screen, a third of it, and wider keys have their text below.
-    let widest = Context::ALL.iter().flat_map(|&c| keymap::bindings_for(c)).map(|b| cells(&keys_of(b))).max();
-    let column = (widest.unwrap_or(0) + 1).min(width / 3);
-    let keys = |context: Context, lines: &mut Vec<Line<'static>>| {
-        lines.push(Line::styled(context.title().to_string(), theme.heading()));
-        for binding in keymap::bindings_for(context) {
-            lines.extend(entry(vec![Span::styled(keys_of(binding), theme.key())], binding.help, column, width));
-        }
-        lines.push(Line::raw(""));
-    };
-    let mut lines = Vec::new();
-    keys(from, &mut lines);
-    lines.push(Line::styled("What the screen shows", theme.heading()));
-    let legend = legend(theme);
-    // The long symbols (the claim statuses) take a line of their own rather than widen the column.
-    let symbols = 12.min(width / 3);
-    for (symbol, meaning) in legend {
-        lines.extend(entry(symbol, meaning, symbols, width));
-    }
-    lines.push(Line::raw(""));
-    for context in Context::ALL.into_iter().filter(|&c| c != from) {
-        keys(context, &mut lines);
-    }
-    lines
-}
-
-/// `  keys  what they do`, the text wrapped under itself at `column`; keys wider than the column,
-/// or a line too narrow for both, put the text under them.
-fn entry(lead: Vec<Span<'static>>, text: &str, column: usize, width: usize) -> Vec<Line<'static>> {
-    let lead_width = Line::from(lead.clone()).width();
-    let indent = if width >= 2 + column + 10 { 2 + column } else { 4 };
-    let beside = 2 + lead_width < indent;
-    let mut head = vec![Span::raw("  ")];
-    head.extend(lead);
-    let mut wrapped = crate::tui::describe::wrap(text, width.saturating_sub(indent), Style::new()).into_iter();
-    if beside {
-        head.push(Span::raw(" ".repeat(indent - 2 - lead_width)));
-        head.extend(wrapped.next().map(|line| line.spans).unwrap_or_default());
-    }
-    let mut lines = vec![Line::from(head)];
-    lines.extend(
-        wrapped.map(|line| {
-            Line::from(std::iter::once(Span::raw(" ".repeat(indent))).chain(line.spans).collect::<Vec<_>>())
-        }),
-    );
-    lines
-}
-
-/// Every mark, glyph and style the reader draws, with what it means.
-fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
-    use crate::model::{ClaimStatus, Stance, Vocabulary};
-    use ratatui::style::Modifier;
-    let spaced = |spans: Vec<Span<'static>>| -> Vec<Span<'static>> {
-        let mut out = Vec::new();
-        for span in spans {
-            if !out.is_empty() {
-                out.push(Span::raw(" "));
-            }
-            out.push(span);
-        }
-        out
-    };
-    let stances = Stance::ALL.iter().map(|&s| Span::styled(theme.stance(s).0, theme.stance(s).1)).collect();
-    let statuses = ClaimStatus::ALL
-        .iter()
-        .filter(|&&s| s != ClaimStatus::Reported)
-        .map(|&s| Span::styled(format!("[{s}]"), theme.status(s)))
-        .collect();
-    vec![
-        (vec![Span::styled(Theme::MARK, theme.marked())], "related to the selected item; f shows only these"),
-        (spaced(stances), "a position's stance: supports, opposes, neutral, mixed, unclear"),
-        (vec![Span::styled("*", theme.strong())], "in the matrix: the actor's positions on the topic differ"),
-        (vec![Span::styled("·", theme.dim())], "in the matrix: no position"),
-        (spaced(statuses), "a claim's status; a claim only reported shows none"),
-        (vec![Span::raw("“ ”")], "a quote in the speaker's own words"),
-        (vec![Span::raw("(reported)")], "reported speech: what was said, not the words"),
-        (vec![Span::raw("(anonymous)")], "an unnamed source"),
-        (
-            vec![Span::styled("underlined", theme.strong().add_modifier(Modifier::UNDERLINED))],
-            "a quote's words in the paragraph of its source",
-        ),
-        (vec![Span::raw("…")], "cut at the edge: the detail pane shows it whole"),
-        (vec![Span::raw("␛ [RLO]")], "control characters and direction overrides in the brief, shown, not obeyed"),
-        (
-            vec![Span::raw("3/21")],
-            "in a pane's footer the cursor's row; in its title, while filtered, rows shown of all",
-        ),
-        (vec![Span::styled("reversed", theme.cursor(true))], "the cursor, where the keyboard is"),
-        (vec![Span::styled("underlined", theme.cursor(false))], "the selection of a pane the keyboard is not in"),
-    ]
-}
-
 fn help(buffer: &mut Buffer, area: Rect, from: Context, scroll: usize, theme: Theme) {
-    let rect = help_rect(area);
-    let lines = help_lines(theme, from, rect.width.saturating_sub(2) as usize);
+    let rect = crate::tui::layout::help_area(area);
+    let lines = crate::tui::help::lines(theme, from, rect.width.saturating_sub(2) as usize);
     scrolled(buffer, rect, " keys · Esc or ? closes ", &lines, scroll, theme);
 }
 
@@ -193,7 +75,8 @@ fn problems(buffer: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: Th
             Line::styled(line.as_str(), style)
         })
         .collect();
-    let rect = centered(area, area.width.saturating_sub(4).max(20), area.height.saturating_sub(2).max(3));
+    let rect =
+        crate::tui::layout::centered(area, area.width.saturating_sub(4).max(20), area.height.saturating_sub(2).max(3));
     scrolled(buffer, rect, " errors in the file; showing what was loaded before · Esc closes ", &lines, scroll, theme);
 }
 
@@ -247,7 +130,11 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
     let matrix: StanceMatrix = app.loaded().index.stance_matrix(brief);
     // Rows, up to three header lines, the legend and the cursor line, inside a border.
     let wanted = (matrix.rows.len() + HEADER_ROWS + 4) as u16;
-    let rect = centered(area, area.width.saturating_sub(4).max(20), wanted.min(area.height.saturating_sub(2)).max(5));
+    let rect = crate::tui::layout::centered(
+        area,
+        area.width.saturating_sub(4).max(20),
+        wanted.min(area.height.saturating_sub(2)).max(5),
+    );
     let inner = frame(buffer, rect, " stance: actors × topics · Enter opens · Esc closes ", theme);
     if inner.height < 3 || inner.width < 8 {
         return;
@@ -321,7 +208,7 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
 }
 
 fn picker_view(buffer: &mut Buffer, area: Rect, picker: &Picker, theme: Theme) {
-    let rect = centered(area, 90, area.height.saturating_sub(4).max(5));
+    let rect = crate::tui::layout::centered(area, 90, area.height.saturating_sub(4).max(5));
     let inner = frame(buffer, rect, " jump to · Enter goes · Esc closes ", theme);
     if inner.height == 0 {
         return;
