@@ -7,7 +7,7 @@
 
 use brief::load::{Origin, load_text};
 use brief::synth::{Shape, brief_yaml};
-use brief::tui::{Action, App, Loaded, Pane, view};
+use brief::tui::{Action, App, Opened, Pane, view};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -22,7 +22,7 @@ fn screen(width: u16, height: u16) -> Terminal<CrosstermBackend<std::io::Sink>> 
 fn big_app() -> App {
     let yaml = brief_yaml(Shape::BENCH);
     let brief = load_text(Origin::Stdin, yaml).into_valid_briefs().pop().expect("the generated brief loads");
-    let loaded = Loaded::new("bench".into(), brief);
+    let loaded = Opened::new("bench".into(), brief);
     // What the reader does in the background after the first frame.
     loaded.warm_finder();
     let mut app = App::new(vec![loaded]);
@@ -108,7 +108,7 @@ fn reader(c: &mut Criterion) {
 /// The bundled sample at 120x40: a key and the frame that answers it.
 fn sample(c: &mut Criterion) {
     let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
-    let mut app = App::new(vec![Loaded::new("sample".into(), brief)]);
+    let mut app = App::new(vec![Opened::new("sample".into(), brief)]);
     app.update(Action::Resize(120, 40));
     let mut screen = screen(120, 40);
     c.bench_function("sample/key_and_frame_pair_120x40", |b| {

@@ -4,7 +4,7 @@
 use crate::export::{self, Format, Options, Selection};
 use crate::index::Index;
 use crate::load::{Origin, load_bytes, render};
-use crate::tui::{Action, App, Loaded, Pane, view};
+use crate::tui::{Action, App, Opened, Pane, view};
 
 /// Bytes in, a brief or diagnostics out: no panic, a file read in pieces (see `load::cut`)
 /// says what it says read whole, and neither the diagnostics nor any export of what loads holds
@@ -29,17 +29,17 @@ pub fn check_load(bytes: &[u8]) {
 
 /// The input is a brief, then 0xFF, then actions, one or three bytes each. Without a valid
 /// brief in front, the bundled sample is read.
-fn split(bytes: &[u8]) -> (Vec<Loaded>, &[u8]) {
+fn split(bytes: &[u8]) -> (Vec<Opened>, &[u8]) {
     let (yaml, actions) = match bytes.iter().position(|&b| b == 0xFF) {
         Some(at) => (&bytes[..at], &bytes[at + 1..]),
         None => (&[][..], bytes),
     };
     let file = crate::load::load_bytes(crate::load::Origin::Stdin, yaml.to_vec());
-    let mut briefs: Vec<Loaded> = file.into_valid_briefs().into_iter().map(|b| Loaded::new("fuzz".into(), b)).collect();
+    let mut briefs: Vec<Opened> = file.into_valid_briefs().into_iter().map(|b| Opened::new("fuzz".into(), b)).collect();
     if briefs.is_empty() {
         static SAMPLE: std::sync::OnceLock<crate::model::Brief> = std::sync::OnceLock::new();
         let sample = SAMPLE.get_or_init(|| crate::sample::load().into_valid_briefs().pop().expect("the sample loads"));
-        briefs.push(Loaded::new("sample".into(), sample.clone()));
+        briefs.push(Opened::new("sample".into(), sample.clone()));
     }
     (briefs, actions)
 }
@@ -108,7 +108,7 @@ pub fn check_reader(bytes: &[u8]) {
         let _ = screen.draw(|frame| view::draw(frame.buffer_mut(), &app));
         for pane in Pane::ALL {
             let count = app.row_count(pane);
-            let cursor = app.view().panes[pane as usize].cursor;
+            let cursor = app.nav().panes[pane as usize].cursor;
             assert!(cursor < count.max(1), "{pane:?}: cursor {cursor} of {count}");
         }
     }

@@ -4,7 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::state::Loaded;
+use super::state::Opened;
 use super::theme::Theme;
 use crate::model::{ClaimStatus, ItemRef, Ref, Section, Vocabulary};
 use crate::text::{Lines, one_line, visible};
@@ -27,14 +27,14 @@ fn plain(text: &str, cells: usize) -> String {
 }
 
 /// An actor's name, by reference.
-pub fn actor_name(loaded: &Loaded, reference: &Ref) -> String {
+pub fn actor_name(loaded: &Opened, reference: &Ref) -> String {
     match loaded.index.resolve(&loaded.brief, reference, Section::Actors) {
         Some(i) => one_line(&loaded.brief.actors[i].name).into_owned(),
         None => one_line(&reference.id).into_owned(),
     }
 }
 
-fn topic_label(loaded: &Loaded, reference: &Ref) -> String {
+fn topic_label(loaded: &Opened, reference: &Ref) -> String {
     match loaded.index.resolve(&loaded.brief, reference, Section::Topics) {
         Some(i) => one_line(&loaded.brief.topics[i].label).into_owned(),
         None => one_line(&reference.id).into_owned(),
@@ -42,7 +42,7 @@ fn topic_label(loaded: &Loaded, reference: &Ref) -> String {
 }
 
 /// One item as a list row, at most about `cells` wide.
-pub fn row(loaded: &Loaded, item: ItemRef, theme: Theme, cells: usize) -> Vec<Span<'static>> {
+pub fn row(loaded: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Span<'static>> {
     let brief = &loaded.brief;
     let i = item.index();
     match item.section {
@@ -101,12 +101,12 @@ pub fn row(loaded: &Loaded, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
 
 /// "— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)", as exports
 /// write it.
-pub fn attribution(loaded: &Loaded, quote: usize) -> String {
+pub fn attribution(loaded: &Opened, quote: usize) -> String {
     crate::export::attribution(&loaded.brief, &loaded.index, quote)
 }
 
 /// "Al Jazeera, para 19": the source and the place in it, as exports write it.
-pub fn citation(loaded: &Loaded, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
+pub fn citation(loaded: &Opened, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
     crate::export::citation(&loaded.brief, &loaded.index, source, at)
 }
 
@@ -182,7 +182,7 @@ pub fn wrap_styled(pieces: &[(&str, Style)], width: usize) -> Vec<Line<'static>>
 }
 
 /// The item in full, wrapped to `width`: the top of the detail pane.
-pub fn full(loaded: &Loaded, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
+pub fn full(loaded: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let brief = &loaded.brief;
     let i = item.index();
     let mut lines: Vec<Line<'static>> = Vec::new();

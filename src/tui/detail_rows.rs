@@ -26,7 +26,7 @@ pub fn detail_rows(app: &App, width: usize) -> Vec<DetailRow> {
     let Some(item) = app.detail_item() else { return Vec::new() };
     let theme = Theme { color: app.color };
     let mut rows: Vec<DetailRow> =
-        describe::full(app.loaded(), item, theme, width).into_iter().map(DetailRow::Text).collect();
+        describe::full(app.opened(), item, theme, width).into_iter().map(DetailRow::Text).collect();
     rows.extend(in_context(app, item, theme, width).into_iter().map(DetailRow::Text));
     let mut n = 0;
     for group in app.detail_groups() {

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
-use super::state::{App, Loaded};
+use super::state::{App, Opened};
 use super::theme::Theme;
 use super::view::put;
 use crate::export::{self, Format, Options, Selection};
@@ -53,7 +53,7 @@ impl Dialog {
             Selection::Item(item) | Selection::Related(item) => brief.id_of(*item).to_string(),
         };
         let stem = format!("{}-{what}", brief.id);
-        let loaded = app.loaded();
+        let loaded = app.opened();
         let items = export::item_count(&loaded.brief, &loaded.index, &selection);
         Dialog {
             selection,
@@ -72,7 +72,7 @@ impl Dialog {
         self.folder.join(&self.path)
     }
 
-    pub fn update(&mut self, action: Action, loaded: &Loaded) -> Outcome {
+    pub fn update(&mut self, action: Action, loaded: &Opened) -> Outcome {
         match action {
             Action::Leave => return Outcome::Closed(Some("export cancelled".into())),
             Action::NextPane => {
@@ -102,7 +102,7 @@ impl Dialog {
         Outcome::Open
     }
 
-    fn submit(&mut self, loaded: &Loaded) -> Outcome {
+    fn submit(&mut self, loaded: &Opened) -> Outcome {
         if self.path.trim().is_empty() {
             self.error = Some("type a file name".into());
             return Outcome::Open;

@@ -8,7 +8,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::action::Pane;
-use super::state::Loaded;
+use super::state::Opened;
 use crate::model::{Brief, ItemRef, Section};
 
 /// One pane's searchable text: every item's names, aliases, roles and text, lower-cased and
@@ -273,7 +273,7 @@ impl Search {
         Search { pane, origin, query: String::new(), matches: Vec::new(), current: 0, earlier: Vec::new() }
     }
 
-    pub fn push(&mut self, c: char, loaded: &Loaded, rows: Option<&[u32]>) {
+    pub fn push(&mut self, c: char, loaded: &Opened, rows: Option<&[u32]>) {
         let extends = !self.query.is_empty();
         self.query.push(c);
         let needle = self.query.to_lowercase();
@@ -449,7 +449,7 @@ pub struct Picker {
     next: usize,
     /// Every match so far with its score, in entry order: a longer query scores only these.
     matched: Vec<(u32, u32)>,
-    loaded: std::sync::Arc<Loaded>,
+    opened: std::sync::Arc<Opened>,
     matcher: Matcher,
     pattern: Pattern,
     /// The score below which a match is noise, for this query.
@@ -466,7 +466,7 @@ const PICKER_SLICE: usize = 1500;
 const PICKER_MIN_SCORE_PER_CHAR: u32 = 16;
 
 impl Picker {
-    pub fn new(loaded: &std::sync::Arc<Loaded>) -> Picker {
+    pub fn new(loaded: &std::sync::Arc<Opened>) -> Picker {
         let count = loaded.finder.entries(&loaded.brief).len();
         Picker {
             query: String::new(),
@@ -475,7 +475,7 @@ impl Picker {
             queue: Vec::new(),
             next: 0,
             matched: Vec::new(),
-            loaded: loaded.clone(),
+            opened: loaded.clone(),
             matcher: Matcher::new(Config::DEFAULT),
             pattern: Pattern::default(),
             min_score: 0,
@@ -483,7 +483,7 @@ impl Picker {
     }
 
     pub fn entries(&self) -> &[Entry] {
-        self.loaded.finder.entries(&self.loaded.brief)
+        self.opened.finder.entries(&self.opened.brief)
     }
 
     pub fn entry(&self, result: usize) -> Option<&Entry> {
@@ -532,7 +532,7 @@ impl Picker {
 
     /// Scores the next slice of entries and merges what matched into the results.
     pub fn work(&mut self) {
-        let loaded = self.loaded.clone();
+        let loaded = self.opened.clone();
         let entries = loaded.finder.entries(&loaded.brief);
         let end = (self.next + PICKER_SLICE).min(self.queue.len());
         let mut buffer = Vec::new();

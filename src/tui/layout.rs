@@ -73,8 +73,8 @@ impl Areas {
         } else {
             let [tabs, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
             self.tabs = Some(tabs);
-            let active = &mut self.panes[app.view().active as usize];
-            let reading_detail = app.view().focus == Focus::Detail;
+            let active = &mut self.panes[app.nav().active as usize];
+            let reading_detail = app.nav().focus == Focus::Detail;
             if width >= BESIDE_WIDTH {
                 let [list, detail] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(rest);
                 *active = Some(list);

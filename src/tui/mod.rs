@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 pub use action::{Action, Pane};
-pub use state::{App, Effect, Loaded};
+pub use state::{App, Effect, Opened};
 
 use crate::index::Index;
 use crate::load::{LoadError, LoadedFile, Progress};
@@ -41,7 +41,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 enum Message {
     Input(Event),
     Signal(i32),
-    Loaded(Load),
+    Opened(Load),
 }
 
 /// Options of the reader from the command line.
@@ -70,7 +70,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let screen = terminal::screen(width, height);
     let keyboard = terminal::keyboard_protocol();
     let first = match receiver.recv_timeout(QUIET_LOAD) {
-        Ok(Message::Loaded(load)) => Some(load),
+        Ok(Message::Opened(load)) => Some(load),
         Ok(_) | Err(_) => None,
     };
     if let Some((result, _)) = &first
@@ -90,7 +90,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         None => {
             listen(&sender, &mut signals);
             match wait_for_load(&mut tty, &receiver, &progress, paths) {
-                Waited::Loaded(load) => load,
+                Waited::Opened(load) => load,
                 Waited::Signal(signal) => return terminal::signal_exit(signal),
             }
         }
@@ -110,7 +110,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     listen(&sender, &mut signals);
     // Build the search texts while the user reads the first frame.
     for reading in &app.briefs {
-        let loaded = reading.loaded.clone();
+        let loaded = reading.opened.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || loaded.warm_finder());
     }
     run_app(&mut tty, &mut app, &receiver)
@@ -173,14 +173,14 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
-            let _ = sender.send(Message::Loaded(load(&paths, Some(&progress))));
+            let _ = sender.send(Message::Opened(load(&paths, Some(&progress))));
         })
         .expect("a thread can be started");
 }
 
 /// The briefs to read, named for the header: `file` or `file #2` for later documents. The
 /// indexes built during the load are used when there is one for each brief.
-fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Loaded> {
+fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Opened> {
     let count: usize = files.iter().map(|f| f.valid_briefs().count()).sum();
     let mut indexes = (indexes.len() == count).then(|| indexes.into_iter());
     let mut briefs = Vec::new();
@@ -194,7 +194,7 @@ fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Loaded> {
         for (n, brief) in file.into_valid_briefs().into_iter().enumerate() {
             let name = if several { format!("{name} #{}", n + 1) } else { name.clone() };
             let index = indexes.as_mut().and_then(Iterator::next).unwrap_or_else(|| Index::build(&brief));
-            let mut loaded = Loaded::indexed(name, brief, index);
+            let mut loaded = Opened::indexed(name, brief, index);
             loaded.file = path.clone().map(|path| (path, n));
             briefs.push(loaded);
         }
@@ -203,7 +203,7 @@ fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Loaded> {
 }
 
 enum Waited {
-    Loaded(Load),
+    Opened(Load),
     Signal(i32),
 }
 
@@ -219,7 +219,7 @@ fn wait_for_load(
     loop {
         tty.draw(|buffer| terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()));
         match receiver.recv_timeout(PROGRESS_EVERY) {
-            Ok(Message::Loaded(load)) => return Waited::Loaded(load),
+            Ok(Message::Opened(load)) => return Waited::Opened(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
             Ok(Message::Input(Event::Key(key))) => {
                 if keymap::action_for(keymap::Context::Lists, &key) == Some(Action::Quit) {
@@ -230,7 +230,7 @@ fn wait_for_load(
             Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 let stopped = LoadError { path: "briefs".into(), message: "the load stopped".into() };
-                return Waited::Loaded((Err(stopped), Vec::new()));
+                return Waited::Opened((Err(stopped), Vec::new()));
             }
         }
     }
@@ -290,7 +290,7 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
                 app.update(action);
             }
             Message::Signal(signal) => return terminal::signal_exit(signal),
-            Message::Loaded(..) => {}
+            Message::Opened(..) => {}
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {

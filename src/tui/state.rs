@@ -11,7 +11,7 @@ use crate::model::{Brief, ItemRef, Section};
 
 /// A brief ready to read: the model, its index, a name for the header, and the search texts
 /// built the first time they are needed.
-pub struct Loaded {
+pub struct Opened {
     pub name: String,
     pub brief: Brief,
     pub index: Index,
@@ -21,20 +21,20 @@ pub struct Loaded {
     pub file: Option<(std::path::PathBuf, usize)>,
 }
 
-impl Loaded {
-    pub fn new(name: String, brief: Brief) -> Loaded {
+impl Opened {
+    pub fn new(name: String, brief: Brief) -> Opened {
         let index = Index::build(&brief);
-        Loaded::indexed(name, brief, index)
+        Opened::indexed(name, brief, index)
     }
 
     /// A brief whose index was built already (`index` must be the brief's own).
-    pub fn indexed(name: String, brief: Brief, index: Index) -> Loaded {
-        Loaded { name, brief, index, finder: Default::default(), file: None }
+    pub fn indexed(name: String, brief: Brief, index: Index) -> Opened {
+        Opened { name, brief, index, finder: Default::default(), file: None }
     }
 
     /// A brief read from the `document`-th document of a file.
-    pub fn from_file(name: String, brief: Brief, path: std::path::PathBuf, document: usize) -> Loaded {
-        Loaded { file: Some((path, document)), ..Loaded::new(name, brief) }
+    pub fn from_file(name: String, brief: Brief, path: std::path::PathBuf, document: usize) -> Opened {
+        Opened { file: Some((path, document)), ..Opened::new(name, brief) }
     }
 
     /// Builds the search texts and picker entries now, so the first keystroke of a search is
@@ -80,8 +80,8 @@ pub struct Location {
     pub filter: Option<ItemRef>,
 }
 
-/// Everything about how one brief is being read.
-pub struct View {
+/// Where the reader is in one brief: the panes' cursors, focus, detail, filter and search.
+pub struct Navigation {
     pub panes: [PaneState; 4],
     /// The list pane whose selection anchors the marks and the detail pane.
     pub active: Pane,
@@ -95,9 +95,9 @@ pub struct View {
     pub search: Option<Search>,
 }
 
-impl View {
-    fn new() -> View {
-        View {
+impl Navigation {
+    fn new() -> Navigation {
+        Navigation {
             panes: [PaneState::default(); 4],
             active: Pane::Actors,
             focus: Focus::List,
@@ -109,10 +109,10 @@ impl View {
     }
 }
 
-/// A brief with its view and the caches reading it builds.
+/// A brief with where the reader is in it and the caches reading it builds.
 pub struct Reading {
-    pub loaded: Arc<Loaded>,
-    pub view: View,
+    pub opened: Arc<Opened>,
+    pub nav: Navigation,
     /// Items related to the anchor, per pane, sorted: the marks.
     pub marks: [Vec<u32>; 4],
     pub marks_for: Option<ItemRef>,
@@ -134,9 +134,9 @@ pub struct Problems {
 impl Reading {
     /// How many rows a pane shows (all items, or the filtered ones).
     pub fn row_count(&self, pane: Pane) -> usize {
-        match &self.view.rows[pane as usize] {
+        match &self.nav.rows[pane as usize] {
             Some(rows) => rows.len(),
-            None => self.loaded.brief.len(pane.section()),
+            None => self.opened.brief.len(pane.section()),
         }
     }
 }
@@ -197,13 +197,13 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(briefs: Vec<Loaded>) -> App {
+    pub fn new(briefs: Vec<Opened>) -> App {
         let mut app = App {
             briefs: briefs
                 .into_iter()
                 .map(|loaded| Reading {
-                    loaded: Arc::new(loaded),
-                    view: View::new(),
+                    opened: Arc::new(loaded),
+                    nav: Navigation::new(),
                     marks: Default::default(),
                     marks_for: None,
                     source_texts: Default::default(),
@@ -232,20 +232,20 @@ impl App {
         &mut self.briefs[self.current]
     }
 
-    pub fn loaded(&self) -> &Loaded {
-        &self.reading().loaded
+    pub fn opened(&self) -> &Opened {
+        &self.reading().opened
     }
 
     pub fn brief(&self) -> &Brief {
-        &self.loaded().brief
+        &self.opened().brief
     }
 
-    pub fn view(&self) -> &View {
-        &self.reading().view
+    pub fn nav(&self) -> &Navigation {
+        &self.reading().nav
     }
 
-    pub(super) fn view_mut(&mut self) -> &mut View {
-        &mut self.reading_mut().view
+    pub(super) fn nav_mut(&mut self) -> &mut Navigation {
+        &mut self.reading_mut().nav
     }
 
     /// The whole terminal, as the last resize gave it.
@@ -261,7 +261,7 @@ impl App {
     /// The context keys are read in.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Overlay::None => match self.view().focus {
+            Overlay::None => match self.nav().focus {
                 Focus::List => Context::Lists,
                 Focus::Detail => Context::Detail,
             },
@@ -281,7 +281,7 @@ impl App {
 
     /// The item at a row of a pane.
     pub fn item_at(&self, pane: Pane, row: usize) -> Option<usize> {
-        match &self.view().rows[pane as usize] {
+        match &self.nav().rows[pane as usize] {
             Some(rows) => rows.get(row).map(|&i| i as usize),
             None => (row < self.brief().len(pane.section())).then_some(row),
         }
@@ -289,7 +289,7 @@ impl App {
 
     /// The row holding an item in a pane, if shown.
     pub fn row_of(&self, pane: Pane, item: usize) -> Option<usize> {
-        match &self.view().rows[pane as usize] {
+        match &self.nav().rows[pane as usize] {
             Some(rows) => rows.binary_search(&(item as u32)).ok(),
             None => (item < self.brief().len(pane.section())).then_some(item),
         }
@@ -297,23 +297,23 @@ impl App {
 
     /// The selected item of a pane.
     pub fn selected(&self, pane: Pane) -> Option<ItemRef> {
-        self.item_at(pane, self.view().panes[pane as usize].cursor).map(|i| ItemRef::new(pane.section(), i))
+        self.item_at(pane, self.nav().panes[pane as usize].cursor).map(|i| ItemRef::new(pane.section(), i))
     }
 
     /// The item the marks and the detail pane are about.
     pub fn anchor(&self) -> Option<ItemRef> {
-        self.selected(self.view().active)
+        self.selected(self.nav().active)
     }
 
     /// What the detail pane shows.
     pub fn detail_item(&self) -> Option<ItemRef> {
-        self.view().detail.item.or_else(|| self.anchor())
+        self.nav().detail.item.or_else(|| self.anchor())
     }
 
     /// The detail pane's references, grouped.
     pub fn detail_groups(&self) -> Vec<Group> {
         match self.detail_item() {
-            Some(item) => references(self.brief(), &self.loaded().index, item),
+            Some(item) => references(self.brief(), &self.opened().index, item),
             None => Vec::new(),
         }
     }
@@ -325,14 +325,14 @@ impl App {
 
     /// Rows a page of the focused list holds, from the last known terminal size.
     pub fn list_page(&self) -> usize {
-        self.pane_page(self.view().active)
+        self.pane_page(self.nav().active)
     }
 
     /// Rows a page of a pane holds: where it is shown, or where it would be when focused (one
     /// pane at a time, they all take the same place).
     pub(super) fn pane_page(&self, pane: Pane) -> usize {
         let layout = super::layout::Areas::new(self.screen(), self);
-        let rect = layout.pane(pane).or_else(|| layout.pane(self.view().active));
+        let rect = layout.pane(pane).or_else(|| layout.pane(self.nav().active));
         rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
@@ -345,7 +345,7 @@ impl App {
     pub fn quoted_source(&self) -> Option<(usize, &str)> {
         let item = self.detail_item().filter(|i| i.section == Section::Quotes)?;
         let quote = &self.brief().quotes[item.index()];
-        let source = self.loaded().index.resolve(self.brief(), quote.source.as_ref()?, Section::Sources)?;
+        let source = self.opened().index.resolve(self.brief(), quote.source.as_ref()?, Section::Sources)?;
         Some((source, self.brief().sources[source].file.as_deref()?))
     }
 
@@ -363,12 +363,12 @@ impl App {
     /// the item with its references.
     pub fn selection_in_view(&self) -> crate::export::Selection {
         use crate::export::Selection;
-        let view = self.view();
-        match (view.focus, self.detail_item()) {
+        let nav = self.nav();
+        match (nav.focus, self.detail_item()) {
             (Focus::Detail, Some(item)) => Selection::Related(item),
             _ => {
-                let pane = view.active;
-                match &view.rows[pane as usize] {
+                let pane = nav.active;
+                match &nav.rows[pane as usize] {
                     Some(rows) => Selection::Items(pane.section(), rows.iter().map(|&i| i as usize).collect()),
                     None => Selection::Section(pane.section()),
                 }

@@ -7,7 +7,7 @@ mod state;
 mod tour;
 
 use brief::tui::keymap::{action_for, parse_key};
-use brief::tui::{Action, App, Loaded};
+use brief::tui::{Action, App, Opened};
 use crossterm::event::KeyEvent;
 
 /// The bundled sample, opened as the reader opens it, in an 80x24 terminal.
@@ -15,13 +15,13 @@ pub fn sample_app() -> App {
     app_with(vec![sample_loaded()], 80, 24)
 }
 
-pub fn sample_loaded() -> Loaded {
+pub fn sample_loaded() -> Opened {
     static SAMPLE: std::sync::OnceLock<brief::model::Brief> = std::sync::OnceLock::new();
     let brief = SAMPLE.get_or_init(|| brief::sample::load().into_valid_briefs().pop().expect("the sample loads"));
-    Loaded::new("sample".into(), brief.clone())
+    Opened::new("sample".into(), brief.clone())
 }
 
-pub fn app_with(briefs: Vec<Loaded>, width: u16, height: u16) -> App {
+pub fn app_with(briefs: Vec<Opened>, width: u16, height: u16) -> App {
     let mut app = App::new(briefs);
     app.color = false;
     app.update(Action::Resize(width, height));

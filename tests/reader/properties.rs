@@ -1,7 +1,7 @@
 //! Whatever the keys, the mouse and the terminal size do, the reader neither panics nor draws
 //! outside its frame, and every pane keeps a valid selection.
 
-use brief::tui::{Action, App, Loaded, Pane, view};
+use brief::tui::{Action, App, Opened, Pane, view};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -9,10 +9,10 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::{app_with, idle, sample_loaded};
 
-pub fn unicode_loaded() -> Loaded {
+pub fn unicode_loaded() -> Opened {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/unicode-and-hostile.yaml");
     let brief = brief::load::load_file(std::path::Path::new(path)).unwrap().into_valid_briefs().pop().unwrap();
-    Loaded::new("unicode".into(), brief)
+    Opened::new("unicode".into(), brief)
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -88,7 +88,7 @@ fn check_selection(app: &App) {
     assert!(app.current < app.briefs.len());
     for pane in Pane::ALL {
         let count = app.row_count(pane);
-        let state = app.view().panes[pane as usize];
+        let state = app.nav().panes[pane as usize];
         if count == 0 {
             assert_eq!(state.cursor, 0, "{pane:?} is empty but its cursor is {}", state.cursor);
         } else {
@@ -98,7 +98,7 @@ fn check_selection(app: &App) {
         }
     }
     let references = app.reference_count();
-    assert!(app.view().detail.cursor < references.max(1), "detail cursor past its {references} references");
+    assert!(app.nav().detail.cursor < references.max(1), "detail cursor past its {references} references");
 }
 
 proptest! {
@@ -122,7 +122,7 @@ proptest! {
 fn a_resize_storm_leaves_the_selection_where_it_was() {
     let mut app = app_with(vec![sample_loaded()], 120, 40);
     super::press(&mut app, "4 j j j enter");
-    let before = (app.view().active, app.selected(Pane::Quotes), app.detail_item(), app.view().focus);
+    let before = (app.nav().active, app.selected(Pane::Quotes), app.detail_item(), app.nav().focus);
     for step in 0..50u16 {
         let (width, height) = if step % 2 == 0 { (1 + step % 7, 1 + step % 3) } else { (300 - step, 100 - step) };
         app.update(Action::Resize(width, height));
@@ -130,7 +130,7 @@ fn a_resize_storm_leaves_the_selection_where_it_was() {
         check_selection(&app);
     }
     app.update(Action::Resize(120, 40));
-    assert_eq!((app.view().active, app.selected(Pane::Quotes), app.detail_item(), app.view().focus), before);
+    assert_eq!((app.nav().active, app.selected(Pane::Quotes), app.detail_item(), app.nav().focus), before);
     super::press(&mut app, "j");
-    assert_eq!(app.view().detail.cursor, 1, "still answering keys after the storm");
+    assert_eq!(app.nav().detail.cursor, 1, "still answering keys after the storm");
 }

@@ -27,7 +27,7 @@ fn shown_ids(app: &App, pane: Pane) -> Vec<String> {
 #[test]
 fn opens_on_the_first_actor() {
     let app = sample_app();
-    assert_eq!(app.view().active, Pane::Actors);
+    assert_eq!(app.nav().active, Pane::Actors);
     assert_eq!(selected_id(&app, Pane::Actors), "biden");
     assert_eq!(detail_id(&app), "biden");
 }
@@ -47,9 +47,9 @@ fn moving_stays_inside_the_list() {
     assert_eq!(selected_id(&app, Pane::Actors), "biden");
     press(&mut app, "pgdn");
     let page = app.list_page();
-    assert_eq!(app.view().panes[0].cursor, page);
+    assert_eq!(app.nav().panes[0].cursor, page);
     press(&mut app, "ctrl-u");
-    assert_eq!(app.view().panes[0].cursor, page - page / 2);
+    assert_eq!(app.nav().panes[0].cursor, page - page / 2);
     press(&mut app, "down up end home");
     assert_eq!(selected_id(&app, Pane::Actors), "biden");
 }
@@ -58,17 +58,17 @@ fn moving_stays_inside_the_list() {
 fn panes_change_with_tab_arrows_letters_and_numbers() {
     let mut app = sample_app();
     press(&mut app, "tab");
-    assert_eq!(app.view().active, Pane::Claims);
+    assert_eq!(app.nav().active, Pane::Claims);
     press(&mut app, "l right");
-    assert_eq!(app.view().active, Pane::Quotes);
+    assert_eq!(app.nav().active, Pane::Quotes);
     press(&mut app, "tab");
-    assert_eq!(app.view().active, Pane::Actors, "Tab wraps around");
+    assert_eq!(app.nav().active, Pane::Actors, "Tab wraps around");
     press(&mut app, "shift-tab h");
-    assert_eq!(app.view().active, Pane::Positions);
+    assert_eq!(app.nav().active, Pane::Positions);
     press(&mut app, "1");
-    assert_eq!(app.view().active, Pane::Actors);
+    assert_eq!(app.nav().active, Pane::Actors);
     press(&mut app, "4");
-    assert_eq!(app.view().active, Pane::Quotes);
+    assert_eq!(app.nav().active, Pane::Quotes);
     assert_eq!(detail_id(&app), "q-official-direct-costs", "the detail follows the focused pane");
 }
 
@@ -94,7 +94,7 @@ fn selecting_putin_marks_what_he_said_what_was_said_for_him_and_who_mentions_him
 fn the_filter_narrows_every_pane_and_a_second_press_clears_it() {
     let mut app = sample_app();
     press(&mut app, "j j f");
-    assert_eq!(app.view().filter.map(|f| app.brief().id_of(f).to_string()).as_deref(), Some("peskov"));
+    assert_eq!(app.nav().filter.map(|f| app.brief().id_of(f).to_string()).as_deref(), Some("peskov"));
     assert_eq!(shown_ids(&app, Pane::Actors), ["putin", "peskov", "kremlin"]);
     assert_eq!(shown_ids(&app, Pane::Quotes), ["q-peskov-video-call"]);
     assert_eq!(shown_ids(&app, Pane::Claims), ["c-video-call-scheduled"]);
@@ -102,7 +102,7 @@ fn the_filter_narrows_every_pane_and_a_second_press_clears_it() {
     assert_eq!(selected_id(&app, Pane::Actors), "peskov", "the selection stays on the filtered item");
     assert!(app.message.as_deref().unwrap().contains("related to Dmitry Peskov"));
     press(&mut app, "f");
-    assert!(app.view().filter.is_none());
+    assert!(app.nav().filter.is_none());
     assert_eq!(app.row_count(Pane::Actors), 21);
     assert_eq!(selected_id(&app, Pane::Actors), "peskov");
 }
@@ -112,19 +112,19 @@ fn the_detail_pane_numbers_references_by_relation_and_follows_them() {
     let mut app = sample_app();
     go_to(&mut app, "lavrov");
     press(&mut app, "enter");
-    assert_eq!(app.view().focus, Focus::Detail);
+    assert_eq!(app.nav().focus, Focus::Detail);
     let groups = app.detail_groups();
     let labels: Vec<&str> = groups.iter().map(|g| g.relation.label()).collect();
     assert_eq!(labels, ["member of", "said", "positions", "asserts", "events"]);
     // Reference 1 is his affiliation; Enter follows the cursor, digits follow by number.
     press(&mut app, "enter");
     assert_eq!(detail_id(&app), "russia");
-    assert_eq!(app.view().active, Pane::Actors);
+    assert_eq!(app.nav().active, Pane::Actors);
     press(&mut app, "backspace");
     assert_eq!(detail_id(&app), "lavrov");
     press(&mut app, "j j enter");
     assert_eq!(detail_id(&app), "q-lavrov-sanctions-from-hell");
-    assert_eq!(app.view().active, Pane::Quotes, "following moves the focus to the item's pane");
+    assert_eq!(app.nav().active, Pane::Quotes, "following moves the focus to the item's pane");
     press(&mut app, "ctrl-o");
     assert_eq!(detail_id(&app), "lavrov");
     press(&mut app, "alt-right");
@@ -148,7 +148,7 @@ fn references_to_topics_events_and_sources_open_in_the_detail_pane() {
     let labels: Vec<&str> = app.detail_groups().iter().map(|g| g.relation.label()).collect();
     assert_eq!(labels, ["supporting", "opposing", "claims"]);
     press(&mut app, "esc");
-    assert_eq!(app.view().focus, Focus::List);
+    assert_eq!(app.nav().focus, Focus::List);
     assert_eq!(detail_id(&app), "p-lavrov-sanctions", "stepping out returns to the list's selection");
 }
 
@@ -178,7 +178,7 @@ fn history_survives_filtering_and_brief_switching() {
     press(&mut app, "backspace");
     assert_eq!(app.current, 0, "back returns to the first brief");
     assert_eq!(detail_id(&app), "putin");
-    assert_eq!(app.view().filter.map(|f| app.brief().id_of(f).to_string()).as_deref(), Some("putin"), "and its filter");
+    assert_eq!(app.nav().filter.map(|f| app.brief().id_of(f).to_string()).as_deref(), Some("putin"), "and its filter");
 }
 
 #[test]
@@ -188,10 +188,10 @@ fn following_to_an_item_the_filter_hides_shows_everything_again() {
     // Peskov's "speaks for" lists the Kremlin and Putin; both are shown. His claim is shown.
     // Following to Putin's position, hidden by Peskov's filter, clears the filter.
     go_to(&mut app, "p-putin-nato");
-    assert!(app.view().filter.is_none());
+    assert!(app.nav().filter.is_none());
     assert_eq!(selected_id(&app, Pane::Positions), "p-putin-nato");
     press(&mut app, "backspace");
-    assert!(app.view().filter.is_some(), "going back brings the filter back");
+    assert!(app.nav().filter.is_some(), "going back brings the filter back");
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn the_matrix_shows_stances_and_opens_a_position() {
     go_to(&mut app, "lavrov");
     press(&mut app, "m");
     let Overlay::Matrix(state) = app.overlay else { panic!("the matrix is open") };
-    let matrix = app.loaded().index.stance_matrix(app.brief());
+    let matrix = app.opened().index.stance_matrix(app.brief());
     assert_eq!(app.brief().actors[matrix.rows[state.row]].id.as_ref(), "lavrov", "it opens on the selected actor");
     // Lavrov's only position is on sanctions, the second topic with positions.
     press(&mut app, "l enter");
@@ -228,11 +228,11 @@ fn search_moves_as_you_type_counts_matches_and_cancels() {
         "Esc returns to where the search began"
     );
     press(&mut app, "/ type:sanctions enter");
-    assert_eq!(app.view().search.as_ref().unwrap().counter(), "1/3");
+    assert_eq!(app.nav().search.as_ref().unwrap().counter(), "1/3");
     press(&mut app, "n");
-    assert_eq!(app.view().search.as_ref().unwrap().counter(), "2/3");
+    assert_eq!(app.nav().search.as_ref().unwrap().counter(), "2/3");
     press(&mut app, "N N");
-    assert_eq!(app.view().search.as_ref().unwrap().counter(), "3/3", "N wraps backwards");
+    assert_eq!(app.nav().search.as_ref().unwrap().counter(), "3/3", "N wraps backwards");
 }
 
 #[test]
@@ -270,7 +270,7 @@ fn the_picker_jumps_to_any_item_by_name_id_or_text() {
     assert_eq!(detail_id(&app), "lavrov");
     press(&mut app, "ctrl-p type:sanctions~from~hell enter");
     assert_eq!(detail_id(&app), "q-lavrov-sanctions-from-hell");
-    assert_eq!(app.view().active, Pane::Quotes);
+    assert_eq!(app.nav().active, Pane::Quotes);
     press(&mut app, "ctrl-p type:e-biden-putin-call enter");
     assert_eq!(detail_id(&app), "e-biden-putin-call", "events open in the detail pane");
     press(&mut app, "ctrl-p type:x esc");
@@ -285,7 +285,7 @@ fn the_picker_counts_matches_in_words_and_offers_no_noise() {
     assert!(
         prompt(&app).contains(&format!(
             "{} items",
-            brief::export::item_count(app.brief(), &app.loaded().index, &Selection::All)
+            brief::export::item_count(app.brief(), &app.opened().index, &Selection::All)
         )),
         "{}",
         prompt(&app)
@@ -416,7 +416,7 @@ fn e_and_y_pass_on_what_is_in_view() {
     let [Effect::Copy { text, .. }] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
     let cli = brief::export::export(
         app.brief(),
-        &app.loaded().index,
+        &app.opened().index,
         &Selection::Related(app.detail_item().unwrap()),
         &brief::export::Options::default(),
     );
@@ -467,7 +467,7 @@ fn a_click_selects_the_row_and_the_wheel_scrolls() {
     app.update(Action::ScrollDown { column: 10, row: 5 });
     assert_eq!(selected_id(&app, Pane::Actors), "lavrov", "three rows down");
     app.update(Action::Click { column: 25, row: 1 });
-    assert_eq!(app.view().active, Pane::Claims, "the tab row");
+    assert_eq!(app.nav().active, Pane::Claims, "the tab row");
 }
 
 /// The sample written to a file of its own, opened as the reader opens files.
@@ -476,7 +476,7 @@ fn app_on_file(folder: &std::path::Path) -> (App, std::path::PathBuf) {
     std::fs::write(&path, brief::sample::TEXT).unwrap();
     let file = brief::load::load_file(&path).unwrap();
     let brief = file.into_valid_briefs().pop().unwrap();
-    let loaded = brief::tui::Loaded::from_file("brief.yaml".into(), brief, path.clone(), 0);
+    let loaded = brief::tui::Opened::from_file("brief.yaml".into(), brief, path.clone(), 0);
     (app_with(vec![loaded], 80, 24), path)
 }
 
@@ -536,7 +536,7 @@ fn harbour_app(folder: &std::path::Path) -> App {
     }
     let path = folder.join("harbour.yaml");
     let brief = brief::load::load_file(&path).unwrap().into_valid_briefs().pop().expect("the harbour brief is valid");
-    app_with(vec![brief::tui::Loaded::from_file("harbour.yaml".into(), brief, path, 0)], 100, 40)
+    app_with(vec![brief::tui::Opened::from_file("harbour.yaml".into(), brief, path, 0)], 100, 40)
 }
 
 fn detail_text(app: &App) -> String {
@@ -585,12 +585,12 @@ fn reloading_keeps_every_panes_rows_in_view_where_they_were() {
     let (mut app, _path) = app_on_file(folder.path());
     press(&mut app, "j j j j j j");
     press(&mut app, "3 G 4 j j j 1");
-    let before: Vec<_> = app.view().panes.to_vec();
+    let before: Vec<_> = app.nav().panes.to_vec();
     let actor = selected_id(&app, Pane::Actors);
     assert_eq!(before[0].offset, 0, "six rows down still shows the first actor");
     assert!(before[2].offset > 0, "the bottom of the positions is scrolled to");
     press(&mut app, "r");
-    assert_eq!(app.view().panes.to_vec(), before, "the same rows stay in view in every pane");
+    assert_eq!(app.nav().panes.to_vec(), before, "the same rows stay in view in every pane");
     assert_eq!(selected_id(&app, Pane::Actors), actor);
 }
 
@@ -608,7 +608,7 @@ fn reloading_a_shorter_list_leaves_no_blank_rows_above_its_end() {
     std::fs::write(&path, &text).unwrap();
     press(&mut app, "r");
     assert_eq!(app.row_count(Pane::Positions), 10, "{:?}", app.message);
-    let state = app.view().panes[Pane::Positions as usize];
+    let state = app.nav().panes[Pane::Positions as usize];
     assert_eq!(state.cursor, 9, "the cursor's item is gone: the nearest row, the last");
     assert!(state.offset + page <= 10.max(page), "no blank rows while items could fill them: {state:?}");
 }
@@ -618,16 +618,16 @@ fn reloading_while_reading_the_detail_stays_in_the_detail() {
     let folder = tempfile::tempdir().unwrap();
     let (mut app, _path) = app_on_file(folder.path());
     press(&mut app, "j enter j");
-    assert_eq!(app.view().focus, Focus::Detail);
-    let cursor = app.view().detail.cursor;
+    assert_eq!(app.nav().focus, Focus::Detail);
+    let cursor = app.nav().detail.cursor;
     press(&mut app, "r");
-    assert_eq!(app.view().focus, Focus::Detail, "{:?}", app.message);
+    assert_eq!(app.nav().focus, Focus::Detail, "{:?}", app.message);
     assert_eq!(detail_id(&app), "putin");
-    assert_eq!(app.view().detail.cursor, cursor, "the same reference under the cursor");
+    assert_eq!(app.nav().detail.cursor, cursor, "the same reference under the cursor");
     // A topic, which no list holds, shown in the detail pane stays too.
     go_to(&mut app, "nato-expansion");
     press(&mut app, "r");
-    assert_eq!((app.view().focus, detail_id(&app).as_str()), (Focus::Detail, "nato-expansion"));
+    assert_eq!((app.nav().focus, detail_id(&app).as_str()), (Focus::Detail, "nato-expansion"));
 }
 
 #[test]
@@ -636,7 +636,7 @@ fn a_pane_hidden_during_a_resize_shows_its_cursor_when_focused() {
     press(&mut app, "3 G 1");
     app.update(Action::Resize(80, 24));
     press(&mut app, "3");
-    let state = app.view().panes[Pane::Positions as usize];
+    let state = app.nav().panes[Pane::Positions as usize];
     let page = app.list_page();
     assert!(state.offset <= state.cursor && state.cursor < state.offset + page, "{state:?} in {page} rows");
 }

@@ -63,7 +63,7 @@ fn who_supports_and_who_disputes_the_troop_build_up_claim() {
 fn who_opposes_nato_expansion_to_ukraine() {
     let app = tour("3", "m");
     let Overlay::Matrix(_) = app.overlay else { panic!("the matrix is open") };
-    let matrix = app.loaded().index.stance_matrix(app.brief());
+    let matrix = app.opened().index.stance_matrix(app.brief());
     let nato = matrix.columns.iter().position(|&t| &*app.brief().topics[t].id == "nato-expansion").unwrap();
     let opposed: Vec<&str> = matrix
         .rows

@@ -12,7 +12,7 @@ impl App {
     /// Reads the brief's file again (`r`). A file that is gone, unreadable or now has errors
     /// changes nothing: the reader keeps what it loaded and says why.
     pub(super) fn reload(&mut self) {
-        let old = self.reading().loaded.clone();
+        let old = self.reading().opened.clone();
         let Some((path, document)) = old.file.clone() else {
             self.message = Some(format!("{} was not read from a file: nothing to reload", one_line(&old.name)));
             return;
@@ -42,27 +42,27 @@ impl App {
             return;
         };
         self.reading_mut().problems = None;
-        let fresh = Arc::new(Loaded::from_file(old.name.clone(), brief, path, document));
+        let fresh = Arc::new(Opened::from_file(old.name.clone(), brief, path, document));
         let warm = fresh.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || warm.warm_finder());
         self.replace_brief(&old, fresh);
         let items: usize = Section::ALL.iter().map(|&s| self.brief().len(s)).sum();
-        self.message = Some(format!("reloaded {}: {items} items", one_line(&self.loaded().name)));
+        self.message = Some(format!("reloaded {}: {items} items", one_line(&self.opened().name)));
     }
 
     /// Swaps in a new version of the current brief, keeping each selection, the filter, the
     /// detail pane and the history on the same ids where they still exist.
-    pub(super) fn replace_brief(&mut self, old: &Loaded, fresh: Arc<Loaded>) {
+    pub(super) fn replace_brief(&mut self, old: &Opened, fresh: Arc<Opened>) {
         let same = |item: Option<ItemRef>| -> Option<ItemRef> {
             let item = item?;
             fresh.index.lookup(&fresh.brief, old.brief.id_of(item)).filter(|found| found.section == item.section)
         };
         let selected: Vec<Option<ItemRef>> = Pane::ALL.iter().map(|&p| same(self.selected(p))).collect();
-        let filter = same(self.view().filter);
+        let filter = same(self.nav().filter);
         let shown = same(self.detail_item());
-        let detail = same(self.view().detail.item);
-        let before = self.view().panes;
-        let detail_before = self.view().detail.clone();
+        let detail = same(self.nav().detail.item);
+        let before = self.nav().panes;
+        let detail_before = self.nav().detail.clone();
         let current = self.current;
         for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
             location.item = same(location.item);
@@ -70,12 +70,12 @@ impl App {
             location.detail_item = same(location.detail_item);
         }
         let reading = self.reading_mut();
-        reading.loaded = fresh;
+        reading.opened = fresh;
         reading.marks_for = None;
         reading.source_texts.clear();
-        reading.view.search = None;
-        reading.view.rows = [None, None, None, None];
-        reading.view.filter = None;
+        reading.nav.search = None;
+        reading.nav.rows = [None, None, None, None];
+        reading.nav.filter = None;
         self.set_filter(filter);
         // Each pane keeps its item and the rows in view round it; an item gone leaves the
         // cursor on the nearest row.
@@ -83,17 +83,17 @@ impl App {
             let was = before[pane as usize];
             let cursor = item.and_then(|i| self.row_of(pane, i.index())).unwrap_or(was.cursor);
             let (page, count) = (self.pane_page(pane), self.row_count(pane));
-            let state = &mut self.view_mut().panes[pane as usize];
+            let state = &mut self.nav_mut().panes[pane as usize];
             *state = PaneState { cursor, offset: was.offset };
             keep_in_view(state, page, count);
         }
-        self.view_mut().detail = DetailState { item: detail, ..detail_before };
+        self.nav_mut().detail = DetailState { item: detail, ..detail_before };
         // The detail pane stays open on the item it showed, if that item is still there.
         let same_item_shown = shown.is_some() && self.detail_item() == shown;
-        let view = self.view_mut();
+        let nav = self.nav_mut();
         if !same_item_shown {
-            view.detail = DetailState { item: None, ..DetailState::default() };
-            view.focus = Focus::List;
+            nav.detail = DetailState { item: None, ..DetailState::default() };
+            nav.focus = Focus::List;
         }
         self.fit_detail(true);
     }

@@ -7,13 +7,13 @@ use crate::tui::state::*;
 impl App {
     pub(super) fn move_detail_cursor(&mut self, by: isize) {
         let count = self.reference_count();
-        let detail = &mut self.view_mut().detail;
+        let detail = &mut self.nav_mut().detail;
         detail.cursor = (detail.cursor as isize + by).clamp(0, count.saturating_sub(1) as isize) as usize;
         self.fit_detail(true);
     }
 
     pub(super) fn scroll_detail(&mut self, by: isize) {
-        let detail = &mut self.view_mut().detail;
+        let detail = &mut self.nav_mut().detail;
         detail.scroll = (detail.scroll as isize + by).max(0) as usize;
         self.fit_detail(false);
     }
@@ -25,7 +25,7 @@ impl App {
         let Some(rect) = layout.detail else { return };
         let (width, height) = (rect.width.saturating_sub(2) as usize, rect.height.saturating_sub(2).max(1) as usize);
         let rows = crate::tui::detail_rows::detail_rows(self, width);
-        let detail = &self.view().detail;
+        let detail = &self.nav().detail;
         let (mut scroll, mut cursor) = (detail.scroll, detail.cursor);
         scroll = scroll.min(rows.len().saturating_sub(height));
         let row_of = |n: usize| crate::tui::detail_rows::reference_row(&rows, n);
@@ -47,14 +47,14 @@ impl App {
             });
             cursor = in_view.unwrap_or(cursor);
         }
-        let detail = &mut self.view_mut().detail;
+        let detail = &mut self.nav_mut().detail;
         detail.scroll = scroll;
         detail.cursor = cursor;
     }
 
     pub(super) fn type_digit(&mut self, digit: u8) {
         let count = self.reference_count();
-        let mut digits = std::mem::take(&mut self.view_mut().detail.digits);
+        let mut digits = std::mem::take(&mut self.nav_mut().detail.digits);
         digits.push(char::from(b'0' + digit));
         let number: usize = digits.parse().unwrap_or(0);
         if number == 0 || number > count {
@@ -66,8 +66,8 @@ impl App {
             self.follow(number - 1);
         } else {
             self.message = Some(format!("follow {digits}… (another digit, or Enter)"));
-            self.view_mut().detail.cursor = number - 1;
-            self.view_mut().detail.digits = digits;
+            self.nav_mut().detail.cursor = number - 1;
+            self.nav_mut().detail.digits = digits;
             self.fit_detail(true);
         }
     }
@@ -85,14 +85,14 @@ impl App {
         match Pane::of(target.section) {
             Some(pane) => {
                 self.select(pane, target.index());
-                let view = self.view_mut();
-                view.focus = Focus::Detail;
-                view.detail = DetailState::default();
+                let nav = self.nav_mut();
+                nav.focus = Focus::Detail;
+                nav.detail = DetailState::default();
             }
             None => {
-                let view = self.view_mut();
-                view.focus = Focus::Detail;
-                view.detail = DetailState { item: Some(target), ..DetailState::default() };
+                let nav = self.nav_mut();
+                nav.focus = Focus::Detail;
+                nav.detail = DetailState { item: Some(target), ..DetailState::default() };
             }
         }
     }

@@ -4,14 +4,14 @@ use crate::tui::state::*;
 
 impl App {
     pub(super) fn location(&self) -> Location {
-        let view = self.view();
+        let nav = self.nav();
         Location {
             brief: self.current,
-            pane: view.active,
+            pane: nav.active,
             item: self.anchor(),
-            focus: view.focus,
-            detail_item: view.detail.item,
-            filter: view.filter,
+            focus: nav.focus,
+            detail_item: nav.detail.item,
+            filter: nav.filter,
         }
     }
 
@@ -46,15 +46,15 @@ impl App {
     pub(super) fn restore(&mut self, location: Location) {
         self.current = location.brief.min(self.briefs.len() - 1);
         self.overlay = Overlay::None;
-        if self.view().filter != location.filter {
+        if self.nav().filter != location.filter {
             self.set_filter(location.filter);
         }
-        self.view_mut().active = location.pane;
+        self.nav_mut().active = location.pane;
         if let Some(item) = location.item {
             self.select(location.pane, item.index());
         }
-        let view = self.view_mut();
-        view.focus = location.focus;
-        view.detail = DetailState { item: location.detail_item, ..DetailState::default() };
+        let nav = self.nav_mut();
+        nav.focus = location.focus;
+        nav.detail = DetailState { item: location.detail_item, ..DetailState::default() };
     }
 }

@@ -9,28 +9,28 @@ use crate::tui::state::*;
 
 impl App {
     pub(super) fn move_cursor(&mut self, by: isize) {
-        let pane = self.view().active;
-        let cursor = self.view().panes[pane as usize].cursor as isize;
+        let pane = self.nav().active;
+        let cursor = self.nav().panes[pane as usize].cursor as isize;
         self.set_cursor((cursor + by).max(0) as usize);
     }
 
     /// Moves the active pane's cursor, clamped to its rows, keeping it in view.
     pub(super) fn set_cursor(&mut self, cursor: usize) {
-        let pane = self.view().active;
+        let pane = self.nav().active;
         let count = self.row_count(pane);
         let page = self.list_page();
-        let view = self.view_mut();
-        view.detail.item = None;
-        let state = &mut view.panes[pane as usize];
+        let nav = self.nav_mut();
+        nav.detail.item = None;
+        let state = &mut nav.panes[pane as usize];
         state.cursor = cursor;
         keep_in_view(state, page, count);
     }
 
     pub(super) fn focus_pane(&mut self, pane: Pane) {
-        let view = self.view_mut();
-        view.active = pane;
-        view.focus = Focus::List;
-        view.detail.item = None;
+        let nav = self.nav_mut();
+        nav.active = pane;
+        nav.focus = Focus::List;
+        nav.detail.item = None;
     }
 
     /// Places the cursor on an item of a pane, clearing a filter that hides it.
@@ -41,17 +41,17 @@ impl App {
         let row = self.row_of(pane, item).unwrap_or(0);
         let page = self.list_page();
         let count = self.row_count(pane);
-        let view = self.view_mut();
-        view.active = pane;
-        view.detail.item = None;
-        let state = &mut view.panes[pane as usize];
+        let nav = self.nav_mut();
+        nav.active = pane;
+        nav.detail.item = None;
+        let state = &mut nav.panes[pane as usize];
         state.cursor = row;
         keep_in_view(state, page, count);
     }
 
     pub(super) fn select_row_of(&mut self, pane: Pane, item: usize) {
         if let Some(row) = self.row_of(pane, item) {
-            self.view_mut().active = pane;
+            self.nav_mut().active = pane;
             self.set_cursor(row);
         }
     }
@@ -64,7 +64,7 @@ impl App {
         if self.reading().source_texts.contains_key(&source) {
             return;
         }
-        let folder = match &self.loaded().file {
+        let folder = match &self.opened().file {
             Some((path, _)) => path.parent().map(std::path::Path::to_path_buf).unwrap_or_default(),
             None => std::path::PathBuf::from("."),
         };
@@ -82,7 +82,7 @@ impl App {
             return;
         }
         let marks = match anchor {
-            Some(item) => related(self.brief(), &self.loaded().index, item),
+            Some(item) => related(self.brief(), &self.opened().index, item),
             None => Default::default(),
         };
         let reading = self.reading_mut();
@@ -91,7 +91,7 @@ impl App {
     }
 
     pub(super) fn toggle_filter(&mut self) {
-        if self.view().filter.is_some() {
+        if self.nav().filter.is_some() {
             self.set_filter(None);
             self.message = Some("showing everything".into());
         } else if let Some(anchor) = self.anchor() {
@@ -107,7 +107,7 @@ impl App {
         let selected: Vec<Option<usize>> = Pane::ALL.iter().map(|&p| self.selected(p).map(ItemRef::index)).collect();
         let rows = match filter {
             Some(item) => {
-                let mut related = related(self.brief(), &self.loaded().index, item);
+                let mut related = related(self.brief(), &self.opened().index, item);
                 if let Some(pane) = Pane::of(item.section) {
                     let own = &mut related[pane as usize];
                     if let Err(at) = own.binary_search(&item.index) {
@@ -118,22 +118,22 @@ impl App {
             }
             None => [None, None, None, None],
         };
-        self.view_mut().rows = rows;
-        self.view_mut().filter = filter;
+        self.nav_mut().rows = rows;
+        self.nav_mut().filter = filter;
         for pane in Pane::ALL {
             let row = selected[pane as usize].and_then(|item| self.row_of(pane, item)).unwrap_or(0);
             let (page, count) = (self.pane_page(pane), self.row_count(pane));
-            let state = &mut self.view_mut().panes[pane as usize];
+            let state = &mut self.nav_mut().panes[pane as usize];
             state.cursor = row;
             state.offset = 0;
             keep_in_view(state, page, count);
         }
         if let Some(item) = filter.and_then(|f| Pane::of(f.section).map(|p| (p, f.index())))
-            && self.view().filter.is_some()
+            && self.nav().filter.is_some()
         {
             let (pane, index) = item;
             if let Some(row) = self.row_of(pane, index) {
-                self.view_mut().panes[pane as usize].cursor = row;
+                self.nav_mut().panes[pane as usize].cursor = row;
             }
         }
     }

@@ -27,7 +27,7 @@ impl App {
                 for reading in &mut self.briefs {
                     for pane in Pane::ALL {
                         let count = reading.row_count(pane);
-                        keep_in_view(&mut reading.view.panes[pane as usize], pages[pane as usize], count);
+                        keep_in_view(&mut reading.nav.panes[pane as usize], pages[pane as usize], count);
                     }
                 }
                 return;
@@ -63,27 +63,27 @@ impl App {
         self.read_quoted_source();
         // The detail pane may now show another item: keep its cursor among its references.
         let references = self.reference_count();
-        let detail = &mut self.view_mut().detail;
+        let detail = &mut self.nav_mut().detail;
         if detail.cursor >= references {
             detail.cursor = references.saturating_sub(1);
         }
     }
 
     fn update_normal(&mut self, action: Action) {
-        let in_detail = self.view().focus == Focus::Detail;
+        let in_detail = self.nav().focus == Focus::Detail;
         if !matches!(action, Action::Digit(_)) {
-            self.view_mut().detail.digits.clear();
+            self.nav_mut().detail.digits.clear();
         }
         match action {
             Action::Down if in_detail => self.move_detail_cursor(1),
             Action::Up if in_detail => self.move_detail_cursor(-1),
             Action::Top if in_detail => {
-                self.view_mut().detail.cursor = 0;
-                self.view_mut().detail.scroll = 0;
+                self.nav_mut().detail.cursor = 0;
+                self.nav_mut().detail.scroll = 0;
             }
             Action::Bottom if in_detail => {
                 let last = self.reference_count().saturating_sub(1);
-                self.view_mut().detail.cursor = last;
+                self.nav_mut().detail.cursor = last;
                 self.fit_detail(true);
             }
             Action::PageDown if in_detail => self.scroll_detail(self.detail_page() as isize),
@@ -98,34 +98,34 @@ impl App {
             Action::PageUp => self.move_cursor(-(self.list_page() as isize)),
             Action::HalfPageDown => self.move_cursor((self.list_page() / 2).max(1) as isize),
             Action::HalfPageUp => self.move_cursor(-((self.list_page() / 2).max(1) as isize)),
-            Action::NextPane => self.focus_pane(self.view().active.next()),
-            Action::PreviousPane => self.focus_pane(self.view().active.previous()),
+            Action::NextPane => self.focus_pane(self.nav().active.next()),
+            Action::PreviousPane => self.focus_pane(self.nav().active.previous()),
             Action::FocusPane(pane) => self.focus_pane(pane),
             Action::EnterDetail if self.detail_item().is_some() => {
-                let view = self.view_mut();
-                view.focus = Focus::Detail;
-                view.detail.cursor = 0;
-                view.detail.scroll = 0;
+                let nav = self.nav_mut();
+                nav.focus = Focus::Detail;
+                nav.detail.cursor = 0;
+                nav.detail.scroll = 0;
             }
             Action::Leave => {
-                let view = self.view_mut();
-                view.focus = Focus::List;
-                view.detail.item = None;
+                let nav = self.nav_mut();
+                nav.focus = Focus::List;
+                nav.detail.item = None;
             }
-            Action::Follow if in_detail => self.follow(self.view().detail.cursor),
+            Action::Follow if in_detail => self.follow(self.nav().detail.cursor),
             Action::Digit(digit) if in_detail => self.type_digit(digit),
             Action::ToggleFilter => self.toggle_filter(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::StartSearch => {
-                let pane = self.view().active;
-                let origin = self.view().panes[pane as usize].cursor;
-                self.view_mut().focus = Focus::List;
+                let pane = self.nav().active;
+                let origin = self.nav().panes[pane as usize].cursor;
+                self.nav_mut().focus = Focus::List;
                 self.overlay = Overlay::Search(Search::new(pane, origin));
             }
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
-            Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().loaded))),
+            Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().opened))),
             Action::ToggleMatrix => self.open_matrix(),
             Action::ToggleHelp => self.overlay = Overlay::Help { from: self.context(), scroll: 0 },
             Action::NextBrief => self.switch_brief(1),

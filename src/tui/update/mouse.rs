@@ -19,11 +19,11 @@ impl App {
             let rect = layout.pane(pane).unwrap_or_default();
             self.focus_pane(pane);
             if row > rect.y && row < rect.y + rect.height - 1 {
-                let offset = self.view().panes[pane as usize].offset;
+                let offset = self.nav().panes[pane as usize].offset;
                 self.set_cursor(offset + (row - rect.y - 1) as usize);
             }
         } else if layout.detail.is_some_and(inside) && self.detail_item().is_some() {
-            self.view_mut().focus = Focus::Detail;
+            self.nav_mut().focus = Focus::Detail;
         }
     }
 

@@ -10,21 +10,19 @@ impl App {
     pub(super) fn update_search(&mut self, action: Action) {
         let Overlay::Search(mut search) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
         match action {
-            Action::Type(c) => {
-                search.push(c, &self.reading().loaded, self.view().rows[search.pane as usize].as_deref())
-            }
-            Action::Erase => search.pop(self.view().rows[search.pane as usize].as_deref()),
+            Action::Type(c) => search.push(c, &self.reading().opened, self.nav().rows[search.pane as usize].as_deref()),
+            Action::Erase => search.pop(self.nav().rows[search.pane as usize].as_deref()),
             Action::NextMatch => search.step(true),
             Action::PreviousMatch => search.step(false),
             Action::Submit => {
                 if !search.query.is_empty() {
-                    self.view_mut().search = Some(search);
+                    self.nav_mut().search = Some(search);
                 }
                 return;
             }
             Action::Leave => {
                 let (pane, origin) = (search.pane, search.origin);
-                self.view_mut().active = pane;
+                self.nav_mut().active = pane;
                 self.set_cursor(origin);
                 return;
             }
@@ -38,7 +36,7 @@ impl App {
 
     pub(super) fn jump_to_match(&mut self, forward: bool) {
         let cursor_item = self.anchor().map(ItemRef::index);
-        let Some(search) = self.view_mut().search.as_mut() else {
+        let Some(search) = self.nav_mut().search.as_mut() else {
             self.message = Some("no search yet: / searches the focused pane".into());
             return;
         };
@@ -49,7 +47,7 @@ impl App {
         search.step_from(cursor_item, forward);
         let (pane, item) = (search.pane, search.current_item());
         if let Some(item) = item {
-            self.view_mut().focus = Focus::List;
+            self.nav_mut().focus = Focus::List;
             self.select_row_of(pane, item);
         }
     }
@@ -66,7 +64,7 @@ impl App {
                     self.remember();
                     self.go_to(target);
                     if Pane::of(target.section).is_some() {
-                        self.view_mut().focus = Focus::List;
+                        self.nav_mut().focus = Focus::List;
                     }
                 }
                 return;
@@ -78,7 +76,7 @@ impl App {
     }
 
     pub(super) fn open_matrix(&mut self) {
-        let matrix = self.loaded().index.stance_matrix(self.brief());
+        let matrix = self.opened().index.stance_matrix(self.brief());
         if matrix.rows.is_empty() {
             self.message = Some("no positions on topics in this brief".into());
             return;
@@ -94,7 +92,7 @@ impl App {
 
     pub(super) fn update_matrix(&mut self, action: Action) {
         let Overlay::Matrix(mut state) = self.overlay else { return };
-        let matrix = self.loaded().index.stance_matrix(self.brief());
+        let matrix = self.opened().index.stance_matrix(self.brief());
         let (rows, columns) = (matrix.rows.len(), matrix.columns.len());
         match action {
             Action::Down => state.row = (state.row + 1).min(rows.saturating_sub(1)),
@@ -186,7 +184,7 @@ impl App {
 
     pub(super) fn update_dialog(&mut self, action: Action) {
         let Overlay::Dialog(mut dialog) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
-        match dialog.update(action, &self.reading().loaded) {
+        match dialog.update(action, &self.reading().opened) {
             crate::tui::dialog::Outcome::Open => self.overlay = Overlay::Dialog(dialog),
             crate::tui::dialog::Outcome::Closed(message) => self.message = message,
         }
@@ -194,7 +192,7 @@ impl App {
 
     pub(super) fn copy_view(&mut self) {
         let selection = self.selection_in_view();
-        let loaded = &self.reading().loaded;
+        let loaded = &self.reading().opened;
         let options = crate::export::Options { format: crate::export::Format::Text, width: 80 };
         let text = crate::export::export(&loaded.brief, &loaded.index, &selection, &options);
         let items = crate::export::item_count(&loaded.brief, &loaded.index, &selection);

@@ -14,7 +14,7 @@ use crate::tui::state::{App, Focus, Overlay};
 use crate::tui::theme::Theme;
 
 pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
-    let focused = app.view().focus == Focus::Detail && matches!(app.overlay, Overlay::None);
+    let focused = app.nav().focus == Focus::Detail && matches!(app.overlay, Overlay::None);
     // The item's name stays in the border while its text scrolls.
     let title = match app.detail_item() {
         Some(item) => {
@@ -35,7 +35,7 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
         put(buffer, inner, inner.y, &Line::styled("nothing selected", theme.dim()));
         return;
     }
-    let detail = &app.view().detail;
+    let detail = &app.nav().detail;
     let numbers = references.to_string().len();
     for (line_no, row) in rows.iter().skip(detail.scroll).take(inner.height as usize).enumerate() {
         let y = inner.y + line_no as u16;
@@ -48,7 +48,7 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
             ]),
             DetailRow::Reference(n, target) => {
                 let mut spans = vec![Span::styled(format!(" {:>numbers$} ", n + 1), theme.key())];
-                spans.extend(describe::row(app.loaded(), *target, theme, inner.width as usize));
+                spans.extend(describe::row(app.opened(), *target, theme, inner.width as usize));
                 let line = Line::from(spans);
                 if focused && *n == detail.cursor {
                     buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));

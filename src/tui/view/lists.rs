@@ -28,7 +28,7 @@ pub fn draw(buffer: &mut Buffer, layout: &Areas, app: &App, theme: Theme) {
 fn count_label(app: &App, pane: Pane) -> String {
     let total = app.brief().len(pane.section());
     let shown = app.row_count(pane);
-    if app.view().rows[pane as usize].is_some() { format!("{shown}/{total}") } else { total.to_string() }
+    if app.nav().rows[pane as usize].is_some() { format!("{shown}/{total}") } else { total.to_string() }
 }
 
 fn draw_tabs(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
@@ -39,7 +39,7 @@ fn draw_tabs(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             break;
         }
         let w = if pane == Pane::Quotes { area.width - (x - area.x) } else { width };
-        let active = app.view().active == pane;
+        let active = app.nav().active == pane;
         let style = if active { theme.cursor(true) } else { Style::new() };
         let title = pane.section().title();
         // Shorter labels when the slot is narrow: "1 Actors 21", "1 Actors", "1 Act".
@@ -57,10 +57,10 @@ fn draw_tabs(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
 }
 
 fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Theme) {
-    let view = app.view();
-    let active = view.active == pane;
-    let focused = active && view.focus == Focus::List && matches!(app.overlay, Overlay::None | Overlay::Search(_));
-    let state = view.panes[pane as usize];
+    let nav = app.nav();
+    let active = nav.active == pane;
+    let focused = active && nav.focus == Focus::List && matches!(app.overlay, Overlay::None | Overlay::Search(_));
+    let state = nav.panes[pane as usize];
     let count = app.row_count(pane);
     let title = format!(" {} {} {} ", pane.number(), pane.section().title(), count_label(app, pane));
     let title = Line::styled(title, if active { theme.heading() } else { theme.strong() });
@@ -70,13 +70,13 @@ fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Them
         return;
     }
     if count == 0 {
-        let empty = if view.filter.is_some() { "nothing related" } else { "none" };
+        let empty = if nav.filter.is_some() { "nothing related" } else { "none" };
         put(buffer, inner, inner.y, &Line::styled(empty, theme.dim()));
         return;
     }
     let query = match &app.overlay {
         Overlay::Search(search) if search.pane == pane => Some(search.query.as_str()),
-        _ => view.search.as_ref().filter(|s| s.pane == pane).map(|s| s.query.as_str()),
+        _ => nav.search.as_ref().filter(|s| s.pane == pane).map(|s| s.query.as_str()),
     };
     let text_cells = inner.width.saturating_sub(2) as usize;
     for line_no in 0..inner.height as usize {
@@ -85,7 +85,7 @@ fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Them
         let y = inner.y + line_no as u16;
         let marked = app.is_marked(pane, item);
         let item_ref = crate::model::ItemRef::new(pane.section(), item);
-        let mut spans = describe::row(app.loaded(), item_ref, theme, text_cells);
+        let mut spans = describe::row(app.opened(), item_ref, theme, text_cells);
         if let Some(query) = query.filter(|q| !q.is_empty()) {
             spans = highlight(spans, query, theme.found());
         }

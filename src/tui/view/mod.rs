@@ -143,7 +143,7 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         right.push(Span::styled(format!(" file has {} error{plural} · D ", problems.errors), theme.marking()));
         right.push(Span::raw(" "));
     }
-    if let Some(filter) = app.view().filter {
+    if let Some(filter) = app.nav().filter {
         right.push(Span::styled(
             format!(" filter: {} ", super::state::item_name(brief, filter)),
             theme.marked().add_modifier(ratatui::style::Modifier::REVERSED),
@@ -198,7 +198,7 @@ fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
 fn hint_line(app: &App, theme: Theme, width: usize, shown_apart: Option<&(String, &'static str)>) -> Line<'static> {
     let mut spans = Vec::new();
     let reading = matches!(app.context(), keymap::Context::Lists | keymap::Context::Detail);
-    if let Some(search) = app.view().search.as_ref().filter(|s| reading && !s.matches.is_empty()) {
+    if let Some(search) = app.nav().search.as_ref().filter(|s| reading && !s.matches.is_empty()) {
         spans.push(Span::styled(format!("/{} ", one_line(&search.query)), theme.key()));
         spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
     }
@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn the_hint_bar_shows_whole_hints_at_any_width() {
         let brief = crate::sample::load().into_valid_briefs().pop().expect("the sample loads");
-        let mut app = App::new(vec![crate::tui::Loaded::new("sample".into(), brief)]);
+        let mut app = App::new(vec![crate::tui::Opened::new("sample".into(), brief)]);
         for entered in [false, true] {
             if entered {
                 app.update(crate::tui::Action::EnterDetail);
@@ -248,7 +248,7 @@ mod tests {
     #[test]
     fn the_way_to_the_help_shows_at_every_width_it_fits_even_beside_a_message() {
         let brief = crate::sample::load().into_valid_briefs().pop().expect("the sample loads");
-        let mut app = App::new(vec![crate::tui::Loaded::new("sample".into(), brief)]);
+        let mut app = App::new(vec![crate::tui::Opened::new("sample".into(), brief)]);
         for keys in [&[][..], &[crate::tui::Action::EnterDetail], &[crate::tui::Action::ToggleMatrix]] {
             for action in keys {
                 app.update(action.clone());

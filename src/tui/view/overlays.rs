@@ -127,7 +127,7 @@ fn topic_headers(labels: &[String], width: usize, rows: usize) -> Vec<Vec<String
 
 fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme: Theme) {
     let brief = app.brief();
-    let matrix: StanceMatrix = app.loaded().index.stance_matrix(brief);
+    let matrix: StanceMatrix = app.opened().index.stance_matrix(brief);
     // Rows, up to three header lines, the legend and the cursor line, inside a border.
     let wanted = (matrix.rows.len() + HEADER_ROWS + 4) as u16;
     let rect = crate::tui::layout::centered(
