@@ -437,22 +437,11 @@ impl<'a> Builder<'a> {
     }
 
     fn label(&self, item: ItemRef) -> String {
-        let b = self.brief;
-        let i = item.index();
-        match item.section {
-            Section::Sources => self.source_label(i),
-            Section::Topics => line(&b.topics[i].label),
-            Section::Actors => line(&b.actors[i].name),
-            Section::Claims => line(&b.claims[i].text),
-            Section::Positions => line(&b.positions[i].text),
-            Section::Quotes => line(&b.quotes[i].text),
-            Section::Events => line(&b.events[i].text),
-        }
+        line(self.brief.name_of(item))
     }
 
     fn source_label(&self, i: usize) -> String {
-        let s = &self.brief.sources[i];
-        line(s.publisher.as_deref().unwrap_or(&s.title))
+        line(self.brief.sources[i].cited_as())
     }
 
     fn names(&self, refs: &[Ref], section: Section) -> Vec<String> {

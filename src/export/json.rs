@@ -171,27 +171,12 @@ impl Serialize for References<'_> {
     }
 }
 
-/// The name a reference resolves to: an actor's name, a topic's label, a source's title, a
-/// claim's, position's, quote's or event's text.
-fn name(brief: &Brief, item: ItemRef) -> &str {
-    let i = item.index();
-    match item.section {
-        Section::Sources => &brief.sources[i].title,
-        Section::Topics => &brief.topics[i].label,
-        Section::Actors => &brief.actors[i].name,
-        Section::Claims => &brief.claims[i].text,
-        Section::Positions => &brief.positions[i].text,
-        Section::Quotes => &brief.quotes[i].text,
-        Section::Events => &brief.events[i].text,
-    }
-}
-
 impl<'a> References<'a> {
     fn of(brief: &'a Brief, index: &Index, item: ItemRef) -> References<'a> {
         let named = |target: ItemRef| Named {
             id: brief.id_of(target),
             section: target.section.key(),
-            name: name(brief, target),
+            name: brief.name_of(target),
         };
         References(
             crate::index::references(brief, index, item)

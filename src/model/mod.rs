@@ -496,6 +496,13 @@ pub struct Event {
     pub span: Span,
 }
 
+impl Source {
+    /// What a citation calls the source: its publisher (`Al Jazeera, para 19`), else its title.
+    pub fn cited_as(&self) -> &str {
+        self.publisher.as_deref().unwrap_or(&self.title)
+    }
+}
+
 impl Brief {
     /// How many items a section holds.
     pub fn len(&self, section: Section) -> usize {
@@ -555,6 +562,21 @@ impl Brief {
     /// The items of a section, as references, in file order.
     pub fn items(&self, section: Section) -> impl ExactSizeIterator<Item = ItemRef> + use<> {
         (0..self.len(section)).map(move |i| ItemRef::new(section, i))
+    }
+
+    /// What a reader knows an item by: an actor's name, a topic's label, a source's title, or a
+    /// claim's, position's, quote's or event's text.
+    pub fn name_of(&self, item: ItemRef) -> &str {
+        let i = item.index();
+        match item.section {
+            Section::Sources => &self.sources[i].title,
+            Section::Topics => &self.topics[i].label,
+            Section::Actors => &self.actors[i].name,
+            Section::Claims => &self.claims[i].text,
+            Section::Positions => &self.positions[i].text,
+            Section::Quotes => &self.quotes[i].text,
+            Section::Events => &self.events[i].text,
+        }
     }
 
     /// The cited source and locator of an item that can carry them.

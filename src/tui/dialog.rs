@@ -20,8 +20,7 @@ pub struct Dialog {
     /// The path as typed, relative to `folder` unless absolute.
     pub path: String,
     folder: PathBuf,
-    /// The default name without its extension; the path follows the format until edited.
-    stem: String,
+    /// Whether the path was typed; until then it follows the format.
     edited: bool,
     /// The file exists and the user has been asked to confirm.
     confirming: bool,
@@ -36,31 +35,15 @@ pub enum Outcome {
     Closed(Option<String>),
 }
 
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Text => "txt",
-        Format::Markdown => "md",
-        Format::Json => "json",
-    }
-}
-
 impl Dialog {
     pub fn new(app: &App, selection: Selection) -> Dialog {
-        let brief = app.brief();
-        let what = match &selection {
-            Selection::All => "all".to_string(),
-            Selection::Section(section) | Selection::Items(section, _) => section.key().to_string(),
-            Selection::Item(item) | Selection::Related(item) => brief.id_of(*item).to_string(),
-        };
-        let stem = format!("{}-{what}", brief.id);
-        let loaded = app.opened();
-        let items = export::item_count(&loaded.brief, &loaded.index, &selection);
+        let opened = app.opened();
+        let items = export::item_count(&opened.brief, &opened.index, &selection);
         Dialog {
+            path: export::default_file_name(&opened.brief, &selection, Format::Text),
             selection,
             format: Format::Text,
-            path: format!("{stem}.txt"),
             folder: app.export_dir.clone(),
-            stem,
             edited: false,
             confirming: false,
             error: None,
@@ -76,13 +59,10 @@ impl Dialog {
         match action {
             Action::Leave => return Outcome::Closed(Some("export cancelled".into())),
             Action::NextPane => {
-                self.format = match self.format {
-                    Format::Text => Format::Markdown,
-                    Format::Markdown => Format::Json,
-                    Format::Json => Format::Text,
-                };
+                let next = Format::ALL.iter().position(|&f| f == self.format).map_or(0, |i| i + 1);
+                self.format = Format::ALL[next % Format::ALL.len()];
                 if !self.edited {
-                    self.path = format!("{}.{}", self.stem, extension(self.format));
+                    self.path = export::default_file_name(&loaded.brief, &self.selection, self.format);
                 }
                 self.confirming = false;
             }

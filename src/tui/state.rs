@@ -376,14 +376,3 @@ impl App {
         }
     }
 }
-
-/// The name a reader knows an item by: an actor's name, a topic's label, else its id.
-pub fn item_name(brief: &Brief, item: ItemRef) -> String {
-    let i = item.index();
-    match item.section {
-        Section::Actors => brief.actors[i].name.to_string(),
-        Section::Topics => brief.topics[i].label.to_string(),
-        Section::Sources => brief.sources[i].title.to_string(),
-        _ => brief.id_of(item).to_string(),
-    }
-}

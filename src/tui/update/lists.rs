@@ -96,7 +96,7 @@ impl App {
             self.message = Some("showing everything".into());
         } else if let Some(anchor) = self.anchor() {
             self.set_filter(Some(anchor));
-            let name = item_name(self.brief(), anchor);
+            let name = one_line(self.brief().name_of(anchor));
             self.message = Some(format!("showing what is related to {name} (f to show all)"));
         }
     }

@@ -18,7 +18,7 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
     // The item's name stays in the border while its text scrolls.
     let title = match app.detail_item() {
         Some(item) => {
-            format!(" {} · {} ", item.section.singular(), one_line(&crate::tui::state::item_name(app.brief(), item)))
+            format!(" {} · {} ", item.section.singular(), one_line(app.brief().name_of(item)))
         }
         None => " detail ".to_string(),
     };

@@ -144,8 +144,10 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         right.push(Span::raw(" "));
     }
     if let Some(filter) = app.nav().filter {
+        // A claim's or quote's text is long: the title keeps most of the line.
+        let name = truncate_to_cells(&one_line(brief.name_of(filter)), (area.width as usize / 4).max(16)).into_owned();
         right.push(Span::styled(
-            format!(" filter: {} ", super::state::item_name(brief, filter)),
+            format!(" filter: {name} "),
             theme.marked().add_modifier(ratatui::style::Modifier::REVERSED),
         ));
     }
