@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::wrap::GLUE;
 use super::{Selection, related_parts};
 use crate::index::{Agreement, Index, Relation};
 use crate::model::{
     Actor, ActorKind, Brief, Claim, Date, Event, EventStatus, Extensions, ItemRef, Position, Quote, QuoteKind, Ref,
     Section, Source, Stance, Topic, Vocabulary,
 };
+use crate::text::wrap::GLUE;
 use crate::text::{self, Lines};
 
 /// A run of text, part of it possibly a link.

@@ -3,7 +3,7 @@
 //! links, HTML or character references of its own.
 
 use super::doc::{Block, Field, Inline, Item, Piece, QuoteBlock};
-use super::wrap::GLUE;
+use crate::text::wrap::GLUE;
 
 pub(crate) fn render(blocks: &[Block]) -> String {
     let mut out: Vec<String> = Vec::new();

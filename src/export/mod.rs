@@ -10,7 +10,6 @@ mod doc;
 mod json;
 mod markdown;
 mod plain;
-mod wrap;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -127,12 +126,12 @@ pub fn export_briefs(briefs: &[(&Brief, &Index, &Selection)], options: &Options)
 /// A quote's byline as exports write it, for the reader to show the same:
 /// `— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)`.
 pub fn attribution(brief: &Brief, index: &Index, quote: usize) -> String {
-    doc::Builder::new(brief, index).attribution(quote).plain().replace(wrap::GLUE, " ")
+    doc::Builder::new(brief, index).attribution(quote).plain().replace(crate::text::wrap::GLUE, " ")
 }
 
 /// Where an item comes from, as exports write it: `Al Jazeera, para 19`.
 pub fn citation(brief: &Brief, index: &Index, source: Option<&crate::model::Ref>, at: Option<&str>) -> Option<String> {
-    doc::Builder::new(brief, index).citation(source, at).map(|c| c.plain().replace(wrap::GLUE, " "))
+    doc::Builder::new(brief, index).citation(source, at).map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
 }
 
 /// How many items an export holds (`wrote 7 items`): for `Related`, the subject and every

@@ -3,8 +3,8 @@
 //! broken, so they stay clickable; every other line fits the width.
 
 use super::doc::{Block, Field, Inline, Item, Piece, QuoteBlock};
-use super::wrap::wrap;
 use crate::text;
+use crate::text::wrap::wrap;
 
 /// Where a block starts: items at the margin, quotes indented.
 const QUOTE_INDENT: &str = "    ";

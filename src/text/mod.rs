@@ -3,6 +3,7 @@
 
 pub mod sanitize;
 pub mod width;
+pub mod wrap;
 
 pub use sanitize::{Lines, is_unsafe, json_escape_unsafe, one_line, visible};
 pub use width::{cells, truncate_to_cells};

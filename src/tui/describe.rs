@@ -112,71 +112,37 @@ pub fn citation(loaded: &Opened, source: Option<&Ref>, at: Option<&str>) -> Opti
 
 /// Wraps text to a width in terminal cells, keeping the author's line breaks.
 pub fn wrap(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let shown = visible(text, Lines::Keep);
-    let width = width.max(1);
-    shown
-        .lines()
-        .flat_map(|line| {
-            let wrapped: Vec<String> = textwrap::wrap(line, textwrap::Options::new(width).break_words(true))
-                .into_iter()
-                .map(|c| c.into_owned())
-                .collect();
-            if wrapped.is_empty() { vec![String::new()] } else { wrapped }
-        })
-        .map(|l| Line::styled(l, style))
+    crate::text::wrap::wrap(&visible(text, Lines::Keep), width.max(1), "", "")
+        .into_iter()
+        .map(|line| Line::styled(line, style))
         .collect()
 }
 
-/// Wraps text made of differently styled pieces to a width in cells, joining its lines and
-/// breaking words longer than a line.
+/// Wraps text made of differently styled pieces to a width in cells, joining its lines; each
+/// piece keeps its style on whatever lines it falls.
 pub fn wrap_styled(pieces: &[(&str, Style)], width: usize) -> Vec<Line<'static>> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let width = width.max(1);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut line: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    let mut pending_space = false;
+    let mut joined = String::new();
+    // Where each piece ends in the joined text, with its style.
+    let mut ends: Vec<(usize, Style)> = Vec::new();
     for (text, style) in pieces {
-        let shown = visible(text, Lines::Join);
-        for (i, word) in shown.split(' ').enumerate() {
-            if i > 0 {
-                pending_space = true;
-            }
-            if word.is_empty() {
-                continue;
-            }
-            let cells = crate::text::cells(word);
-            let space = usize::from(pending_space && used > 0);
-            if used > 0 && used + space + cells > width {
-                lines.push(Line::from(std::mem::take(&mut line)));
-                used = 0;
-            } else if space == 1 {
-                line.push(Span::raw(" "));
-                used += 1;
-            }
-            pending_space = false;
-            if cells <= width - used {
-                line.push(Span::styled(word.to_string(), *style));
-                used += cells;
-                continue;
-            }
-            // Longer than a line: cut between graphemes.
-            let mut piece = String::new();
-            for grapheme in word.graphemes(true) {
-                let w = crate::text::cells(grapheme);
-                if used + w > width && used > 0 {
-                    line.push(Span::styled(std::mem::take(&mut piece), *style));
-                    lines.push(Line::from(std::mem::take(&mut line)));
-                    used = 0;
-                }
-                piece.push_str(grapheme);
-                used += w;
-            }
-            line.push(Span::styled(piece, *style));
-        }
+        joined.push_str(&visible(text, Lines::Join));
+        ends.push((joined.len(), *style));
     }
-    if !line.is_empty() {
-        lines.push(Line::from(line));
+    let mut lines = Vec::new();
+    for range in crate::text::wrap::line_ranges(&joined, width, width) {
+        let mut spans = Vec::new();
+        let mut at = range.start;
+        for &(end, style) in ends.iter().filter(|(end, _)| *end > range.start) {
+            let to = end.min(range.end);
+            if to > at {
+                spans.push(Span::styled(joined[at..to].to_string(), style));
+                at = to;
+            }
+            if at == range.end {
+                break;
+            }
+        }
+        lines.push(Line::from(spans));
     }
     lines
 }
@@ -312,6 +278,17 @@ mod tests {
         assert_eq!(texts(&lines), ["He said 東京", "is near and", "left."]);
         assert!(lines.iter().all(|l| l.width() <= 12));
         assert_eq!(lines[0].spans.last().unwrap().style, bold, "the quoted words keep their style");
+    }
+
+    #[test]
+    fn the_reader_wraps_as_it_measures_in_cells() {
+        let hearts = ["❤\u{fe0f}"; 12].join(" ");
+        for lines in [wrap(&hearts, 20, Style::new()), wrap_styled(&[(&hearts, Style::new())], 20)] {
+            assert!(lines.len() > 1);
+            for line in lines {
+                assert!(crate::text::cells(&line.to_string()) <= 20, "{line}");
+            }
+        }
     }
 
     #[test]

@@ -300,7 +300,7 @@ pub fn draw_progress(buffer: &mut Buffer, progress: &Progress, preview: Option<&
         lines.push(Line::styled(facts.join(" · "), theme.dim()));
         if let Some(summary) = &preview.summary {
             let shown = visible(summary, Lines::Join);
-            lines.extend(textwrap::wrap(&shown, width.max(1)).into_iter().take(6).map(|l| Line::raw(l.into_owned())));
+            lines.extend(crate::text::wrap::wrap(&shown, width.max(1), "", "").into_iter().take(6).map(Line::raw));
         }
         lines.push(Line::raw(""));
     }

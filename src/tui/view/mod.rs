@@ -102,18 +102,8 @@ pub(crate) fn bordered(buffer: &mut Buffer, rect: Rect, style: Style, title: &Li
 
 fn too_small(buffer: &mut Buffer, area: Rect, theme: Theme) {
     let message = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
-    let words: Vec<&str> = message.split(' ').collect();
-    // Wrap the message into the space there is, centred.
-    let mut lines: Vec<String> = Vec::new();
-    for word in words {
-        match lines.last_mut() {
-            Some(last) if cells(last) + 1 + cells(word) <= area.width as usize => {
-                last.push(' ');
-                last.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
+    // Wrapped into the space there is, centred.
+    let lines = crate::text::wrap::wrap(&message, area.width as usize, "", "");
     let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     for (i, text) in lines.iter().enumerate() {
         let shown = truncate_to_cells(text, area.width as usize);

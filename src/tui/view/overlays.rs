@@ -107,8 +107,7 @@ const HEADER_ROWS: usize = 3;
 /// under the cursor in full).
 fn topic_headers(labels: &[String], width: usize, rows: usize) -> Vec<Vec<String>> {
     let wrap = |label: &str| -> (Vec<String>, bool) {
-        let mut lines: Vec<String> =
-            crate::tui::describe::wrap(label, width, Style::new()).iter().map(ToString::to_string).collect();
+        let mut lines = crate::text::wrap::fewest_lines(label, width);
         let cut = lines.len() > rows;
         lines.truncate(rows);
         // The last line shown says the label goes on.
