@@ -5,12 +5,16 @@
 
 pub mod cli;
 pub mod export;
-pub mod fuzzing;
 pub mod index;
 pub mod load;
 pub mod model;
 pub mod sample;
 pub mod schema;
-pub mod synth;
 pub mod text;
 pub mod tui;
+
+// For the tests, benchmarks and fuzzers only: not in the library `brief` ships.
+#[cfg(any(test, feature = "testing"))]
+pub mod fuzzing;
+#[cfg(any(test, feature = "testing"))]
+pub mod synth;

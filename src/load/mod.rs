@@ -581,6 +581,7 @@ fn read_paths(
 
 /// For the fuzzer: a large file is read in pieces on two threads; reading any text so must
 /// give what reading it whole gives, or be refused.
+#[cfg(any(test, feature = "testing"))]
 pub(crate) fn cut_agrees(text: &str) -> bool {
     yaml::cut_agrees(text)
 }

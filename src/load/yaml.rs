@@ -835,6 +835,7 @@ fn parse_cut_list<T: FromNode + Send>(
 
 /// Whether reading `text` cut in pieces, at any size, gives what reading it whole does (or is
 /// refused): the fuzzer's check that a cut can never change what a file says.
+#[cfg(any(test, feature = "testing"))]
 pub(crate) fn cut_agrees(text: &str) -> bool {
     let Some(cut) = cut::find(text) else { return true };
     INEXACT.set(false);

@@ -251,11 +251,12 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Debug builds only: with `BRIEF_TEST_PANIC` set, `!` panics, so tests can check that a
-/// panic restores the terminal and prints its message after.
+/// Debug builds only (the tests run those; a release build has no such hook): with
+/// `BRIEF_TEST_PANIC` set, `!` panics, so tests can check that a panic restores the terminal
+/// and prints its message after.
+#[cfg(debug_assertions)]
 fn test_panic(event: &Event) {
-    if cfg!(debug_assertions)
-        && std::env::var_os("BRIEF_TEST_PANIC").is_some()
+    if std::env::var_os("BRIEF_TEST_PANIC").is_some()
         && matches!(event, Event::Key(key) if key.code == crossterm::event::KeyCode::Char('!'))
     {
         panic!("test panic requested with BRIEF_TEST_PANIC");
@@ -282,6 +283,7 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
         };
         match message {
             Message::Input(event) => {
+                #[cfg(debug_assertions)]
                 test_panic(&event);
                 if let Event::Resize(width, height) = event {
                     tty.resize((width, height));
