@@ -104,7 +104,15 @@ impl App {
     /// Narrows every pane to an item and what is related to it (or shows all again), keeping
     /// each pane's selected item where it is still shown.
     pub(super) fn set_filter(&mut self, filter: Option<ItemRef>) {
-        let selected: Vec<Option<usize>> = Pane::ALL.iter().map(|&p| self.selected(p).map(ItemRef::index)).collect();
+        // Each pane keeps its selected item where it is still shown; the filtered item's own
+        // pane selects it.
+        let selected: Vec<Option<usize>> = Pane::ALL
+            .iter()
+            .map(|&p| match filter {
+                Some(item) if Pane::of(item.section) == Some(p) => Some(item.index()),
+                _ => self.selected(p).map(ItemRef::index),
+            })
+            .collect();
         let rows = match filter {
             Some(item) => {
                 let mut related = related(self.brief(), &self.opened().index, item);
@@ -127,14 +135,6 @@ impl App {
             state.cursor = row;
             state.offset = 0;
             keep_in_view(state, page, count);
-        }
-        if let Some(item) = filter.and_then(|f| Pane::of(f.section).map(|p| (p, f.index())))
-            && self.nav().filter.is_some()
-        {
-            let (pane, index) = item;
-            if let Some(row) = self.row_of(pane, index) {
-                self.nav_mut().panes[pane as usize].cursor = row;
-            }
         }
     }
 }
