@@ -52,7 +52,20 @@ fn occurs(text: &str, wanted: &str) -> Option<std::ops::Range<usize>> {
     };
     within(wanted).or_else(|| {
         let unquoted = wanted.strip_suffix(['"', '\'', '»', '›']).unwrap_or(wanted);
-        within(unquoted.strip_suffix(['.', ',', ';', ':', '!', '?'])?.trim_end())
+        let sentence = unquoted.strip_suffix(['.', ',', ';', ':', '!', '?'])?.trim_end();
+        // The source must go on with something other than the word's next letter: `win.` is
+        // not the start of `winnow`.
+        let ends_a_word =
+            |range: &std::ops::Range<usize>| !text[range.end..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut from = 0;
+        while let Some(found) = text[from..].find(sentence).filter(|_| !sentence.is_empty()) {
+            let range = from + found..from + found + sentence.len();
+            if ends_a_word(&range) {
+                return Some(range);
+            }
+            from = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
     })
 }
 
@@ -144,9 +157,13 @@ const OUTSIDE: &str = "it lies outside the brief's folder";
 /// For a file that is not there, the nearest name among the files of its folder, written as
 /// the path was (`sources/gazete.txt` → `sources/gazette.txt`).
 fn nearest_file(base_dir: &Path, file: &str) -> Option<String> {
-    let name = Path::new(file).file_name()?.to_str()?;
-    let folder = &file[..file.len() - name.len()];
-    let entries = fs::read_dir(inside(base_dir, folder).ok()?).ok()?;
+    // `file_name` skips a trailing `/` or `/.`: the name is the part after the last `/`.
+    let (folder, name) =
+        file.rsplit_once('/').map_or((String::new(), file), |(folder, name)| (format!("{folder}/"), name));
+    if name.is_empty() || name == "." || name == ".." {
+        return None;
+    }
+    let entries = fs::read_dir(inside(base_dir, &folder).ok()?).ok()?;
     let names: Vec<String> = entries
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
@@ -307,6 +324,10 @@ mod tests {
         assert_eq!(nearest_file(&brief, "sources/minutes.txt"), None);
         // Never a name from outside the brief's folder.
         assert_eq!(nearest_file(&brief, "../privat.txt"), None);
+        // A path that ends in a folder names no file; a folder that is not there, no names.
+        assert_eq!(nearest_file(&brief, "sources/gazette.txt/"), None);
+        assert_eq!(nearest_file(&brief, "notes/é/"), None);
+        assert_eq!(nearest_file(&brief, "notes/é/x.txt"), None);
     }
 
     #[cfg(unix)]
@@ -362,6 +383,8 @@ mod tests {
             ("The toll pays for the repairs, nothing more…", false),
             ("The toll pays for the repairs, nothing more..", false),
             ("The toll pays for the repairs, nothing less.", false),
+            ("The toll pays for the repairs, nothing mor.", false),
+            ("Will it wo?", false),
             ("!", false),
         ] {
             assert_eq!(occurs(&texts, &normalise(quote)).is_some(), found, "{quote}");
