@@ -447,7 +447,8 @@ pub struct Picker {
     /// Entries to score for this query, and how far scoring has got.
     queue: Vec<u32>,
     next: usize,
-    /// Every match so far with its score, in entry order: a longer query scores only these.
+    /// Every match so far with its score, in entry order, noise included: a longer query scores
+    /// only these, and a match below the bar may clear it with one more character.
     matched: Vec<(u32, u32)>,
     opened: std::sync::Arc<Opened>,
     matcher: Matcher,
@@ -491,9 +492,10 @@ impl Picker {
     }
 
     pub fn push(&mut self, c: char) {
-        let extends = !self.query.is_empty();
+        // A longer query can only match what the shorter one matched, or has yet to score;
+        // except where a word to avoid (`!x`) grows, and so excludes less.
+        let extends = !self.query.is_empty() && !self.query.contains('!') && c != '!';
         self.query.push(c);
-        // A longer query can only match what the shorter one matched, or has yet to score.
         let queue = if extends {
             self.matched.iter().map(|&(e, _)| e).chain(self.queue[self.next..].iter().copied()).collect()
         } else {
@@ -520,8 +522,11 @@ impl Picker {
             return;
         }
         self.pattern = Pattern::parse(&self.query, CaseMatching::Smart, Normalization::Smart);
-        let typed = self.query.chars().filter(|c| !c.is_whitespace()).count() as u32;
-        self.min_score = PICKER_MIN_SCORE_PER_CHAR * typed;
+        // What scores: the characters of the words to find, not those of words to avoid (`!x`)
+        // nor nucleo's `^`, `'` and `$` marks.
+        let typed: usize =
+            self.pattern.atoms.iter().filter(|atom| !atom.negative).map(|atom| atom.needle_text().len()).sum();
+        self.min_score = PICKER_MIN_SCORE_PER_CHAR * typed as u32;
         self.work();
     }
 
@@ -539,13 +544,14 @@ impl Picker {
         let first_new = self.matched.len();
         for &e in &self.queue[self.next..end] {
             let haystack = Utf32Str::new(&entries[e as usize].label, &mut buffer);
-            if let Some(score) = self.pattern.score(haystack, &mut self.matcher).filter(|&s| s >= self.min_score) {
+            if let Some(score) = self.pattern.score(haystack, &mut self.matcher) {
                 self.matched.push((e, score));
             }
         }
         self.next = end;
-        let mut best: Vec<(u32, u32)> =
-            self.results.iter().copied().chain(self.matched[first_new..].iter().copied()).collect();
+        let min_score = self.min_score;
+        let new = self.matched[first_new..].iter().copied().filter(|&(_, score)| score >= min_score);
+        let mut best: Vec<(u32, u32)> = self.results.iter().copied().chain(new).collect();
         let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
         if best.len() > PICKER_SHOWN {
             best.select_nth_unstable_by(PICKER_SHOWN, order);
@@ -569,9 +575,13 @@ impl Picker {
         self.entry(self.cursor).map(|e| e.item)
     }
 
-    /// How many items matched so far, for the prompt.
+    /// How many items matched so far, noise left out, for the prompt.
     pub fn matched(&self) -> usize {
-        if self.query.is_empty() { self.entries().len() } else { self.matched.len() }
+        if self.query.is_empty() {
+            self.entries().len()
+        } else {
+            self.matched.iter().filter(|&&(_, score)| score >= self.min_score).count()
+        }
     }
 
     /// What the prompt says of the results: `98 items` before anything is typed, then `1 match`,
@@ -612,6 +622,35 @@ mod tests {
                 assert_eq!((narrowed.items, narrowed.named), (found.items, Some(named)));
             }
         }
+    }
+
+    #[test]
+    fn typing_a_query_finds_what_scoring_it_whole_finds() {
+        let brief = crate::sample::load().into_valid_briefs().remove(0);
+        let opened = std::sync::Arc::new(crate::tui::Opened::new("sample".into(), brief));
+        for query in ["bdn", "lav", "nato", "sanc", "pk", "vp", "kremlin guar", "lavrov !sanctions"] {
+            let mut picker = Picker::new(&opened);
+            for c in query.chars() {
+                picker.push(c);
+                while picker.pending() {
+                    picker.work();
+                }
+            }
+            let typed: std::collections::BTreeSet<u32> = picker.results.iter().map(|r| r.0).collect();
+            let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
+            let (mut matcher, mut buffer) = (Matcher::new(Config::DEFAULT), Vec::new());
+            let whole: std::collections::BTreeSet<u32> = (0..picker.entries().len() as u32)
+                .filter(|&e| {
+                    let label = Utf32Str::new(&picker.entries()[e as usize].label, &mut buffer);
+                    pattern.score(label, &mut matcher).is_some_and(|score| score >= picker.min_score)
+                })
+                .collect();
+            assert_eq!(typed, whole, "{query}");
+            assert_eq!(picker.matched(), whole.len(), "{query}");
+        }
+        let mut picker = Picker::new(&opened);
+        "lavrov !sanctions".chars().for_each(|c| picker.push(c));
+        assert!(picker.matched() > 0, "a word to avoid does not raise the bar");
     }
 
     #[test]
