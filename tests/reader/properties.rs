@@ -95,6 +95,17 @@ fn check_selection(app: &App) {
             assert!(state.cursor < count, "{pane:?}: cursor {} of {count} rows", state.cursor);
             assert!(state.offset <= state.cursor, "{pane:?}: the cursor is above the rows in view");
             assert!(app.selected(pane).is_some());
+            // A pane on screen shows its cursor.
+            let areas = brief::tui::layout::Areas::new(app.screen(), app);
+            if let Some(rect) = areas.pane(pane).filter(|r| r.height > 2) {
+                let page = (rect.height - 2) as usize;
+                assert!(
+                    state.cursor < state.offset + page,
+                    "{pane:?}: cursor {} below rows {}..+{page}",
+                    state.cursor,
+                    state.offset
+                );
+            }
         }
     }
     let references = app.reference_count();

@@ -720,3 +720,15 @@ fn a_reload_with_errors_names_the_first_and_d_lists_them_all() {
     assert!(app.message.as_deref().unwrap().contains("no problems"), "{:?}", app.message);
     assert!(!drawn(&app)[0].contains("errors"));
 }
+
+#[test]
+fn reading_the_detail_keeps_the_selected_row_in_view_of_the_smaller_list() {
+    let mut app = sample_app();
+    press(&mut app, "j j j j j j j j");
+    let row = app.nav().panes[0].cursor;
+    press(&mut app, "enter");
+    let (state, page) = (app.nav().panes[0], app.list_page());
+    assert!(page < 10, "at 80x24 the list is smaller while the detail has the keyboard: {page}");
+    assert_eq!(state.cursor, row);
+    assert!(state.offset <= row && row < state.offset + page, "{state:?} in {page} rows");
+}

@@ -30,6 +30,9 @@ impl App {
                         keep_in_view(&mut reading.nav.panes[pane as usize], pages[pane as usize], count);
                     }
                 }
+                if self.nav().focus == Focus::Detail {
+                    self.fit_detail(true);
+                }
                 return;
             }
             Action::Quit => {
@@ -61,11 +64,19 @@ impl App {
         }
         self.refresh_marks();
         self.read_quoted_source();
+        // A pane's height changes with the focus (the part the keyboard is in is larger) and with
+        // the pane shown: each keeps its cursor in view of the height it has now.
+        for pane in Pane::ALL {
+            let (page, count) = (self.pane_page(pane), self.row_count(pane));
+            keep_in_view(&mut self.nav_mut().panes[pane as usize], page, count);
+        }
         // The detail pane may now show another item: keep its cursor among its references.
         let references = self.reference_count();
-        let detail = &mut self.nav_mut().detail;
-        if detail.cursor >= references {
-            detail.cursor = references.saturating_sub(1);
+        if self.nav().detail.cursor >= references {
+            self.nav_mut().detail.cursor = references.saturating_sub(1);
+            if self.nav().focus == Focus::Detail {
+                self.fit_detail(true);
+            }
         }
     }
 
