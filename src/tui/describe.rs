@@ -27,23 +27,23 @@ fn plain(text: &str, cells: usize) -> String {
 }
 
 /// An actor's name, by reference.
-pub fn actor_name(loaded: &Opened, reference: &Ref) -> String {
-    match loaded.index.resolve(&loaded.brief, reference, Section::Actors) {
-        Some(i) => one_line(&loaded.brief.actors[i].name).into_owned(),
+pub fn actor_name(opened: &Opened, reference: &Ref) -> String {
+    match opened.index.resolve(&opened.brief, reference, Section::Actors) {
+        Some(i) => one_line(&opened.brief.actors[i].name).into_owned(),
         None => one_line(&reference.id).into_owned(),
     }
 }
 
-fn topic_label(loaded: &Opened, reference: &Ref) -> String {
-    match loaded.index.resolve(&loaded.brief, reference, Section::Topics) {
-        Some(i) => one_line(&loaded.brief.topics[i].label).into_owned(),
+fn topic_label(opened: &Opened, reference: &Ref) -> String {
+    match opened.index.resolve(&opened.brief, reference, Section::Topics) {
+        Some(i) => one_line(&opened.brief.topics[i].label).into_owned(),
         None => one_line(&reference.id).into_owned(),
     }
 }
 
 /// One item as a list row, at most about `cells` wide.
-pub fn row(loaded: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Span<'static>> {
-    let brief = &loaded.brief;
+pub fn row(opened: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Span<'static>> {
+    let brief = &opened.brief;
     let i = item.index();
     match item.section {
         Section::Actors => {
@@ -73,10 +73,10 @@ pub fn row(loaded: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
             let mut spans = vec![
                 Span::styled(glyph.to_string(), style),
                 Span::raw(" "),
-                Span::styled(actor_name(loaded, &position.actor), theme.strong()),
+                Span::styled(actor_name(opened, &position.actor), theme.strong()),
             ];
             if let Some(topic) = &position.topic {
-                spans.push(Span::styled(format!(" · {}", topic_label(loaded, topic)), theme.dim()));
+                spans.push(Span::styled(format!(" · {}", topic_label(opened, topic)), theme.dim()));
             }
             spans.push(Span::raw(format!(": {}", plain(&position.text, cells))));
             spans
@@ -88,7 +88,7 @@ pub fn row(loaded: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
                 crate::model::QuoteKind::Indirect => format!(" (reported): {}", plain(&quote.text, cells)),
                 _ => format!(": “{}”", plain(&quote.text, cells)),
             };
-            vec![Span::styled(actor_name(loaded, &quote.speaker), theme.strong()), Span::raw(text)]
+            vec![Span::styled(actor_name(opened, &quote.speaker), theme.strong()), Span::raw(text)]
         }
         Section::Topics => vec![Span::raw(plain(&brief.topics[i].label, cells))],
         Section::Events => {
@@ -101,13 +101,13 @@ pub fn row(loaded: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
 
 /// "— Sergey Lavrov, Russian Foreign Minister, 2 Dec 2021 (Al Jazeera, para 19)", as exports
 /// write it.
-pub fn attribution(loaded: &Opened, quote: usize) -> String {
-    crate::export::attribution(&loaded.brief, &loaded.index, quote)
+pub fn attribution(opened: &Opened, quote: usize) -> String {
+    crate::export::attribution(&opened.brief, &opened.index, quote)
 }
 
 /// "Al Jazeera, para 19": the source and the place in it, as exports write it.
-pub fn citation(loaded: &Opened, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
-    crate::export::citation(&loaded.brief, &loaded.index, source, at)
+pub fn citation(opened: &Opened, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
+    crate::export::citation(&opened.brief, &opened.index, source, at)
 }
 
 /// Wraps text to a width in terminal cells, keeping the author's line breaks.
@@ -148,8 +148,8 @@ pub fn wrap_styled(pieces: &[(&str, Style)], width: usize) -> Vec<Line<'static>>
 }
 
 /// The item in full, wrapped to `width`: the top of the detail pane.
-pub fn full(loaded: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
-    let brief = &loaded.brief;
+pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let brief = &opened.brief;
     let i = item.index();
     let mut lines: Vec<Line<'static>> = Vec::new();
     let facts = |lines: &mut Vec<Line<'static>>, parts: Vec<String>| {
@@ -188,7 +188,7 @@ pub fn full(loaded: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
                 parts.push("the source's own narration".into());
             }
             parts.extend(claim.date.as_ref().map(|d| d.human()));
-            parts.extend(citation(loaded, claim.source.as_ref(), claim.at.as_deref()));
+            parts.extend(citation(opened, claim.source.as_ref(), claim.at.as_deref()));
             facts(&mut lines, parts);
         }
         Section::Positions => {
@@ -196,17 +196,17 @@ pub fn full(loaded: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             let (glyph, style) = theme.stance(position.stance);
             let mut head = vec![
                 Span::styled(format!("{glyph} "), style),
-                Span::styled(actor_name(loaded, &position.actor), theme.heading()),
+                Span::styled(actor_name(opened, &position.actor), theme.heading()),
                 Span::styled(format!(" {}", position.stance), style),
             ];
             if let Some(topic) = &position.topic {
-                head.push(Span::styled(format!(" · {}", topic_label(loaded, topic)), theme.strong()));
+                head.push(Span::styled(format!(" · {}", topic_label(opened, topic)), theme.strong()));
             }
             lines.push(Line::from(head));
             lines.extend(wrap(&position.text, width, Style::new()));
             let mut parts = Vec::new();
             parts.extend(position.date.as_ref().map(|d| d.human()));
-            parts.extend(citation(loaded, position.source.as_ref(), position.at.as_deref()));
+            parts.extend(citation(opened, position.source.as_ref(), position.at.as_deref()));
             facts(&mut lines, parts);
         }
         Section::Quotes => {
@@ -216,7 +216,7 @@ pub fn full(loaded: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
                 _ => format!("“{}”", quote.text),
             };
             lines.extend(wrap(&text, width, theme.strong()));
-            lines.extend(wrap(&attribution(loaded, i), width, Style::new()));
+            lines.extend(wrap(&attribution(opened, i), width, Style::new()));
             let mut parts = vec![format!("{} quote", quote.kind)];
             parts.extend(quote.to.as_deref().map(|t| format!("to {}", one_line(t))));
             parts.extend(quote.context.as_deref().map(|c| one_line(c).into_owned()));
@@ -233,7 +233,7 @@ pub fn full(loaded: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             let event = &brief.events[i];
             lines.push(Line::styled(format!("{} · {}", event.date.human(), event.status), theme.heading()));
             lines.extend(wrap(&event.text, width, Style::new()));
-            facts(&mut lines, citation(loaded, event.source.as_ref(), event.at.as_deref()).into_iter().collect());
+            facts(&mut lines, citation(opened, event.source.as_ref(), event.at.as_deref()).into_iter().collect());
         }
         Section::Sources => {
             let source = &brief.sources[i];

@@ -55,14 +55,14 @@ impl Dialog {
         self.folder.join(&self.path)
     }
 
-    pub fn update(&mut self, action: Action, loaded: &Opened) -> Outcome {
+    pub fn update(&mut self, action: Action, opened: &Opened) -> Outcome {
         match action {
             Action::Leave => return Outcome::Closed(Some("export cancelled".into())),
             Action::NextPane => {
                 let next = Format::ALL.iter().position(|&f| f == self.format).map_or(0, |i| i + 1);
                 self.format = Format::ALL[next % Format::ALL.len()];
                 if !self.edited {
-                    self.path = export::default_file_name(&loaded.brief, &self.selection, self.format);
+                    self.path = export::default_file_name(&opened.brief, &self.selection, self.format);
                 }
                 self.confirming = false;
             }
@@ -76,13 +76,13 @@ impl Dialog {
                 self.edited = true;
                 self.confirming = false;
             }
-            Action::Submit => return self.submit(loaded),
+            Action::Submit => return self.submit(opened),
             _ => {}
         }
         Outcome::Open
     }
 
-    fn submit(&mut self, loaded: &Opened) -> Outcome {
+    fn submit(&mut self, opened: &Opened) -> Outcome {
         if self.path.trim().is_empty() {
             self.error = Some("type a file name".into());
             return Outcome::Open;
@@ -94,7 +94,7 @@ impl Dialog {
             return Outcome::Open;
         }
         let options = Options { format: self.format, width: 80 };
-        let text = export::export(&loaded.brief, &loaded.index, &self.selection, &options);
+        let text = export::export(&opened.brief, &opened.index, &self.selection, &options);
         match export::write_atomically(&target, &text) {
             Ok(()) => {
                 let plural = if self.items == 1 { "" } else { "s" };

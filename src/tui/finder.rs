@@ -273,11 +273,11 @@ impl Search {
         Search { pane, origin, query: String::new(), matches: Vec::new(), current: 0, earlier: Vec::new() }
     }
 
-    pub fn push(&mut self, c: char, loaded: &Opened, rows: Option<&[u32]>) {
+    pub fn push(&mut self, c: char, opened: &Opened, rows: Option<&[u32]>) {
         let extends = !self.query.is_empty();
         self.query.push(c);
         let needle = self.query.to_lowercase();
-        let haystack = loaded.finder.haystack(&loaded.brief, self.pane);
+        let haystack = opened.finder.haystack(&opened.brief, self.pane);
         let found = if extends {
             haystack.narrow(&needle, &self.matches)
         } else {
@@ -467,8 +467,8 @@ const PICKER_SLICE: usize = 1500;
 const PICKER_MIN_SCORE_PER_CHAR: u32 = 16;
 
 impl Picker {
-    pub fn new(loaded: &std::sync::Arc<Opened>) -> Picker {
-        let count = loaded.finder.entries(&loaded.brief).len();
+    pub fn new(opened: &std::sync::Arc<Opened>) -> Picker {
+        let count = opened.finder.entries(&opened.brief).len();
         Picker {
             query: String::new(),
             results: (0..count.min(PICKER_SHOWN) as u32).map(|e| (e, 0)).collect(),
@@ -476,7 +476,7 @@ impl Picker {
             queue: Vec::new(),
             next: 0,
             matched: Vec::new(),
-            opened: loaded.clone(),
+            opened: opened.clone(),
             matcher: Matcher::new(Config::DEFAULT),
             pattern: Pattern::default(),
             min_score: 0,
@@ -537,8 +537,8 @@ impl Picker {
 
     /// Scores the next slice of entries and merges what matched into the results.
     pub fn work(&mut self) {
-        let loaded = self.opened.clone();
-        let entries = loaded.finder.entries(&loaded.brief);
+        let opened = self.opened.clone();
+        let entries = opened.finder.entries(&opened.brief);
         let end = (self.next + PICKER_SLICE).min(self.queue.len());
         let mut buffer = Vec::new();
         let first_new = self.matched.len();

@@ -41,7 +41,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 enum Message {
     Input(Event),
     Signal(i32),
-    Opened(Load),
+    Loaded(Load),
 }
 
 /// Options of the reader from the command line.
@@ -70,7 +70,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let screen = terminal::screen(width, height);
     let keyboard = terminal::keyboard_protocol();
     let first = match receiver.recv_timeout(QUIET_LOAD) {
-        Ok(Message::Opened(load)) => Some(load),
+        Ok(Message::Loaded(load)) => Some(load),
         Ok(_) | Err(_) => None,
     };
     if let Some((result, _)) = &first
@@ -90,7 +90,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         None => {
             listen(&sender, &mut signals);
             match wait_for_load(&mut tty, &receiver, &progress, paths) {
-                Waited::Opened(load) => load,
+                Waited::Loaded(load) => load,
                 Waited::Signal(signal) => return terminal::signal_exit(signal),
             }
         }
@@ -110,8 +110,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     listen(&sender, &mut signals);
     // Build the search texts while the user reads the first frame.
     for reading in &app.briefs {
-        let loaded = reading.opened.clone();
-        let _ = std::thread::Builder::new().name("warm".into()).spawn(move || loaded.warm_finder());
+        let opened = reading.opened.clone();
+        let _ = std::thread::Builder::new().name("warm".into()).spawn(move || opened.warm_finder());
     }
     run_app(&mut tty, &mut app, &receiver)
 }
@@ -173,7 +173,7 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
-            let _ = sender.send(Message::Opened(load(&paths, Some(&progress))));
+            let _ = sender.send(Message::Loaded(load(&paths, Some(&progress))));
         })
         .expect("a thread can be started");
 }
@@ -194,16 +194,16 @@ fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Opened> {
         for (n, brief) in file.into_valid_briefs().into_iter().enumerate() {
             let name = if several { format!("{name} #{}", n + 1) } else { name.clone() };
             let index = indexes.as_mut().and_then(Iterator::next).unwrap_or_else(|| Index::build(&brief));
-            let mut loaded = Opened::indexed(name, brief, index);
-            loaded.file = path.clone().map(|path| (path, n));
-            briefs.push(loaded);
+            let mut opened = Opened::indexed(name, brief, index);
+            opened.file = path.clone().map(|path| (path, n));
+            briefs.push(opened);
         }
     }
     briefs
 }
 
 enum Waited {
-    Opened(Load),
+    Loaded(Load),
     Signal(i32),
 }
 
@@ -219,7 +219,7 @@ fn wait_for_load(
     loop {
         tty.draw(|buffer| terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()));
         match receiver.recv_timeout(PROGRESS_EVERY) {
-            Ok(Message::Opened(load)) => return Waited::Opened(load),
+            Ok(Message::Loaded(load)) => return Waited::Loaded(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
             Ok(Message::Input(Event::Key(key))) => {
                 if keymap::action_for(keymap::Context::Lists, &key) == Some(Action::Quit) {
@@ -230,7 +230,7 @@ fn wait_for_load(
             Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 let stopped = LoadError { path: "briefs".into(), message: "the load stopped".into() };
-                return Waited::Opened((Err(stopped), Vec::new()));
+                return Waited::Loaded((Err(stopped), Vec::new()));
             }
         }
     }
@@ -292,7 +292,7 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
                 app.update(action);
             }
             Message::Signal(signal) => return terminal::signal_exit(signal),
-            Message::Opened(..) => {}
+            Message::Loaded(..) => {}
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {
@@ -326,9 +326,9 @@ mod tests {
         let (files, indexes) = load(&[path(crate::sample::NAME), path(crate::sample::NAME)], None);
         let briefs = loaded_briefs(files.expect("the sample loads"), indexes);
         assert_eq!(briefs.len(), 2);
-        for loaded in &briefs {
-            let putin = loaded.index.lookup(&loaded.brief, "putin").expect("Putin is indexed");
-            assert_eq!(loaded.brief.id_of(putin), "putin");
+        for opened in &briefs {
+            let putin = opened.index.lookup(&opened.brief, "putin").expect("Putin is indexed");
+            assert_eq!(opened.brief.id_of(putin), "putin");
         }
     }
 

@@ -151,10 +151,12 @@ pub struct MatrixState {
 /// What is drawn over the panes and takes the keys.
 pub enum Overlay {
     None,
-    /// The keys, opened from a context whose keys come first.
+    /// The keys, opened from a context whose keys come first; over the matrix, the matrix to
+    /// go back to.
     Help {
         from: Context,
         scroll: usize,
+        matrix: Option<MatrixState>,
     },
     Matrix(MatrixState),
     Search(Search),
@@ -201,8 +203,8 @@ impl App {
         let mut app = App {
             briefs: briefs
                 .into_iter()
-                .map(|loaded| Reading {
-                    opened: Arc::new(loaded),
+                .map(|opened| Reading {
+                    opened: Arc::new(opened),
                     nav: Navigation::new(),
                     marks: Default::default(),
                     marks_for: None,

@@ -351,10 +351,20 @@ fn help_wraps_to_the_screen_says_where_it_is_and_explains_every_symbol() {
 #[test]
 fn help_opens_on_the_keys_of_where_it_was_opened() {
     let mut app = sample_app();
-    press(&mut app, "m ?");
+    press(&mut app, "m j l ?");
     assert!(drawn(&app)[2].contains("Stance matrix"), "{:?}", drawn(&app));
+    // Closing the help goes back to the matrix it was opened over, where it was.
+    press(&mut app, "esc");
+    assert!(matches!(app.overlay, Overlay::Matrix(state) if state.row == 1 && state.column == 1));
     press(&mut app, "esc enter ?");
     assert!(drawn(&app)[2].contains("Detail pane"), "{:?}", drawn(&app));
+    // Half a page is half a page.
+    let Overlay::Help { scroll: top, .. } = app.overlay else { panic!("the help") };
+    press(&mut app, "ctrl-d");
+    let Overlay::Help { scroll: half, .. } = app.overlay else { panic!("the help") };
+    press(&mut app, "pgdn");
+    let Overlay::Help { scroll: further, .. } = app.overlay else { panic!("the help") };
+    assert_eq!((half - top) * 2, further - half, "Ctrl-d goes half as far as PgDn");
 }
 
 #[test]

@@ -138,7 +138,7 @@ impl App {
             Action::PreviousMatch => self.jump_to_match(false),
             Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().opened))),
             Action::ToggleMatrix => self.open_matrix(),
-            Action::ToggleHelp => self.overlay = Overlay::Help { from: self.context(), scroll: 0 },
+            Action::ToggleHelp => self.overlay = Overlay::Help { from: self.context(), scroll: 0, matrix: None },
             Action::NextBrief => self.switch_brief(1),
             Action::PreviousBrief => self.switch_brief(-1),
             Action::Export => self.open_export(),

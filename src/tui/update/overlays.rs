@@ -101,8 +101,10 @@ impl App {
             Action::Left => state.column = state.column.saturating_sub(1),
             Action::Top => state.row = 0,
             Action::Bottom => state.row = rows.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => state.row = (state.row + 10).min(rows.saturating_sub(1)),
-            Action::PageUp | Action::HalfPageUp => state.row = state.row.saturating_sub(10),
+            Action::PageDown => state.row = (state.row + 10).min(rows.saturating_sub(1)),
+            Action::PageUp => state.row = state.row.saturating_sub(10),
+            Action::HalfPageDown => state.row = (state.row + 5).min(rows.saturating_sub(1)),
+            Action::HalfPageUp => state.row = state.row.saturating_sub(5),
             Action::Follow => {
                 let cell = matrix.cells.get(state.row).and_then(|r| r.get(state.column));
                 match cell.and_then(|positions| positions.first()) {
@@ -120,7 +122,7 @@ impl App {
                 return;
             }
             Action::ToggleHelp => {
-                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0 };
+                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0, matrix: Some(state) };
                 return;
             }
             _ => {}
@@ -138,43 +140,22 @@ impl App {
     }
 
     pub(super) fn update_help(&mut self, action: Action) {
-        let Overlay::Help { from, scroll } = self.overlay else { return };
+        let Overlay::Help { from, scroll, matrix } = self.overlay else { return };
         let page = self.size.1.saturating_sub(4) as usize;
-        let scroll = match action {
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => scroll + page.max(1),
-            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page.max(1)),
-            Action::Top => 0,
-            Action::Bottom => self.help_end(),
-            Action::Leave | Action::ToggleHelp => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            _ => scroll,
-        };
-        self.overlay = Overlay::Help { from, scroll: scroll.min(self.help_end()) };
+        match scrolled(scroll, &action, page, self.help_end()) {
+            Some(scroll) => self.overlay = Overlay::Help { from, scroll, matrix },
+            None => self.overlay = matrix.map_or(Overlay::None, Overlay::Matrix),
+        }
     }
 
     pub(super) fn update_problems(&mut self, action: Action) {
         let Overlay::Problems { scroll } = self.overlay else { return };
         let lines = self.reading().problems.as_ref().map_or(0, |p| p.report.len());
-        let page = (self.size.1 as usize).saturating_sub(4).max(1);
-        let end = lines.saturating_sub(page);
-        let scroll = match action {
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => scroll + page,
-            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => end,
-            Action::Leave => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            _ => scroll,
-        };
-        self.overlay = Overlay::Problems { scroll: scroll.min(end) };
+        let page = (self.size.1 as usize).saturating_sub(4);
+        match scrolled(scroll, &action, page, lines.saturating_sub(page)) {
+            Some(scroll) => self.overlay = Overlay::Problems { scroll },
+            None => self.overlay = Overlay::None,
+        }
     }
 
     pub(super) fn open_export(&mut self) {
@@ -192,12 +173,31 @@ impl App {
 
     pub(super) fn copy_view(&mut self) {
         let selection = self.selection_in_view();
-        let loaded = &self.reading().opened;
+        let opened = &self.reading().opened;
         let options = crate::export::Options { format: crate::export::Format::Text, width: 80 };
-        let text = crate::export::export(&loaded.brief, &loaded.index, &selection, &options);
-        let items = crate::export::item_count(&loaded.brief, &loaded.index, &selection);
+        let text = crate::export::export(&opened.brief, &opened.index, &selection, &options);
+        let items = crate::export::item_count(&opened.brief, &opened.index, &selection);
         self.effects.push(Effect::Copy { text, items });
     }
+}
+
+/// Where a scrolled overlay (the help, the problems) is after a key: its first line in view,
+/// up to `end`, with `page` lines shown; `None` when the key closes it.
+fn scrolled(scroll: usize, action: &Action, page: usize, end: usize) -> Option<usize> {
+    let page = page.max(1);
+    let scroll = match action {
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::HalfPageDown => scroll + page.div_ceil(2),
+        Action::HalfPageUp => scroll.saturating_sub(page.div_ceil(2)),
+        Action::Top => 0,
+        Action::Bottom => end,
+        Action::Leave | Action::ToggleHelp => return None,
+        _ => scroll,
+    };
+    Some(scroll.min(end))
 }
 
 /// What the status line says of a copy: what is known, and only that.

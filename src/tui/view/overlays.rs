@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     match &app.overlay {
         Overlay::None | Overlay::Search(_) => {}
-        Overlay::Help { from, scroll } => help(buffer, area, *from, *scroll, theme),
+        Overlay::Help { from, scroll, .. } => help(buffer, area, *from, *scroll, theme),
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
         Overlay::Picker(picker) => picker_view(buffer, area, picker, theme),
         Overlay::Problems { scroll } => problems(buffer, area, app, *scroll, theme),
