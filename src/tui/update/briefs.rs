@@ -26,9 +26,13 @@ impl App {
         };
         if file.has_errors() {
             let errors = file.all_problems().filter(|p| p.is_error()).count();
-            let first = file.all_problems().find(|p| p.is_error()).map_or_else(String::new, |p| {
+            // The file's own problems first (the YAML did not parse), then this brief's, then the
+            // other briefs' of the file.
+            let this_brief = file.briefs.get(document).into_iter().flat_map(|b| &b.problems);
+            let first = file.problems.iter().chain(this_brief).chain(file.all_problems()).find(|p| p.is_error());
+            let first = first.map_or_else(String::new, |p| {
                 let place = p.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
-                format!("{}{place}: {} ", one_line(&old.name), one_line(&p.message))
+                format!("{}{place}: {} ", one_line(&file.origin.name()), one_line(&p.message))
             });
             let report = crate::load::render::human(&file, false).lines().map(str::to_string).collect();
             self.reading_mut().problems = Some(Problems { errors, report });
