@@ -122,19 +122,31 @@ pub fn load_or_sample(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, load::LoadEr
 }
 
 /// The paths `check` reads: those given, or the brief files of the current folder. Checking
-/// the bundled sample there would report a clean brief in a folder of broken ones.
+/// the bundled sample there would report a clean brief in a folder of broken ones. Without a
+/// path the subfolders are not read: run in a home folder or a repository, that would check
+/// every YAML file below it (compose files, CI settings) as a brief.
 fn paths_to_check(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Option<String>), String> {
     if !paths.is_empty() {
         return Ok((paths.to_vec(), None));
     }
-    let here = load::brief_files(Path::new(".")).map_err(|error| error.to_string())?;
+    let unreadable = |error: std::io::Error| format!("cannot read the current folder: {error}");
+    let mut here = Vec::new();
+    for entry in std::fs::read_dir(".").map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        let yaml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if yaml && !hidden && path.is_file() {
+            here.push(path);
+        }
+    }
+    here.sort();
     if here.is_empty() {
         return Err("no briefs to check: the current folder holds no .yaml or .yml files; \
-                    give a file or folder, or - for stdin"
+                    give a file or folder (`brief check briefs/` reads its subfolders too), or - for stdin"
             .into());
     }
     let noun = if here.len() == 1 { "file" } else { "files" };
-    let said = format!("checking ./ ({} {noun})\n", here.len());
+    let said = format!("checking ./ ({} {noun}; subfolders only with a path: brief check .)\n", here.len());
     Ok((here, Some(said)))
 }
 

@@ -15,23 +15,29 @@ fn the_sample_checks_clean_and_says_so() {
 }
 
 #[test]
-fn check_without_a_path_checks_the_briefs_of_the_current_folder() {
+fn check_without_a_path_checks_the_briefs_of_the_current_folder_not_below_it() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("older")).unwrap();
+    std::fs::create_dir(dir.path().join("ci")).unwrap();
     std::fs::write(dir.path().join("clean.yaml"), brief::sample::TEXT).unwrap();
-    std::fs::copy("tests/bad/E014-unknown-speaker.yaml", dir.path().join("older/unknown-speaker.yml")).unwrap();
+    std::fs::copy("tests/bad/E014-unknown-speaker.yaml", dir.path().join("unknown-speaker.yml")).unwrap();
+    // A YAML file in a subfolder is not taken for a brief without a path that asks for it.
+    std::fs::write(dir.path().join("ci/workflow.yaml"), "on: push\n").unwrap();
     brief()
         .current_dir(dir.path())
         .arg("check")
         .assert()
         .code(1)
-        .stderr(predicate::str::starts_with("checking ./ (2 files)\n"))
-        .stderr(predicate::str::contains("--> ./older/unknown-speaker.yml:17:14"))
+        .stderr(predicate::str::starts_with("checking ./ (2 files; subfolders only with a path: brief check .)\n"))
+        .stderr(predicate::str::contains("--> ./unknown-speaker.yml:17:14"))
+        .stderr(predicate::str::contains("workflow").not())
         .stderr(predicate::str::ends_with("\n2 briefs, 2 errors (warnings are checked once the errors are fixed)\n"));
     let json = brief().current_dir(dir.path()).args(["check", "--format", "json"]).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!((report["files"].as_u64(), report["errors"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(report["briefs_with_errors"].as_u64(), Some(1));
     assert!(json.stderr.is_empty(), "JSON mode keeps stderr free");
+    // With a path, the subfolders too.
+    brief().current_dir(dir.path()).args(["check", "."]).assert().code(1).stderr(predicate::str::contains("workflow"));
 }
 
 #[test]
@@ -40,7 +46,7 @@ fn check_without_a_path_in_a_folder_without_briefs_says_so() {
     std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
     brief().current_dir(dir.path()).arg("check").assert().code(2).stderr(
         "error: no briefs to check: the current folder holds no .yaml or .yml files; \
-         give a file or folder, or - for stdin\n",
+         give a file or folder (`brief check briefs/` reads its subfolders too), or - for stdin\n",
     );
 }
 

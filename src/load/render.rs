@@ -18,7 +18,6 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     /// Briefs with errors, whose warnings are not looked for until the errors are fixed.
-    #[serde(skip)]
     pub briefs_with_errors: usize,
 }
 
