@@ -290,11 +290,6 @@ impl Index {
         self.lookup(brief, &reference.id).filter(|i| i.section == section).map(ItemRef::index)
     }
 
-    /// The events in date order, equal dates as written: the timeline.
-    pub fn timeline(&self) -> &[u32] {
-        &self.timeline
-    }
-
     /// The items of a section in the order a reader lists them: events as a timeline, every
     /// other section as written.
     pub fn listed(&self, brief: &Brief, section: Section) -> impl Iterator<Item = ItemRef> + '_ {
@@ -486,10 +481,10 @@ events:
         let brief = file.into_valid_briefs().pop().expect("the brief loads");
         let index = Index::build(&brief);
         let events = |items: &[u32]| ids(&brief, Section::Events, items);
-        assert_eq!(events(index.timeline()), ["began", "opened", "walkout", "signed", "vote", "reopens"]);
+        assert_eq!(events(&index.timeline), ["began", "opened", "walkout", "signed", "vote", "reopens"]);
         assert_eq!(events(index.actors.events.of(0)), ["began", "walkout", "signed", "vote"]);
         assert_eq!(events(index.actors.events.of(1)), ["began", "opened", "signed", "reopens"]);
-        assert_eq!(events(index.sources.events.of(0)), events(index.timeline()));
+        assert_eq!(events(index.sources.events.of(0)), events(&index.timeline));
         let listed: Vec<&str> = index.listed(&brief, Section::Events).map(|e| brief.id_of(e)).collect();
         assert_eq!(listed, ["began", "opened", "walkout", "signed", "vote", "reopens"]);
         let actors: Vec<&str> = index.listed(&brief, Section::Actors).map(|a| brief.id_of(a)).collect();

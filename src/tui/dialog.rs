@@ -110,12 +110,8 @@ impl Dialog {
     }
 
     pub fn draw(&self, buffer: &mut Buffer, area: Rect, theme: Theme) {
-        let formats = [Format::Text, Format::Markdown, Format::Json].map(|f| {
-            let name = match f {
-                Format::Text => "text",
-                Format::Markdown => "Markdown",
-                Format::Json => "JSON",
-            };
+        let formats = Format::ALL.map(|f| {
+            let name = f.name();
             if f == self.format {
                 Span::styled(format!(" {name} "), theme.cursor(true))
             } else {

@@ -23,8 +23,8 @@ const BESIDE_WIDTH: u16 = 100;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
-    /// The tab row, when one pane is shown at a time.
-    pub tabs: Option<Rect>,
+    /// The tab row, a tab for each pane, when one pane is shown at a time.
+    pub tabs: Option<[Rect; 4]>,
     pub panes: [Option<Rect>; 4],
     pub detail: Option<Rect>,
     pub hints: Rect,
@@ -72,7 +72,7 @@ impl Areas {
             self.detail = Some(detail);
         } else {
             let [tabs, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
-            self.tabs = Some(tabs);
+            self.tabs = Some(Layout::horizontal(quarters).areas(tabs));
             let active = &mut self.panes[app.nav().active as usize];
             let reading_detail = app.nav().focus == Focus::Detail;
             if width >= BESIDE_WIDTH {

@@ -292,9 +292,13 @@ pub fn draw_progress(buffer: &mut Buffer, progress: &Progress, preview: Option<&
     let mut lines: Vec<Line> = Vec::new();
     if let Some(preview) = preview {
         lines.push(Line::styled(one_line(&preview.title).into_owned(), theme.heading()));
-        let facts: Vec<String> = [preview.date.as_deref(), preview.marking.as_deref()]
-            .into_iter()
-            .flatten()
+        // The date as the reader shows it once the brief is open, where it reads as a date.
+        let date =
+            preview.date.as_deref().map(|d| crate::model::Date::parse(d).map_or_else(|_| d.to_string(), |d| d.human()));
+        let facts: Vec<String> = date
+            .iter()
+            .map(String::as_str)
+            .chain(preview.marking.as_deref())
             .map(|f| one_line(f).into_owned())
             .collect();
         lines.push(Line::styled(facts.join(" · "), theme.dim()));

@@ -65,8 +65,8 @@ impl App {
             return;
         }
         let folder = match &self.opened().file {
-            Some((path, _)) => path.parent().map(std::path::Path::to_path_buf).unwrap_or_default(),
-            None => std::path::PathBuf::from("."),
+            Some((path, _)) => crate::load::Origin::File(path.clone()).base_dir(),
+            None => crate::load::Origin::Stdin.base_dir(),
         };
         let text = crate::load::source_text(&folder, file);
         if let Err(why) = &text {

@@ -9,11 +9,9 @@ impl App {
             return;
         }
         let layout = crate::tui::layout::Areas::new(self.screen(), self);
-        let inside =
-            |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
-        if let Some(tabs) = layout.tabs.filter(|&r| inside(r)) {
-            let width = (tabs.width / 4).max(1);
-            let pane = Pane::ALL[((column - tabs.x) / width).min(3) as usize];
+        let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position::new(column, row));
+        let tab = layout.tabs.and_then(|tabs| Pane::ALL.into_iter().zip(tabs).find(|&(_, tab)| inside(tab)));
+        if let Some((pane, _)) = tab {
             self.focus_pane(pane);
         } else if let Some(pane) = Pane::ALL.into_iter().find(|&p| layout.pane(p).is_some_and(inside)) {
             let rect = layout.pane(pane).unwrap_or_default();
@@ -39,8 +37,7 @@ impl App {
             _ => return,
         }
         let layout = crate::tui::layout::Areas::new(self.screen(), self);
-        let inside =
-            |r: ratatui::layout::Rect| column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height;
+        let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position::new(column, row));
         if layout.detail.is_some_and(inside) {
             self.scroll_detail(by);
         } else if let Some(pane) = Pane::ALL.into_iter().find(|&p| layout.pane(p).is_some_and(inside)) {

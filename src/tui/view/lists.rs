@@ -31,28 +31,21 @@ fn count_label(app: &App, pane: Pane) -> String {
     if app.nav().rows[pane as usize].is_some() { format!("{shown}/{total}") } else { total.to_string() }
 }
 
-fn draw_tabs(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let width = (area.width / 4).max(1);
-    for pane in Pane::ALL {
-        let x = area.x + width * pane as u16;
-        if x >= area.x + area.width {
-            break;
-        }
-        let w = if pane == Pane::Quotes { area.width - (x - area.x) } else { width };
+fn draw_tabs(buffer: &mut Buffer, tabs: [Rect; 4], app: &App, theme: Theme) {
+    for (pane, tab) in Pane::ALL.into_iter().zip(tabs) {
         let active = app.nav().active == pane;
         let style = if active { theme.cursor(true) } else { Style::new() };
         let title = pane.section().title();
-        // Shorter labels when the slot is narrow: "1 Actors 21", "1 Actors", "1 Act".
+        // Shorter labels when the tab is narrow: "1 Actors 21", "1 Actors", "1 Act".
         let label = [
             format!(" {} {title} {}", pane.number(), count_label(app, pane)),
             format!(" {} {title}", pane.number()),
             format!(" {} {}", pane.number(), &title[..3]),
         ]
         .into_iter()
-        .find(|l| crate::text::cells(l) < w as usize)
+        .find(|l| crate::text::cells(l) < tab.width as usize)
         .unwrap_or_else(|| format!(" {}", pane.number()));
-        let line = Line::from(vec![Span::styled(label, style)]);
-        put(buffer, Rect::new(x, area.y, w, 1), area.y, &line);
+        put(buffer, tab, tab.y, &Line::styled(label, style));
     }
 }
 

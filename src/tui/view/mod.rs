@@ -123,7 +123,7 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     left.push(Span::styled(one_line(&brief.title).into_owned(), theme.heading()));
     left.push(Span::styled(format!(" · {}", brief.date.human()), theme.dim()));
     if let Some(source) = brief.sources.first() {
-        let name = source.publisher.as_deref().unwrap_or(&source.title);
+        let name = source.cited_as();
         let more = if brief.sources.len() > 1 { format!(" +{}", brief.sources.len() - 1) } else { String::new() };
         left.push(Span::styled(format!(" · {}{more}", one_line(name)), theme.dim()));
     }
