@@ -8,7 +8,9 @@
 //! Inside tmux an OSC 52 from a program only reaches tmux's buffer with `set-clipboard on` (the
 //! default, `external`, drops it), and the passthrough wrapper only with `allow-passthrough on`.
 //! `tmux load-buffer -w -` needs neither: tmux takes the text into its paste buffer, which its
-//! exit status confirms, and passes it on to the outer terminal's clipboard with OSC 52.
+//! exit status confirms, and passes it on to the outer terminal's clipboard with OSC 52 (tmux
+//! before 3.2 knows no `-w`: the text is then only in its buffer). docs/reliability.md says how
+//! this was checked.
 
 use std::ffi::OsStr;
 use std::io::Write;
@@ -19,7 +21,8 @@ use base64::Engine;
 /// Where copied text went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Copied {
-    /// Into tmux's paste buffer, and on to the outer terminal's clipboard where it allows.
+    /// Into tmux's paste buffer, and (tmux 3.2 or later) on to the outer terminal's clipboard
+    /// where it allows.
     TmuxBuffer,
     /// The terminal was asked; whether it copied, it does not say.
     AskedTerminal,
