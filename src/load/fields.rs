@@ -1,5 +1,7 @@
 //! From YAML nodes to model items: every field checked, every problem reported once.
 
+use std::sync::LazyLock;
+
 use super::diagnostic::{Code, Diagnostic, with_article};
 use super::suggest::nearest;
 use super::yaml::{Context, FromNode, Items, Key, Node, Plain, Rest, Value};
@@ -8,61 +10,29 @@ use crate::model::{
     Vocabulary, is_valid_id,
 };
 
-/// The field names of the items, beyond those of the brief itself.
-const ITEM_FIELDS: &[&str] = &[
-    "publisher",
-    "published",
-    "url",
-    "reliability",
-    "file",
-    "label",
-    "name",
-    "kind",
-    "role",
-    "anonymous",
-    "affiliation",
-    "speaks_for",
-    "aliases",
-    "text",
-    "by",
-    "topic",
-    "status",
-    "credibility",
-    "source",
-    "at",
-    "actor",
-    "stance",
-    "supports",
-    "disputes",
-    "speaker",
-    "on_behalf_of",
-    "to",
-    "context",
-    "mentions",
-];
-
 /// A field name of the format as a static string, so keys can be read without allocating.
 pub(crate) fn field_name(name: &str) -> Option<&'static str> {
-    BRIEF_FIELDS.iter().chain(ITEM_FIELDS).copied().find(|known| *known == name)
+    static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let lists = [
+            Brief::FIELDS,
+            Source::FIELDS,
+            Topic::FIELDS,
+            Actor::FIELDS,
+            Claim::FIELDS,
+            Position::FIELDS,
+            Quote::FIELDS,
+            Event::FIELDS,
+        ];
+        let mut names: Vec<&'static str> = Vec::new();
+        for name in lists.into_iter().flatten() {
+            if !names.contains(name) {
+                names.push(name);
+            }
+        }
+        names
+    });
+    NAMES.iter().copied().find(|known| *known == name)
 }
-
-const BRIEF_FIELDS: &[&str] = &[
-    "brief",
-    "id",
-    "title",
-    "date",
-    "summary",
-    "prepared_by",
-    "marking",
-    "tags",
-    "sources",
-    "topics",
-    "actors",
-    "claims",
-    "positions",
-    "quotes",
-    "events",
-];
 
 /// Words people write for a field, and the field the format has for them.
 const FIELD_SYNONYMS: &[(&str, &str)] = &[
@@ -214,7 +184,7 @@ pub(crate) fn finish_brief(parts: BriefParts, span: Span, context: &Context) -> 
     let mut unread: Vec<Section> = parts
         .fields
         .iter()
-        .filter_map(|(key, _)| suggest_field(&key.name, BRIEF_FIELDS).and_then(|field| Section::from_key(&field)))
+        .filter_map(|(key, _)| suggest_field(&key.name, Brief::FIELDS).and_then(|field| Section::from_key(&field)))
         .collect();
     let slots = [
         (Section::Sources, parts.sources.unread),
@@ -231,7 +201,7 @@ pub(crate) fn finish_brief(parts: BriefParts, span: Span, context: &Context) -> 
 }
 
 fn assemble(parts: BriefParts, span: Span, unread: &[Section], context: &Context) -> Option<Brief> {
-    let mut fields = Fields::new(parts.fields, "brief", span, BRIEF_FIELDS, context);
+    let mut fields = Fields::new(parts.fields, "brief", span, Brief::FIELDS, context);
     let version = fields.version();
     let id = fields.id();
     let title = fields.text_required("title");
@@ -356,6 +326,7 @@ impl<'p> Fields<'p> {
 
     /// Takes a field's value, remembering where it was written.
     fn take(&mut self, name: &'static str) -> Option<(Span, Node)> {
+        debug_assert!(self.known.contains(&name), "`{name}` is read but not among the {}'s FIELDS", self.owner);
         let slot = self.entries.iter_mut().find(|e| e.as_ref().is_some_and(|(k, _)| k.name == name))?;
         let (key, value) = slot.take()?;
         if value.span.line != 0 {
@@ -838,10 +809,11 @@ fn item_span(entries: &[(Key, Node)], start: Span) -> Span {
 }
 
 macro_rules! item_reader {
-    ($node:ident, $context:ident, $owner:literal, $known:expr, |$fields:ident| $build:block) => {{
-        let (start, entries) = item_entries($node, $owner, $context)?;
+    ($node:ident, $context:ident, |$fields:ident| $build:block) => {{
+        let owner = Self::SECTION.singular();
+        let (start, entries) = item_entries($node, owner, $context)?;
         let span = item_span(&entries, start);
-        let mut $fields = Fields::new(entries, $owner, start, $known, $context);
+        let mut $fields = Fields::new(entries, owner, start, Self::FIELDS, $context);
         // A closure, so a missing id ends the build but not the check of the other fields.
         #[allow(clippy::redundant_closure_call)]
         let built = (|| $build)();
@@ -858,8 +830,7 @@ impl FromNode for Source {
     const SECTION: Section = Section::Sources;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] = &["id", "title", "publisher", "published", "url", "reliability", "file"];
-        item_reader!(node, context, "source", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let title = f.text_required("title");
             let publisher = f.text("publisher");
@@ -886,8 +857,7 @@ impl FromNode for Topic {
     const SECTION: Section = Section::Topics;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] = &["id", "label", "summary"];
-        item_reader!(node, context, "topic", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let label = f.text_required("label");
             let summary = f.text("summary");
@@ -906,9 +876,7 @@ impl FromNode for Actor {
     const SECTION: Section = Section::Actors;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "name", "kind", "role", "anonymous", "affiliation", "speaks_for", "aliases", "summary"];
-        item_reader!(node, context, "actor", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let name = f.text_required("name");
             let kind = f.vocabulary("kind").unwrap_or_default();
@@ -939,9 +907,7 @@ impl FromNode for Claim {
     const SECTION: Section = Section::Claims;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "text", "by", "topic", "status", "credibility", "quotes", "date", "source", "at"];
-        item_reader!(node, context, "claim", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let text = f.text_required("text");
             let by = f.references("by", "actor", true);
@@ -974,9 +940,7 @@ impl FromNode for Position {
     const SECTION: Section = Section::Positions;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "actor", "text", "topic", "stance", "supports", "disputes", "quotes", "date", "source", "at"];
-        item_reader!(node, context, "position", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let actor = f.reference_required("actor", "actor");
             let text = f.text_required("text");
@@ -1011,9 +975,7 @@ impl FromNode for Quote {
     const SECTION: Section = Section::Quotes;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "speaker", "text", "kind", "on_behalf_of", "to", "context", "mentions", "date", "source", "at"];
-        item_reader!(node, context, "quote", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let speaker = f.reference_required("speaker", "actor");
             let text = f.text_required("text");
@@ -1048,8 +1010,7 @@ impl FromNode for Event {
     const SECTION: Section = Section::Events;
 
     fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] = &["id", "date", "text", "status", "actors", "source", "at"];
-        item_reader!(node, context, "event", KNOWN, |f| {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let date = f.date_required("date");
             let text = f.text_required("text");
@@ -1079,6 +1040,32 @@ mod tests {
     fn labels(yaml: &str) -> Vec<String> {
         let file = load_text(Origin::Stdin, yaml.to_string());
         file.all_problems().filter_map(|p| p.label.clone()).collect()
+    }
+
+    /// Every field a list names is taken by the reader (a field it does not take is reported
+    /// as unknown); `Fields::take` checks the converse.
+    #[test]
+    fn every_field_the_format_names_is_read() {
+        use crate::model::{Actor, Brief, Claim, Event, Position, Quote, Section, Source, Topic};
+        let empty = |field: &&str| format!("{field}: ~");
+        let own = Brief::FIELDS.iter().filter(|field| Section::from_key(field).is_none());
+        let mut yaml: String = own.map(|field| empty(field) + "\n").collect();
+        let items = [
+            (Section::Sources, Source::FIELDS),
+            (Section::Topics, Topic::FIELDS),
+            (Section::Actors, Actor::FIELDS),
+            (Section::Claims, Claim::FIELDS),
+            (Section::Positions, Position::FIELDS),
+            (Section::Quotes, Quote::FIELDS),
+            (Section::Events, Event::FIELDS),
+        ];
+        for (section, fields) in items {
+            let item: Vec<String> = fields.iter().map(empty).collect();
+            yaml += &format!("{}: [{{{}}}]\n", section.key(), item.join(", "));
+        }
+        let file = load_text(Origin::Stdin, yaml);
+        let unknown: Vec<_> = file.all_problems().filter(|p| p.code == crate::load::Code::UnknownField).collect();
+        assert!(file.has_errors() && unknown.is_empty(), "{unknown:#?}");
     }
 
     #[test]
