@@ -27,7 +27,8 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use crate::model::{Brief, ItemRef, Section, Span};
 
 /// Files larger than this are refused before they are read. A brief of 64 MiB holds about
-/// 200,000 quotes; parsing it takes about two seconds here, so the cap keeps every load short.
+/// 200,000 quotes, twice the benchmark's (the README's measured section), so the cap keeps
+/// every load short.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where a brief's text came from.
@@ -275,7 +276,8 @@ fn load_checked(origin: Origin, text: String, across_items: bool, progress: Opti
     load_with(origin, text, yaml::Mode::Positioned, across_items, progress).file
 }
 
-struct Loaded {
+/// One reading of a file, and whether it must be read again for the places of its problems.
+struct Attempt {
     file: LoadedFile,
     needs_positions: bool,
 }
@@ -286,7 +288,7 @@ fn load_with(
     mode: yaml::Mode,
     across_items: bool,
     progress: Option<&Progress>,
-) -> Loaded {
+) -> Attempt {
     let parsed = yaml::parse(text, mode, progress);
     let base_dir = origin.base_dir();
     let mut briefs = Vec::with_capacity(parsed.documents.len());
@@ -315,7 +317,7 @@ fn load_with(
     // Problems of the whole file (syntax, limits, no brief) carry their place already; only a
     // brief's own problems need the positioned reading.
     let needs_positions = parsed.inexact || briefs.iter().any(|b| !b.problems.is_empty());
-    Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
+    Attempt { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
 /// A brief's warnings are given only once it has no errors, whatever the check that found
@@ -464,11 +466,6 @@ fn read_file(path: &Path, across_items: bool, progress: Option<&Progress>) -> Re
         return Ok(too_large(origin, bytes.len() as u64));
     }
     Ok(read_bytes(origin, bytes, across_items, progress))
-}
-
-/// Loads standard input.
-pub fn load_stdin() -> Result<LoadedFile, LoadError> {
-    read_stdin(true, None)
 }
 
 fn read_stdin(across_items: bool, progress: Option<&Progress>) -> Result<LoadedFile, LoadError> {
