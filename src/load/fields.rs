@@ -1,7 +1,5 @@
 //! From YAML nodes to model items: every field checked, every problem reported once.
 
-use std::sync::LazyLock;
-
 use super::diagnostic::{Code, Diagnostic, with_article};
 use super::suggest::nearest;
 use super::yaml::{Context, FromNode, Items, Key, Node, Plain, Rest, Value};
@@ -12,26 +10,17 @@ use crate::model::{
 
 /// A field name of the format as a static string, so keys can be read without allocating.
 pub(crate) fn field_name(name: &str) -> Option<&'static str> {
-    static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let lists = [
-            Brief::FIELDS,
-            Source::FIELDS,
-            Topic::FIELDS,
-            Actor::FIELDS,
-            Claim::FIELDS,
-            Position::FIELDS,
-            Quote::FIELDS,
-            Event::FIELDS,
-        ];
-        let mut names: Vec<&'static str> = Vec::new();
-        for name in lists.into_iter().flatten() {
-            if !names.contains(name) {
-                names.push(name);
-            }
-        }
-        names
-    });
-    NAMES.iter().copied().find(|known| *known == name)
+    let lists = [
+        Brief::FIELDS,
+        Source::FIELDS,
+        Topic::FIELDS,
+        Actor::FIELDS,
+        Claim::FIELDS,
+        Position::FIELDS,
+        Quote::FIELDS,
+        Event::FIELDS,
+    ];
+    lists.into_iter().flatten().copied().find(|known| *known == name)
 }
 
 /// Words people write for a field, and the field the format has for them.
