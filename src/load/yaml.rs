@@ -932,7 +932,7 @@ fn split_documents(text: &str) -> Vec<Piece<'_>> {
             pieces.push(piece(start, here.bytes as usize));
             start = here;
         }
-        here = Start { lines: here.lines + 1, bytes: here.bytes + line.len() as u32 };
+        here = Start { lines: here.lines.saturating_add(1), bytes: here.bytes.saturating_add(line.len() as u32) };
         if marker(line, "...") {
             pieces.push(piece(start, here.bytes as usize));
             (start, begun) = (here, false);
