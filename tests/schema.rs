@@ -72,3 +72,33 @@ fn the_schema_rejects_what_the_loader_rejects() {
         assert!(loaded.has_errors(), "the loader should reject `{bad}`");
     }
 }
+
+#[test]
+fn each_items_field_list_is_its_schemas() {
+    use brief::model::{Actor, Brief, Claim, Event, Position, Quote, Source, Topic};
+    let schema: Value = serde_json::from_str(&brief::schema::json_schema()).expect("the schema is JSON");
+    let properties = |definition: &Value| {
+        let mut names: Vec<String> =
+            definition["properties"].as_object().expect("properties").keys().cloned().collect();
+        names.sort();
+        names
+    };
+    let sorted = |fields: &[&str]| {
+        let mut names: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(properties(&schema), sorted(Brief::FIELDS), "Brief");
+    let items = [
+        ("Source", Source::FIELDS),
+        ("Topic", Topic::FIELDS),
+        ("Actor", Actor::FIELDS),
+        ("Claim", Claim::FIELDS),
+        ("Position", Position::FIELDS),
+        ("Quote", Quote::FIELDS),
+        ("Event", Event::FIELDS),
+    ];
+    for (name, fields) in items {
+        assert_eq!(properties(&schema["$defs"][name]), sorted(fields), "{name}");
+    }
+}

@@ -2,67 +2,26 @@
 
 use super::diagnostic::{Code, Diagnostic, with_article};
 use super::suggest::nearest;
-use super::yaml::{FromNode, Items, Key, Node, Plain, Rest, Value};
+use super::yaml::{Context, FromNode, Items, Key, Node, Plain, Rest, Value};
 use crate::model::{
     Actor, Brief, Claim, Date, Event, Extensions, FORMAT_VERSION, Position, Quote, Ref, Section, Source, Span, Topic,
     Vocabulary, is_valid_id,
 };
 
-/// The field names of the items, beyond those of the brief itself.
-const ITEM_FIELDS: &[&str] = &[
-    "publisher",
-    "published",
-    "url",
-    "reliability",
-    "file",
-    "label",
-    "name",
-    "kind",
-    "role",
-    "anonymous",
-    "affiliation",
-    "speaks_for",
-    "aliases",
-    "text",
-    "by",
-    "topic",
-    "status",
-    "credibility",
-    "source",
-    "at",
-    "actor",
-    "stance",
-    "supports",
-    "disputes",
-    "speaker",
-    "on_behalf_of",
-    "to",
-    "context",
-    "mentions",
-];
-
 /// A field name of the format as a static string, so keys can be read without allocating.
 pub(crate) fn field_name(name: &str) -> Option<&'static str> {
-    BRIEF_FIELDS.iter().chain(ITEM_FIELDS).copied().find(|known| *known == name)
+    let lists = [
+        Brief::FIELDS,
+        Source::FIELDS,
+        Topic::FIELDS,
+        Actor::FIELDS,
+        Claim::FIELDS,
+        Position::FIELDS,
+        Quote::FIELDS,
+        Event::FIELDS,
+    ];
+    lists.into_iter().flatten().copied().find(|known| *known == name)
 }
-
-const BRIEF_FIELDS: &[&str] = &[
-    "brief",
-    "id",
-    "title",
-    "date",
-    "summary",
-    "prepared_by",
-    "marking",
-    "tags",
-    "sources",
-    "topics",
-    "actors",
-    "claims",
-    "positions",
-    "quotes",
-    "events",
-];
 
 /// Words people write for a field, and the field the format has for them.
 const FIELD_SYNONYMS: &[(&str, &str)] = &[
@@ -107,10 +66,10 @@ impl<T> Default for Slot<T> {
 }
 
 impl<T> Slot<T> {
-    pub fn fill(&mut self, key: Key, (value_span, items): (Span, Items<T>), problems: &mut Vec<Diagnostic>) {
+    pub fn fill(&mut self, key: Key, (value_span, items): (Span, Items<T>), context: &Context) {
         let name = key.name;
         if let Some(first) = self.key {
-            problems.push(
+            context.report(
                 Diagnostic::new(Code::DuplicateField, key.span, format!("section `{name}` is written twice"))
                     .label("second time here")
                     .help(format!("merge the two lists into the `{name}:` on line {}", first.line)),
@@ -136,7 +95,7 @@ impl<T> Slot<T> {
             } else {
                 format!("write each item on its own line under `{name}:`, starting with `- id: …`")
             };
-            problems.push(
+            context.report(
                 Diagnostic::new(Code::WrongType, value_span, format!("section `{name}` must be a list, found {found}"))
                     .label("expected a list of items")
                     .help(help),
@@ -210,15 +169,11 @@ impl<T> Slot<T> {
 /// sections that could not be read: written as something other than a list, or under a
 /// misspelt key (`claimz:`). That section's error says it all, so the checks leave the
 /// references into it alone.
-pub(crate) fn finish_brief(
-    parts: BriefParts,
-    span: Span,
-    problems: &mut Vec<Diagnostic>,
-) -> (Option<Brief>, Vec<Section>) {
+pub(crate) fn finish_brief(parts: BriefParts, span: Span, context: &Context) -> (Option<Brief>, Vec<Section>) {
     let mut unread: Vec<Section> = parts
         .fields
         .iter()
-        .filter_map(|(key, _)| suggest_field(&key.name, BRIEF_FIELDS).and_then(|field| Section::from_key(&field)))
+        .filter_map(|(key, _)| suggest_field(&key.name, Brief::FIELDS).and_then(|field| Section::from_key(&field)))
         .collect();
     let slots = [
         (Section::Sources, parts.sources.unread),
@@ -230,12 +185,12 @@ pub(crate) fn finish_brief(
         (Section::Events, parts.events.unread),
     ];
     unread.extend(slots.into_iter().filter(|(_, unread)| *unread).map(|(section, _)| section));
-    let brief = assemble(parts, span, &unread, problems);
+    let brief = assemble(parts, span, &unread, context);
     (brief, unread)
 }
 
-fn assemble(parts: BriefParts, span: Span, unread: &[Section], problems: &mut Vec<Diagnostic>) -> Option<Brief> {
-    let mut fields = Fields::new(parts.fields, "brief", span, BRIEF_FIELDS, problems);
+fn assemble(parts: BriefParts, span: Span, unread: &[Section], context: &Context) -> Option<Brief> {
+    let mut fields = Fields::new(parts.fields, "brief", span, Brief::FIELDS, context);
     let version = fields.version();
     let id = fields.id();
     let title = fields.text_required("title");
@@ -247,12 +202,12 @@ fn assemble(parts: BriefParts, span: Span, unread: &[Section], problems: &mut Ve
     let (extensions, _) = fields.finish();
     if let Version::Unsupported = version {
         // Another version's fields would drown the one message that matters.
-        problems.retain(|p| p.code == Code::UnsupportedVersion);
+        context.retain_problems(|p| p.code == Code::UnsupportedVersion);
         return None;
     }
     // A misspelt `actors:` is reported as such; "no actors" would say it a second time.
     if parts.actors.key.is_none() && !unread.contains(&Section::Actors) {
-        problems.push(
+        context.report(
             Diagnostic::new(Code::MissingField, span, "the brief has no `actors:` section")
                 .label("the brief starts here")
                 .help("add `actors:` with at least one `- id: …` and `name: …`"),
@@ -274,7 +229,7 @@ fn assemble(parts: BriefParts, span: Span, unread: &[Section], problems: &mut Ve
             } else {
                 format!("add items to `{}`, or remove the key", section.key())
             };
-            problems.push(
+            context.report(
                 Diagnostic::new(Code::EmptySection, key, format!("section `{}` is empty", section.key()))
                     .label("no items")
                     .help(help),
@@ -320,7 +275,7 @@ struct Fields<'p> {
     missing: Vec<&'static str>,
     /// Where each taken field's value was written (when positions are recorded).
     spans: Vec<(&'static str, Span)>,
-    problems: &'p mut Vec<Diagnostic>,
+    context: &'p Context<'p>,
 }
 
 impl<'p> Fields<'p> {
@@ -329,12 +284,12 @@ impl<'p> Fields<'p> {
         owner: &'static str,
         owner_span: Span,
         known: &'static [&'static str],
-        problems: &'p mut Vec<Diagnostic>,
+        context: &'p Context<'p>,
     ) -> Fields<'p> {
         let mut kept: Vec<Option<(Key, Node)>> = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             if let Some(found) = key.not_a_name {
-                problems.push(
+                context.report(
                     Diagnostic::new(Code::WrongType, key.span, format!("a field name must be text, found {found}"))
                         .label("not a field name")
                         .help("write `name: value`; a `?` before a key makes a complex key, which the format has no use for"),
@@ -342,7 +297,7 @@ impl<'p> Fields<'p> {
                 continue;
             }
             if let Some((first, _)) = kept.iter().flatten().find(|(k, _)| k.name == key.name) {
-                problems.push(
+                context.report(
                     Diagnostic::new(
                         Code::DuplicateField,
                         key.span,
@@ -355,11 +310,12 @@ impl<'p> Fields<'p> {
             }
             kept.push(Some((key, value)));
         }
-        Fields { owner, owner_span, entries: kept, known, missing: Vec::new(), spans: Vec::new(), problems }
+        Fields { owner, owner_span, entries: kept, known, missing: Vec::new(), spans: Vec::new(), context }
     }
 
     /// Takes a field's value, remembering where it was written.
     fn take(&mut self, name: &'static str) -> Option<(Span, Node)> {
+        debug_assert!(self.known.contains(&name), "`{name}` is read but not among the {}'s FIELDS", self.owner);
         let slot = self.entries.iter_mut().find(|e| e.as_ref().is_some_and(|(k, _)| k.name == name))?;
         let (key, value) = slot.take()?;
         if value.span.line != 0 {
@@ -373,7 +329,7 @@ impl<'p> Fields<'p> {
     }
 
     fn wrong_type(&mut self, name: &str, node: &Node, expected: &str, help: String) {
-        self.problems.push(
+        self.context.report(
             Diagnostic::new(
                 Code::WrongType,
                 node.span,
@@ -403,7 +359,7 @@ impl<'p> Fields<'p> {
         help: &str,
         as_written: bool,
     ) -> Option<(Span, String)> {
-        match node.into_text(as_written) {
+        match node.into_text(as_written, self.context) {
             Ok(text) => Some(text),
             Err(node) if matches!(node.value, Value::Null) => None,
             Err(node) => {
@@ -419,7 +375,7 @@ impl<'p> Fields<'p> {
 
     fn version(&mut self) -> Version {
         let Some((key_span, node)) = self.take("brief") else {
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(Code::MissingVersion, self.owner_span, "the brief does not say its format version")
                     .label("expected `brief: 1` in this mapping")
                     .help("add `brief: 1` as the first line of the brief"),
@@ -430,7 +386,7 @@ impl<'p> Fields<'p> {
             Value::Plain { kind: Plain::Int(1) | Plain::UInt(1), .. } => return Version::One,
             Value::Text(t) if t.trim() == "1" => return Version::One,
             Value::Null => {
-                self.problems.push(
+                self.context.report(
                     Diagnostic::new(Code::MissingVersion, key_span, "`brief:` has no value")
                         .label("expected the format version")
                         .help("write `brief: 1`"),
@@ -441,7 +397,7 @@ impl<'p> Fields<'p> {
             other => other.kind_name().to_string(),
         };
         let one = matches!(&node.value, Value::Plain { kind: Plain::Float(f), .. } if *f == 1.0);
-        self.problems.push(
+        self.context.report(
             Diagnostic::new(
                 Code::UnsupportedVersion,
                 node.span,
@@ -460,7 +416,7 @@ impl<'p> Fields<'p> {
             return None;
         };
         if matches!(node.value, Value::Null) {
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(Code::MissingField, key_span, "`id:` has no value")
                     .label("expected an id after `id:`")
                     .help("write an id such as `harbour-council`: letters, digits, `.`, `_` and `-`"),
@@ -469,7 +425,7 @@ impl<'p> Fields<'p> {
         }
         let (span, id) = self.scalar("id", node, "an id", "write one id such as `harbour-council`")?;
         if !is_valid_id(&id) {
-            self.problems.push(bad_id(&id, span));
+            self.context.report(bad_id(&id, span));
         }
         Some(id.into_boxed_str())
     }
@@ -486,7 +442,7 @@ impl<'p> Fields<'p> {
         };
         if blank {
             // Point at the key: an empty value has no place of its own (or is on the next line).
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(Code::BlankText, key_span, format!("`{name}` is empty"))
                     .label(format!("no {name} after `{name}:`"))
                     .help(format!("write the {name} of this {}", self.owner)),
@@ -537,7 +493,7 @@ impl<'p> Fields<'p> {
             return None;
         };
         if matches!(node.value, Value::Null) {
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(Code::MissingField, key_span, format!("`{name}:` has no value"))
                     .label(format!("expected {} id here", with_article(what)))
                     .help(format!("write the id of {} after `{name}:`", with_article(what))),
@@ -594,7 +550,7 @@ impl<'p> Fields<'p> {
                 diagnostic = diagnostic.suggest(Some(digit));
             }
         }
-        self.problems.push(diagnostic);
+        self.context.report(diagnostic);
         None
     }
 
@@ -625,7 +581,7 @@ impl<'p> Fields<'p> {
         match Date::parse(text.trim()) {
             Ok(date) => Some(date),
             Err(why) => {
-                self.problems.push(
+                self.context.report(
                     Diagnostic::new(Code::BadDate, span, format!("`{name}`: {why}"))
                         .label(why.label())
                         .help(help)
@@ -647,7 +603,7 @@ impl<'p> Fields<'p> {
             return None;
         };
         if matches!(node.value, Value::Null) {
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(Code::MissingField, key_span, format!("`{name}:` has no value"))
                     .label("expected a date here")
                     .help("write a date such as 2021-12-06"),
@@ -665,7 +621,7 @@ impl<'p> Fields<'p> {
         for (key, value) in std::mem::take(&mut self.entries).into_iter().flatten() {
             let name = key.name;
             if name.starts_with("x-") {
-                let value = to_json(value, self.problems);
+                let value = to_json(value, self.context);
                 extensions.insert(name.into_owned(), value);
                 continue;
             }
@@ -678,7 +634,7 @@ impl<'p> Fields<'p> {
                 }
                 None => format!("unknown field `{name}` in {}", with_article(self.owner)),
             };
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(Code::UnknownField, key.span, message)
                     .label("not a field of the format")
                     .help(format!(
@@ -695,7 +651,7 @@ impl<'p> Fields<'p> {
                 "date" => "a date such as 2021-12-06".to_string(),
                 _ => "…".to_string(),
             };
-            self.problems.push(
+            self.context.report(
                 Diagnostic::new(
                     Code::MissingField,
                     self.owner_span,
@@ -782,7 +738,7 @@ fn bad_id(id: &str, span: Span) -> Diagnostic {
 }
 
 /// An extension value as plain data. Keys written twice inside it are reported.
-fn to_json(node: Node, problems: &mut Vec<Diagnostic>) -> serde_json::Value {
+fn to_json(node: Node, context: &Context) -> serde_json::Value {
     use serde_json::Value as J;
     match node.value {
         Value::Null => J::Null,
@@ -793,13 +749,13 @@ fn to_json(node: Node, problems: &mut Vec<Diagnostic>) -> serde_json::Value {
             Plain::UInt(u) => J::from(u),
             Plain::Float(f) => serde_json::Number::from_f64(f).map_or(J::String(text), J::Number),
         },
-        Value::Seq(items) => J::Array(items.into_iter().map(|i| to_json(i, problems)).collect()),
+        Value::Seq(items) => J::Array(items.into_iter().map(|i| to_json(i, context)).collect()),
         Value::Map(entries) => {
             let mut object = serde_json::Map::new();
             for (key, value) in entries {
-                let value = to_json(value, problems);
+                let value = to_json(value, context);
                 if object.contains_key(key.name.as_ref()) {
-                    problems.push(
+                    context.report(
                         Diagnostic::new(
                             Code::DuplicateField,
                             key.span,
@@ -818,11 +774,11 @@ fn to_json(node: Node, problems: &mut Vec<Diagnostic>) -> serde_json::Value {
 }
 
 /// Splits an item node into its entries, or reports that it is not a mapping.
-fn item_entries(node: Node, owner: &'static str, problems: &mut Vec<Diagnostic>) -> Option<(Span, Vec<(Key, Node)>)> {
+fn item_entries(node: Node, owner: &'static str, context: &Context) -> Option<(Span, Vec<(Key, Node)>)> {
     match node.value {
         Value::Map(entries) => Some((node.span, entries)),
         other => {
-            problems.push(
+            context.report(
                 Diagnostic::new(
                     Code::WrongType,
                     node.span,
@@ -842,10 +798,11 @@ fn item_span(entries: &[(Key, Node)], start: Span) -> Span {
 }
 
 macro_rules! item_reader {
-    ($node:ident, $problems:ident, $owner:literal, $known:expr, |$fields:ident| $build:block) => {{
-        let (start, entries) = item_entries($node, $owner, $problems)?;
+    ($node:ident, $context:ident, |$fields:ident| $build:block) => {{
+        let owner = Self::SECTION.singular();
+        let (start, entries) = item_entries($node, owner, $context)?;
         let span = item_span(&entries, start);
-        let mut $fields = Fields::new(entries, $owner, start, $known, $problems);
+        let mut $fields = Fields::new(entries, owner, start, Self::FIELDS, $context);
         // A closure, so a missing id ends the build but not the check of the other fields.
         #[allow(clippy::redundant_closure_call)]
         let built = (|| $build)();
@@ -861,9 +818,8 @@ macro_rules! item_reader {
 impl FromNode for Source {
     const SECTION: Section = Section::Sources;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] = &["id", "title", "publisher", "published", "url", "reliability", "file"];
-        item_reader!(node, problems, "source", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let title = f.text_required("title");
             let publisher = f.text("publisher");
@@ -889,9 +845,8 @@ impl FromNode for Source {
 impl FromNode for Topic {
     const SECTION: Section = Section::Topics;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] = &["id", "label", "summary"];
-        item_reader!(node, problems, "topic", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let label = f.text_required("label");
             let summary = f.text("summary");
@@ -909,10 +864,8 @@ impl FromNode for Topic {
 impl FromNode for Actor {
     const SECTION: Section = Section::Actors;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "name", "kind", "role", "anonymous", "affiliation", "speaks_for", "aliases", "summary"];
-        item_reader!(node, problems, "actor", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let name = f.text_required("name");
             let kind = f.vocabulary("kind").unwrap_or_default();
@@ -942,10 +895,8 @@ impl FromNode for Actor {
 impl FromNode for Claim {
     const SECTION: Section = Section::Claims;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "text", "by", "topic", "status", "credibility", "quotes", "date", "source", "at"];
-        item_reader!(node, problems, "claim", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let text = f.text_required("text");
             let by = f.references("by", "actor", true);
@@ -977,10 +928,8 @@ impl FromNode for Claim {
 impl FromNode for Position {
     const SECTION: Section = Section::Positions;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "actor", "text", "topic", "stance", "supports", "disputes", "quotes", "date", "source", "at"];
-        item_reader!(node, problems, "position", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let actor = f.reference_required("actor", "actor");
             let text = f.text_required("text");
@@ -1014,10 +963,8 @@ impl FromNode for Position {
 impl FromNode for Quote {
     const SECTION: Section = Section::Quotes;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] =
-            &["id", "speaker", "text", "kind", "on_behalf_of", "to", "context", "mentions", "date", "source", "at"];
-        item_reader!(node, problems, "quote", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let speaker = f.reference_required("speaker", "actor");
             let text = f.text_required("text");
@@ -1051,9 +998,8 @@ impl FromNode for Quote {
 impl FromNode for Event {
     const SECTION: Section = Section::Events;
 
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)> {
-        const KNOWN: &[&str] = &["id", "date", "text", "status", "actors", "source", "at"];
-        item_reader!(node, problems, "event", KNOWN, |f| {
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)> {
+        item_reader!(node, context, |f| {
             let id = f.id();
             let date = f.date_required("date");
             let text = f.text_required("text");
@@ -1083,6 +1029,32 @@ mod tests {
     fn labels(yaml: &str) -> Vec<String> {
         let file = load_text(Origin::Stdin, yaml.to_string());
         file.all_problems().filter_map(|p| p.label.clone()).collect()
+    }
+
+    /// Every field a list names is taken by the reader (a field it does not take is reported
+    /// as unknown); `Fields::take` checks the converse.
+    #[test]
+    fn every_field_the_format_names_is_read() {
+        use crate::model::{Actor, Brief, Claim, Event, Position, Quote, Section, Source, Topic};
+        let empty = |field: &&str| format!("{field}: ~");
+        let own = Brief::FIELDS.iter().filter(|field| Section::from_key(field).is_none());
+        let mut yaml: String = own.map(|field| empty(field) + "\n").collect();
+        let items = [
+            (Section::Sources, Source::FIELDS),
+            (Section::Topics, Topic::FIELDS),
+            (Section::Actors, Actor::FIELDS),
+            (Section::Claims, Claim::FIELDS),
+            (Section::Positions, Position::FIELDS),
+            (Section::Quotes, Quote::FIELDS),
+            (Section::Events, Event::FIELDS),
+        ];
+        for (section, fields) in items {
+            let item: Vec<String> = fields.iter().map(empty).collect();
+            yaml += &format!("{}: [{{{}}}]\n", section.key(), item.join(", "));
+        }
+        let file = load_text(Origin::Stdin, yaml);
+        let unknown: Vec<_> = file.all_problems().filter(|p| p.code == crate::load::Code::UnknownField).collect();
+        assert!(file.has_errors() && unknown.is_empty(), "{unknown:#?}");
     }
 
     #[test]

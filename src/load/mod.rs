@@ -27,7 +27,8 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use crate::model::{Brief, ItemRef, Section, Span};
 
 /// Files larger than this are refused before they are read. A brief of 64 MiB holds about
-/// 200,000 quotes; parsing it takes about two seconds here, so the cap keeps every load short.
+/// 200,000 quotes, twice the benchmark's (the README's measured section), so the cap keeps
+/// every load short.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where a brief's text came from.
@@ -66,10 +67,6 @@ pub struct FieldSpans(HashMap<(ItemRef, &'static str), Span>);
 impl FieldSpans {
     pub(crate) fn record(&mut self, item: ItemRef, spans: Vec<(&'static str, Span)>) {
         self.0.extend(spans.into_iter().map(|(field, span)| ((item, field), span)));
-    }
-
-    pub(crate) fn clear(&mut self) {
-        self.0.clear();
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -154,25 +151,26 @@ pub struct Progress {
     /// The bytes and items of the files already read.
     bytes_before: AtomicU64,
     items_before: AtomicU64,
-    /// How far each reading of the current file has got ([`Reading`]). A file read again (with
-    /// positions, or whole after a refused cut) adds nothing until it passes the first reading.
+    /// How far each lane of the current file's reading has got ([`Lane`]). A file read again
+    /// (with positions, or whole after a refused cut) adds nothing until it passes the first
+    /// reading.
     bytes: [AtomicU64; 3],
     items: [AtomicU64; 3],
 }
 
-/// Who reads a file: one thread reading it whole, or the two threads of a cut reading.
+/// Who reads a file: one thread reading it whole, or one of the two threads of a cut reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reading {
+pub(crate) enum Lane {
     Whole,
     Head,
     Rest,
 }
 
 impl Progress {
-    /// A reading of the current file has read this many bytes and items.
-    fn advance(&self, reading: Reading, bytes: u64, items: u64) {
-        self.bytes[reading as usize].fetch_max(bytes, Relaxed);
-        self.items[reading as usize].fetch_max(items, Relaxed);
+    /// A lane of the current file's reading has read this many bytes and items.
+    fn advance(&self, lane: Lane, bytes: u64, items: u64) {
+        self.bytes[lane as usize].fetch_max(bytes, Relaxed);
+        self.items[lane as usize].fetch_max(items, Relaxed);
     }
 
     /// The current file's bytes and items read: by its furthest reading, whole or cut.
@@ -259,32 +257,39 @@ impl std::error::Error for LoadError {}
 /// The text is read fast first; a file with problems is read again recording the place of
 /// every value, so each diagnostic points at what it is about.
 pub fn load_text(origin: Origin, text: String) -> LoadedFile {
-    load_checked(origin, text, true)
+    load_checked(origin, text, true, None)
 }
 
 /// Reads a brief's text into the model, checking each field but not the rules across items
 /// (ids, references, quotes against sources). The first stage of [`load_text`], public so the
 /// benchmark can weigh the stages.
 pub fn parse_text(origin: Origin, text: String) -> LoadedFile {
-    load_checked(origin, text, false)
+    load_checked(origin, text, false, None)
 }
 
-fn load_checked(origin: Origin, text: String, across_items: bool) -> LoadedFile {
-    let fast = load_with(origin, text, yaml::Mode::Fast, across_items);
+fn load_checked(origin: Origin, text: String, across_items: bool, progress: Option<&Progress>) -> LoadedFile {
+    let fast = load_with(origin, text, yaml::Mode::Fast, across_items, progress);
     if !fast.needs_positions {
         return fast.file;
     }
     let LoadedFile { origin, text, .. } = fast.file;
-    load_with(origin, text, yaml::Mode::Positioned, across_items).file
+    load_with(origin, text, yaml::Mode::Positioned, across_items, progress).file
 }
 
-struct Loaded {
+/// One reading of a file, and whether it must be read again for the places of its problems.
+struct Attempt {
     file: LoadedFile,
     needs_positions: bool,
 }
 
-fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool) -> Loaded {
-    let parsed = yaml::parse(text, mode);
+fn load_with(
+    origin: Origin,
+    text: String,
+    mode: yaml::Mode,
+    across_items: bool,
+    progress: Option<&Progress>,
+) -> Attempt {
+    let parsed = yaml::parse(text, mode, progress);
     let base_dir = origin.base_dir();
     let mut briefs = Vec::with_capacity(parsed.documents.len());
     for document in parsed.documents {
@@ -312,7 +317,7 @@ fn load_with(origin: Origin, text: String, mode: yaml::Mode, across_items: bool)
     // Problems of the whole file (syntax, limits, no brief) carry their place already; only a
     // brief's own problems need the positioned reading.
     let needs_positions = parsed.inexact || briefs.iter().any(|b| !b.problems.is_empty());
-    Loaded { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
+    Attempt { file: LoadedFile { origin, text: parsed.text, briefs, problems }, needs_positions }
 }
 
 /// A brief's warnings are given only once it has no errors, whatever the check that found
@@ -364,12 +369,12 @@ impl AcrossItems {
 
 /// Loads raw bytes, refusing anything that is not UTF-8.
 pub fn load_bytes(origin: Origin, bytes: Vec<u8>) -> LoadedFile {
-    read_bytes(origin, bytes, true)
+    read_bytes(origin, bytes, true, None)
 }
 
-fn read_bytes(origin: Origin, bytes: Vec<u8>, across_items: bool) -> LoadedFile {
+fn read_bytes(origin: Origin, bytes: Vec<u8>, across_items: bool, progress: Option<&Progress>) -> LoadedFile {
     match String::from_utf8(bytes) {
-        Ok(text) => load_checked(origin, text, across_items),
+        Ok(text) => load_checked(origin, text, across_items, progress),
         Err(error) => {
             let bytes = error.into_bytes();
             let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
@@ -443,10 +448,10 @@ fn io_reason(error: &std::io::Error) -> String {
 
 /// Loads one file.
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
-    read_file(path, true)
+    read_file(path, true, None)
 }
 
-fn read_file(path: &Path, across_items: bool) -> Result<LoadedFile, LoadError> {
+fn read_file(path: &Path, across_items: bool, progress: Option<&Progress>) -> Result<LoadedFile, LoadError> {
     let origin = Origin::File(path.to_path_buf());
     let error = |message: String| LoadError { path: path.display().to_string(), message };
     let size = fs::metadata(path).map_err(|e| error(io_reason(&e)))?.len();
@@ -460,15 +465,10 @@ fn read_file(path: &Path, across_items: bool) -> Result<LoadedFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(too_large(origin, bytes.len() as u64));
     }
-    Ok(read_bytes(origin, bytes, across_items))
+    Ok(read_bytes(origin, bytes, across_items, progress))
 }
 
-/// Loads standard input.
-pub fn load_stdin() -> Result<LoadedFile, LoadError> {
-    read_stdin(true)
-}
-
-fn read_stdin(across_items: bool) -> Result<LoadedFile, LoadError> {
+fn read_stdin(across_items: bool, progress: Option<&Progress>) -> Result<LoadedFile, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
@@ -478,7 +478,7 @@ fn read_stdin(across_items: bool) -> Result<LoadedFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(too_large(Origin::Stdin, bytes.len() as u64));
     }
-    Ok(read_bytes(Origin::Stdin, bytes, across_items))
+    Ok(read_bytes(Origin::Stdin, bytes, across_items, progress))
 }
 
 /// The brief files under a folder: `*.yaml` and `*.yml`, recursively, sorted by path.
@@ -563,13 +563,14 @@ fn read_paths(
     if let Some(progress) = progress {
         progress.bytes_total.store(sizes.iter().sum(), Relaxed);
     }
+    let progress = progress.map(std::sync::Arc::as_ref);
     let mut files = Vec::new();
     let mut before = 0;
     for (input, size) in inputs.iter().zip(sizes) {
-        let file = yaml::reporting(progress, || match input {
-            Some(path) => read_file(path, across_items),
-            None => read_stdin(across_items),
-        })?;
+        let file = match input {
+            Some(path) => read_file(path, across_items, progress)?,
+            None => read_stdin(across_items, progress)?,
+        };
         before += size;
         if let Some(progress) = progress {
             progress.file_done(before);
@@ -638,16 +639,16 @@ mod tests {
         let progress = Progress::default();
         progress.bytes_total.store(200, Relaxed);
         // A cut reading: the head and the rest at once.
-        progress.advance(Reading::Head, 50, 10);
-        progress.advance(Reading::Rest, 40, 8);
+        progress.advance(Lane::Head, 50, 10);
+        progress.advance(Lane::Rest, 40, 8);
         assert_eq!((progress.fraction(), progress.items()), (0.45, 18));
         // Read again whole: nothing more until it passes them.
-        progress.advance(Reading::Whole, 60, 12);
+        progress.advance(Lane::Whole, 60, 12);
         assert_eq!((progress.fraction(), progress.items()), (0.45, 18));
-        progress.advance(Reading::Whole, 100, 20);
+        progress.advance(Lane::Whole, 100, 20);
         assert_eq!((progress.fraction(), progress.items()), (0.5, 20));
         progress.file_done(100);
-        progress.advance(Reading::Whole, 50, 5);
+        progress.advance(Lane::Whole, 50, 5);
         assert_eq!((progress.fraction(), progress.items()), (0.75, 25));
     }
 

@@ -10,22 +10,22 @@
 //!
 //! A large file is cut in two and read on two threads at once (see [`super::cut`]).
 //!
-//! Per-parse state lives in thread-locals because serde's `Deserialize` cannot carry context:
-//! the source text (to read numbers back exactly as written, `1.10` not `1.1`), the mode, the
-//! problems found so far, and the places of fields.
+//! What a reading needs and what it finds (the source text, to read numbers back as written,
+//! `1.10` not `1.1`; the mode; the problems; the places of fields; the progress) live in one
+//! [`Context`] per document or piece, handed to every part of it as a serde `DeserializeSeed`.
+//! Nothing of one reading is left where another could see it.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::fmt;
-use std::sync::Arc;
+use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Location, Spanned};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Location;
 
 use super::cut::{self, Cut};
 use super::diagnostic::{Code, Diagnostic};
-use super::fields;
-use super::{FieldSpans, Reading};
+use super::{FieldSpans, Lane, Progress, fields};
 use crate::model::{Brief, ItemRef, Section, Span};
 
 /// How much a parse records about where things were written.
@@ -37,46 +37,97 @@ pub(crate) enum Mode {
     Positioned,
 }
 
-thread_local! {
-    static SOURCE: RefCell<String> = const { RefCell::new(String::new()) };
-    static POSITIONED: Cell<bool> = const { Cell::new(false) };
-    /// Set when a fast parse met a number where text belongs: its exact spelling needs a
-    /// position to be read back, so the file is read again positioned.
-    static INEXACT: Cell<bool> = const { Cell::new(false) };
-    static PROBLEMS: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
-    static FIELD_SPANS: RefCell<FieldSpans> = RefCell::new(FieldSpans::default());
-    /// Where to report how far the parse has got.
-    static PROGRESS: RefCell<Option<Arc<super::Progress>>> = const { RefCell::new(None) };
-    /// Which reading of the file this thread does, where in the file it started, and how many
-    /// items it has read.
-    static READING: Cell<(Reading, u32, u64)> = const { Cell::new((Reading::Whole, 0, 0)) };
-    /// Where the text this thread parses starts in the file (line and byte): a cut file's
-    /// middle and tail are parsed on their own, and their places must still be the file's.
-    static BASE: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+/// The reading of one document (or of one piece of a file cut for two threads): what it reads
+/// with, and what it has found so far. Every seed below holds a reference to it; the findings
+/// are taken out when the document is read.
+pub(crate) struct Context<'a> {
+    /// The whole file's text, which numbers are read back from as written.
+    source: &'a str,
+    mode: Mode,
+    /// Where the text read starts in the file.
+    start: Start,
+    reporting: Reporting<'a>,
+    problems: RefCell<Vec<Diagnostic>>,
+    field_spans: RefCell<FieldSpans>,
+    /// A fast reading met a number where text belongs: its spelling needs a positioned reading.
+    inexact: Cell<bool>,
+    /// The items this lane has read so far, this text's included.
+    items_read: Cell<u64>,
 }
 
-/// Reports progress to `progress` while `f` runs on this thread.
-pub(crate) fn reporting<R>(progress: Option<&Arc<super::Progress>>, f: impl FnOnce() -> R) -> R {
-    PROGRESS.with(|p| *p.borrow_mut() = progress.cloned());
-    let result = f();
-    PROGRESS.with(|p| *p.borrow_mut() = None);
-    result
+/// The lines and bytes of a file before a text read on its own: serde-saphyr counts from the
+/// text's start, diagnostics from the file's.
+#[derive(Debug, Clone, Copy, Default)]
+struct Start {
+    lines: u32,
+    bytes: u32,
+}
+
+/// Where a reading reports how far it has got: its lane, which counts from byte `from`.
+#[derive(Clone, Copy)]
+struct Reporting<'a> {
+    progress: Option<&'a Progress>,
+    lane: Lane,
+    from: u32,
+}
+
+impl<'a> Context<'a> {
+    fn new(source: &'a str, mode: Mode, start: Start, reporting: Reporting<'a>, items_read: u64) -> Context<'a> {
+        Context {
+            source,
+            mode,
+            start,
+            reporting,
+            problems: RefCell::default(),
+            field_spans: RefCell::default(),
+            inexact: Cell::new(false),
+            items_read: Cell::new(items_read),
+        }
+    }
+
+    pub(crate) fn report(&self, problem: Diagnostic) {
+        self.problems.borrow_mut().push(problem);
+    }
+
+    /// Keeps only the problems found so far that `keep` accepts.
+    pub(crate) fn retain_problems(&self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.problems.borrow_mut().retain(keep);
+    }
+
+    fn positioned(&self) -> bool {
+        self.mode == Mode::Positioned
+    }
+
+    /// Whether the text was read without a problem, as a piece of a cut file must be.
+    fn clean(&self) -> bool {
+        !self.inexact.get() && self.problems.borrow().is_empty() && self.field_spans.borrow().is_empty()
+    }
+
+    /// Where serde-saphyr says something is, in the file.
+    fn span_of(&self, location: &Location) -> Span {
+        let span = location.span();
+        let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
+        Span {
+            line: clamp(location.line()).saturating_add(self.start.lines),
+            column: clamp(location.column()),
+            offset: clamp(span.byte_offset().unwrap_or(0)).saturating_add(self.start.bytes),
+            len: clamp(span.byte_len().unwrap_or(0)),
+        }
+    }
+
+    /// `items` more items have been read, the last of them at byte `offset` of the file.
+    fn count_items(&self, items: usize, offset: u32) {
+        let read = self.items_read.get() + items as u64;
+        self.items_read.set(read);
+        let Reporting { progress, lane, from } = self.reporting;
+        if let Some(progress) = progress {
+            progress.advance(lane, u64::from(offset.saturating_sub(from)), read);
+        }
+    }
 }
 
 /// How often (in items) the parse reports progress.
 const PROGRESS_EVERY: usize = 512;
-
-/// Reports that this thread has read up to `offset` in the file, and `items` more items.
-fn report_progress(offset: u32, items: usize) {
-    let (reading, start, read) = READING.get();
-    let read = read + items as u64;
-    READING.set((reading, start, read));
-    PROGRESS.with(|p| {
-        if let Some(progress) = p.borrow().as_ref() {
-            progress.advance(reading, u64::from(offset.saturating_sub(start)), read);
-        }
-    });
-}
 
 /// A YAML value with where it was written (`Span::default()` when not recorded).
 #[derive(Debug, Clone)]
@@ -135,12 +186,12 @@ impl Node {
     /// matters (`as_written`: free text, ids) a number read without its position is flagged, so
     /// the file is read again positioned and `1.10` stays `1.10`. A number read as a number (a
     /// credibility, a year) needs no second reading.
-    pub fn into_text(self, as_written: bool) -> Result<(Span, String), Node> {
+    pub fn into_text(self, as_written: bool, context: &Context) -> Result<(Span, String), Node> {
         match self.value {
             Value::Text(text) => Ok((self.span, text)),
             Value::Plain { text, .. } => {
                 if as_written && self.span.line == 0 {
-                    INEXACT.set(true);
+                    context.inexact.set(true);
                 }
                 Ok((self.span, text))
             }
@@ -149,64 +200,131 @@ impl Node {
     }
 }
 
-fn span_of(location: &Location) -> Span {
-    let span = location.span();
-    let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
-    let (base_line, base_offset) = BASE.get();
-    Span {
-        line: clamp(location.line()).saturating_add(base_line),
-        column: clamp(location.column()),
-        offset: clamp(span.byte_offset().unwrap_or(0)).saturating_add(base_offset),
-        len: clamp(span.byte_len().unwrap_or(0)),
+/// serde-saphyr's `Spanned` for a seed: the value `S` reads, with where it is used and where it
+/// is defined (they differ for an alias). serde-saphyr's own `Spanned<T>` takes only a
+/// `T: Deserialize`, which cannot be handed a context; this asks for the same newtype and reads
+/// the same answer, a map of the value and its two locations.
+struct Spanned<S>(S);
+
+/// The newtype name by which serde-saphyr knows a request for a value's location.
+const SPANNED: &str = "__yaml_spanned";
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Spanned<S> {
+    type Value = (S::Value, Location, Location);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_newtype_struct(SPANNED, self)
     }
 }
 
-/// Reads a value with its position: used for items always, and for everything when positioned.
-fn positioned_node<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-    let Spanned { value, referenced, defined } = Spanned::<Value>::deserialize(deserializer)?;
-    let mut node = Node { span: span_of(&referenced), value };
-    if let Value::Plain { text, .. } = &mut node.value {
-        // Read the scalar back from its definition (an alias points elsewhere).
-        let at = span_of(&defined);
-        SOURCE.with(|source| {
-            let source = source.borrow();
-            let range = at.offset as usize..(at.offset as usize + at.len as usize);
-            if let Some(written) = source.get(range).filter(|s| !s.is_empty()) {
-                *text = written.to_string();
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Spanned<S> {
+    type Value = (S::Value, Location, Location);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value with its location")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut seed = Some(self.0);
+        let (mut value, mut referenced, mut defined) = (None, None, None);
+        while let Some(part) = map.next_key::<SpannedPart>()? {
+            match part {
+                SpannedPart::Value => {
+                    let seed = seed.take().ok_or_else(|| de::Error::duplicate_field("value"))?;
+                    value = Some(map.next_value_seed(seed)?);
+                }
+                SpannedPart::Referenced => referenced = Some(map.next_value()?),
+                SpannedPart::Defined => defined = Some(map.next_value()?),
+                SpannedPart::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
-        });
-    }
-    Ok(node)
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if POSITIONED.get() {
-            positioned_node(deserializer)
-        } else {
-            Ok(Node { span: Span::default(), value: Value::deserialize(deserializer)? })
+        }
+        match (value, referenced, defined) {
+            (Some(value), Some(referenced), Some(defined)) => Ok((value, referenced, defined)),
+            _ => Err(de::Error::custom("serde-saphyr gave a value without its location")),
         }
     }
 }
 
-/// A section item: always read with its position, so the model knows where each item is.
-struct ItemNode(Node);
+/// The entries of serde-saphyr's answer to [`SPANNED`].
+enum SpannedPart {
+    Value,
+    Referenced,
+    Defined,
+    Other,
+}
 
-impl<'de> Deserialize<'de> for ItemNode {
+impl<'de> de::Deserialize<'de> for SpannedPart {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        positioned_node(deserializer).map(ItemNode)
+        struct PartVisitor;
+        impl Visitor<'_> for PartVisitor {
+            type Value = SpannedPart;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("value, referenced or defined")
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<SpannedPart, E> {
+                Ok(match v {
+                    "value" => SpannedPart::Value,
+                    "referenced" => SpannedPart::Referenced,
+                    "defined" => SpannedPart::Defined,
+                    _ => SpannedPart::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(PartVisitor)
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ValueVisitor)
+/// A value, with its position when positioned.
+#[derive(Clone, Copy)]
+struct NodeSeed<'c>(&'c Context<'c>);
+
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        if self.0.positioned() {
+            positioned_node(self.0, deserializer)
+        } else {
+            Ok(Node { span: Span::default(), value: ValueSeed(self.0).deserialize(deserializer)? })
+        }
     }
 }
 
-struct ValueVisitor;
+/// Reads a value with its position: used for items always, and for everything when positioned.
+fn positioned_node<'de, D: Deserializer<'de>>(context: &Context, deserializer: D) -> Result<Node, D::Error> {
+    let (value, referenced, defined) = Spanned(ValueSeed(context)).deserialize(deserializer)?;
+    let mut node = Node { span: context.span_of(&referenced), value };
+    if let Value::Plain { text, .. } = &mut node.value {
+        // Read the scalar back from its definition (an alias points elsewhere).
+        let at = context.span_of(&defined);
+        let range = at.offset as usize..(at.offset as usize + at.len as usize);
+        if let Some(written) = context.source.get(range).filter(|s| !s.is_empty()) {
+            *text = written.to_string();
+        }
+    }
+    Ok(node)
+}
 
-impl<'de> Visitor<'de> for ValueVisitor {
+#[derive(Clone, Copy)]
+struct ValueSeed<'c>(&'c Context<'c>);
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -263,7 +381,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(node) = seq.next_element::<Node>()? {
+        while let Some(node) = seq.next_element_seed(NodeSeed(self.0))? {
             items.push(node);
         }
         Ok(Value::Seq(items))
@@ -271,30 +389,36 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(32));
-        while let Some(key) = map.next_key::<Key>()? {
-            let value = map.next_value::<Node>()?;
+        while let Some(key) = map.next_key_seed(KeySeed(self.0))? {
+            let value = map.next_value_seed(NodeSeed(self.0))?;
             entries.push((key, value));
         }
         Ok(Value::Map(entries))
     }
 }
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if POSITIONED.get() {
-            let Spanned { value, referenced, .. } = Spanned::<KeyName>::deserialize(deserializer)?;
-            Ok(Key { span: span_of(&referenced), name: value.0, not_a_name: value.1 })
+/// A mapping's key, with its position when positioned.
+#[derive(Clone, Copy)]
+struct KeySeed<'c>(&'c Context<'c>);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        let (KeyName(name, not_a_name), span) = if self.0.positioned() {
+            let (name, referenced, _) = Spanned(PhantomData::<KeyName>).deserialize(deserializer)?;
+            (name, self.0.span_of(&referenced))
         } else {
-            let KeyName(name, not_a_name) = KeyName::deserialize(deserializer)?;
-            Ok(Key { span: Span::default(), name, not_a_name })
-        }
+            (de::Deserialize::deserialize(deserializer)?, Span::default())
+        };
+        Ok(Key { span, name, not_a_name })
     }
 }
 
 /// A key's text, borrowed from the list of field names when it is one (no allocation).
 struct KeyName(Cow<'static, str>, Option<&'static str>);
 
-impl<'de> Deserialize<'de> for KeyName {
+impl<'de> de::Deserialize<'de> for KeyName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(KeyVisitor)
     }
@@ -351,11 +475,11 @@ impl<'de> Visitor<'de> for KeyVisitor {
     }
 }
 
-/// A model item that can be built from a mapping node, reporting its problems. Along with the
-/// item come the places of its fields' values (recorded when positioned).
+/// A model item that can be built from a mapping node, reporting its problems to the context.
+/// Along with the item come the places of its fields' values (recorded when positioned).
 pub(crate) trait FromNode: Sized {
     const SECTION: Section;
-    fn from_node(node: Node, problems: &mut Vec<Diagnostic>) -> Option<(Self, Vec<(&'static str, Span)>)>;
+    fn from_node(node: Node, context: &Context) -> Option<(Self, Vec<(&'static str, Span)>)>;
 }
 
 /// One section's list, each item converted as soon as it has been read.
@@ -367,21 +491,24 @@ pub(crate) struct Items<T> {
     pub not_a_list: Option<&'static str>,
 }
 
-impl<'de, T: FromNode> Deserialize<'de> for Items<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ItemsVisitor(std::marker::PhantomData))
+impl<T> Items<T> {
+    fn none(not_a_list: Option<&'static str>) -> Items<T> {
+        Items { items: Vec::new(), written: 0, not_a_list }
     }
 }
 
-struct ItemsVisitor<T>(std::marker::PhantomData<T>);
+/// A section's value: a list of items of type `T`, or what stands there instead.
+struct SectionSeed<'c, T>(&'c Context<'c>, PhantomData<T>);
 
-impl<T> ItemsVisitor<T> {
-    fn not_a_list<E>(found: &'static str) -> Result<Items<T>, E> {
-        Ok(Items { items: Vec::new(), written: 0, not_a_list: Some(found) })
+impl<'de, T: FromNode> DeserializeSeed<'de> for SectionSeed<'_, T> {
+    type Value = Items<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Items<T>, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
-impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
+impl<'de, T: FromNode> Visitor<'de> for SectionSeed<'_, T> {
     type Value = Items<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -389,11 +516,12 @@ impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<T>, A::Error> {
+        let context = self.0;
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
-        let written = read_list(&mut seq, |item: T, spans| {
+        let written = read_list(&mut seq, context, |item: T, spans| {
             if !spans.is_empty() {
                 let at = ItemRef::new(T::SECTION, items.len());
-                FIELD_SPANS.with(|f| f.borrow_mut().record(at, spans));
+                context.field_spans.borrow_mut().record(at, spans);
             }
             items.push(item);
         })?;
@@ -401,60 +529,70 @@ impl<'de, T: FromNode> Visitor<'de> for ItemsVisitor<T> {
     }
 
     fn visit_unit<E>(self) -> Result<Items<T>, E> {
-        Ok(Items { items: Vec::new(), written: 0, not_a_list: None })
+        Ok(Items::none(None))
     }
 
     fn visit_none<E>(self) -> Result<Items<T>, E> {
-        Ok(Items { items: Vec::new(), written: 0, not_a_list: None })
+        Ok(Items::none(None))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items<T>, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Self::not_a_list("a mapping")
+        Ok(Items::none(Some("a mapping")))
     }
 
     fn visit_bool<E>(self, _: bool) -> Result<Items<T>, E> {
-        Self::not_a_list("true/false")
+        Ok(Items::none(Some("true/false")))
     }
 
     fn visit_i64<E>(self, _: i64) -> Result<Items<T>, E> {
-        Self::not_a_list("a number")
+        Ok(Items::none(Some("a number")))
     }
 
     fn visit_u64<E>(self, _: u64) -> Result<Items<T>, E> {
-        Self::not_a_list("a number")
+        Ok(Items::none(Some("a number")))
     }
 
     fn visit_f64<E>(self, _: f64) -> Result<Items<T>, E> {
-        Self::not_a_list("a number")
+        Ok(Items::none(Some("a number")))
     }
 
     fn visit_str<E>(self, _: &str) -> Result<Items<T>, E> {
-        Self::not_a_list("text")
+        Ok(Items::none(Some("text")))
+    }
+}
+
+/// A section item: always read with its position, so the model knows where each item is.
+#[derive(Clone, Copy)]
+struct ItemSeed<'c>(&'c Context<'c>);
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = Node;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        positioned_node(self.0, deserializer)
     }
 }
 
 /// Reads a list's items one at a time, handing each converted item and the places of its fields
-/// to `keep`; gives how many entries the list held.
+/// to `keep`: each item's tree is dropped before the next is read. Gives how many entries the
+/// list held.
 fn read_list<'de, A: SeqAccess<'de>, T: FromNode>(
     seq: &mut A,
+    context: &Context,
     mut keep: impl FnMut(T, Vec<(&'static str, Span)>),
 ) -> Result<usize, A::Error> {
     let mut written = 0;
-    let mut problems = Vec::new();
-    while let Some(ItemNode(node)) = seq.next_element::<ItemNode>()? {
+    while let Some(node) = seq.next_element_seed(ItemSeed(context))? {
         written += 1;
         if written % PROGRESS_EVERY == 0 {
-            report_progress(node.span.offset, PROGRESS_EVERY);
+            context.count_items(PROGRESS_EVERY, node.span.offset);
         }
-        let (node, mut next) = split_run_on_item(node, T::SECTION, &mut problems);
-        for node in std::iter::once(node).chain(next.drain(..)) {
-            if let Some((item, spans)) = T::from_node(node, &mut problems) {
+        let (node, next) = split_run_on_item(node, T::SECTION, context);
+        for node in std::iter::once(node).chain(next) {
+            if let Some((item, spans)) = T::from_node(node, context) {
                 keep(item, spans);
             }
-        }
-        if !problems.is_empty() {
-            PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
         }
     }
     Ok(written)
@@ -464,7 +602,7 @@ fn read_list<'de, A: SeqAccess<'de>, T: FromNode>(
 /// one's `- `. Reported once, at that `id`, and read from there on as the next item, so its id
 /// exists and what refers to it resolves (rather than an error for each field written twice
 /// and for each reference to the lost item).
-fn split_run_on_item(node: Node, section: Section, problems: &mut Vec<Diagnostic>) -> (Node, Vec<Node>) {
+fn split_run_on_item(node: Node, section: Section, context: &Context) -> (Node, Vec<Node>) {
     let (span, entries) = match node {
         Node { span, value: Value::Map(entries) } if entries.iter().filter(|(k, _)| k.name == "id").count() > 1 => {
             (span, entries)
@@ -480,7 +618,7 @@ fn split_run_on_item(node: Node, section: Section, problems: &mut Vec<Diagnostic
                 Value::Text(id) | Value::Plain { text: id, .. } => id.as_str(),
                 _ => "…",
             };
-            problems.push(
+            context.report(
                 Diagnostic::new(
                     Code::DuplicateField,
                     key.span,
@@ -509,15 +647,17 @@ pub(crate) struct Rest<T> {
 /// Items in a piece of [`Rest`]: a megabyte of quotes.
 const PIECE: usize = 4096;
 
-impl<'de, T: FromNode> Deserialize<'de> for Rest<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_seq(RestVisitor(std::marker::PhantomData))
+struct RestSeed<'c, T>(&'c Context<'c>, PhantomData<T>);
+
+impl<'de, T: FromNode> DeserializeSeed<'de> for RestSeed<'_, T> {
+    type Value = Rest<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Rest<T>, D::Error> {
+        deserializer.deserialize_seq(self)
     }
 }
 
-struct RestVisitor<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: FromNode> Visitor<'de> for RestVisitor<T> {
+impl<'de, T: FromNode> Visitor<'de> for RestSeed<'_, T> {
     type Value = Rest<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -525,12 +665,13 @@ impl<'de, T: FromNode> Visitor<'de> for RestVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Rest<T>, A::Error> {
+        let context = self.0;
         let mut pieces: Vec<Vec<T>> = Vec::new();
-        let written = read_list(&mut seq, |item: T, spans| {
+        let written = read_list(&mut seq, context, |item: T, spans| {
             if !spans.is_empty() {
                 // Places recorded here would name the wrong items: recording any refuses the
                 // cut, and the file is read whole.
-                FIELD_SPANS.with(|f| f.borrow_mut().record(ItemRef::new(T::SECTION, 0), spans));
+                context.field_spans.borrow_mut().record(ItemRef::new(T::SECTION, 0), spans);
             }
             match pieces.last_mut() {
                 Some(piece) if piece.len() < PIECE => piece.push(item),
@@ -555,54 +696,46 @@ pub(crate) struct Document {
     pub unread_sections: Vec<Section>,
 }
 
-impl<'de> Deserialize<'de> for Document {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Unfinished::deserialize(deserializer).map(Unfinished::finish)
+/// A document, read but not yet assembled into a brief (the pieces of a cut file are read so,
+/// then joined); `None` when it holds nothing (only comments, or `~`).
+struct DocumentSeed<'c>(&'c Context<'c>);
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = Option<Unfinished>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Unfinished>, D::Error> {
+        let (top, referenced, _) = Spanned(TopLevelSeed(self.0)).deserialize(deserializer)?;
+        let span = self.0.span_of(&referenced);
+        Ok(top.map(|top| Unfinished { span, top }))
     }
 }
 
-/// A document read but not yet assembled into a brief: the pieces of a cut file are read so,
-/// then joined.
 struct Unfinished {
     span: Span,
     top: TopLevel,
-    problems: Vec<Diagnostic>,
-    field_spans: FieldSpans,
-}
-
-impl<'de> Deserialize<'de> for Unfinished {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PROBLEMS.with(|p| p.borrow_mut().clear());
-        FIELD_SPANS.with(|f| f.borrow_mut().clear());
-        let top = Spanned::<TopLevel>::deserialize(deserializer)?;
-        let problems = PROBLEMS.with(|p| std::mem::take(&mut *p.borrow_mut()));
-        let field_spans = FIELD_SPANS.with(|f| std::mem::take(&mut *f.borrow_mut()));
-        Ok(Unfinished { span: span_of(&top.referenced), top: top.value, problems, field_spans })
-    }
 }
 
 impl Unfinished {
-    fn finish(self) -> Document {
-        let Unfinished { span, top, mut problems, field_spans } = self;
-        let (brief, unread_sections) = match top {
-            TopLevel::Brief(parts) => fields::finish_brief(*parts, span, &mut problems),
+    /// Assembles the brief, with the problems and places its reading found.
+    fn finish(self, context: &Context) -> Document {
+        let (brief, unread_sections) = match self.top {
+            TopLevel::Brief(parts) => fields::finish_brief(*parts, self.span, context),
             TopLevel::Other(kind) => {
-                problems.push(
-                    Diagnostic::new(Code::NotAMapping, span, format!("a brief must be a mapping of fields, found {kind}"))
+                context.report(
+                    Diagnostic::new(Code::NotAMapping, self.span, format!("a brief must be a mapping of fields, found {kind}"))
                         .label("expected `brief: 1`, `id:`, `title:` …")
                         .help("start the document with `brief: 1` on its own line, then `id:`, `title:`, `date:` and `actors:`"),
                 );
                 (None, Vec::new())
             }
         };
-        Document { brief, problems, field_spans, unread_sections }
+        Document { brief, problems: context.problems.take(), field_spans: context.field_spans.take(), unread_sections }
     }
 
-    /// The brief's parts, when the document was read without a problem.
-    fn clean_parts(self) -> Option<Box<fields::BriefParts>> {
+    fn into_parts(self) -> Option<Box<fields::BriefParts>> {
         match self.top {
-            TopLevel::Brief(parts) if self.problems.is_empty() && self.field_spans.is_empty() => Some(parts),
-            _ => None,
+            TopLevel::Brief(parts) => Some(parts),
+            TopLevel::Other(_) => None,
         }
     }
 }
@@ -612,94 +745,101 @@ enum TopLevel {
     Other(&'static str),
 }
 
-impl<'de> Deserialize<'de> for TopLevel {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TopLevelVisitor)
+#[derive(Clone, Copy)]
+struct TopLevelSeed<'c>(&'c Context<'c>);
+
+impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_> {
+    type Value = Option<TopLevel>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<TopLevel>, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
-struct TopLevelVisitor;
-
 /// Reads a section's list, converting each item as it arrives.
-fn next_section<'de, A: MapAccess<'de>, T: FromNode>(map: &mut A) -> Result<(Span, Items<T>), A::Error> {
-    let items = map.next_value::<Spanned<Items<T>>>()?;
-    Ok((span_of(&items.referenced), items.value))
+fn next_section<'de, A: MapAccess<'de>, T: FromNode>(
+    map: &mut A,
+    context: &Context,
+) -> Result<(Span, Items<T>), A::Error> {
+    let (items, referenced, _) = map.next_value_seed(Spanned(SectionSeed(context, PhantomData)))?;
+    Ok((context.span_of(&referenced), items))
 }
 
-impl<'de> Visitor<'de> for TopLevelVisitor {
-    type Value = TopLevel;
+impl<'de> Visitor<'de> for TopLevelSeed<'_> {
+    type Value = Option<TopLevel>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a brief")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<TopLevel>, A::Error> {
+        let context = self.0;
         let mut parts = Box::<fields::BriefParts>::default();
-        while let Some(key) = map.next_key::<Key>()? {
+        while let Some(key) = map.next_key_seed(KeySeed(context))? {
             if key.name == "brief" && parts.fields.iter().any(|(k, _)| k.name == "brief") {
                 // A second brief run on into the first: every field they share would be
                 // written twice. Said once; the rest is read once the marker is there.
-                PROBLEMS.with(|p| {
-                    p.borrow_mut().push(
-                        Diagnostic::new(
-                            Code::DuplicateField,
-                            key.span,
-                            "a second `brief:` in one document: each brief after the first starts with `---`",
-                        )
-                        .label("a new brief starts here")
-                        .help("write `---` on the line above; the brief after it is checked once it is there"),
+                context.report(
+                    Diagnostic::new(
+                        Code::DuplicateField,
+                        key.span,
+                        "a second `brief:` in one document: each brief after the first starts with `---`",
                     )
-                });
+                    .label("a new brief starts here")
+                    .help("write `---` on the line above; the brief after it is checked once it is there"),
+                );
                 map.next_value::<IgnoredAny>()?;
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 break;
             }
             let Some(section) = Section::from_key(&key.name).filter(|_| key.not_a_name.is_none()) else {
-                parts.fields.push((key, map.next_value::<Node>()?));
+                parts.fields.push((key, map.next_value_seed(NodeSeed(context))?));
                 continue;
             };
-            let mut problems = Vec::new();
             match section {
-                Section::Sources => parts.sources.fill(key, next_section(&mut map)?, &mut problems),
-                Section::Topics => parts.topics.fill(key, next_section(&mut map)?, &mut problems),
-                Section::Actors => parts.actors.fill(key, next_section(&mut map)?, &mut problems),
-                Section::Claims => parts.claims.fill(key, next_section(&mut map)?, &mut problems),
-                Section::Positions => parts.positions.fill(key, next_section(&mut map)?, &mut problems),
-                Section::Quotes => parts.quotes.fill(key, next_section(&mut map)?, &mut problems),
-                Section::Events => parts.events.fill(key, next_section(&mut map)?, &mut problems),
+                Section::Sources => parts.sources.fill(key, next_section(&mut map, context)?, context),
+                Section::Topics => parts.topics.fill(key, next_section(&mut map, context)?, context),
+                Section::Actors => parts.actors.fill(key, next_section(&mut map, context)?, context),
+                Section::Claims => parts.claims.fill(key, next_section(&mut map, context)?, context),
+                Section::Positions => parts.positions.fill(key, next_section(&mut map, context)?, context),
+                Section::Quotes => parts.quotes.fill(key, next_section(&mut map, context)?, context),
+                Section::Events => parts.events.fill(key, next_section(&mut map, context)?, context),
             }
-            PROBLEMS.with(|p| p.borrow_mut().append(&mut problems));
         }
-        Ok(TopLevel::Brief(parts))
+        Ok(Some(TopLevel::Brief(parts)))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopLevel, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<TopLevel>, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(TopLevel::Other("a list"))
+        Ok(Some(TopLevel::Other("a list")))
     }
 
-    fn visit_unit<E>(self) -> Result<TopLevel, E> {
-        Ok(TopLevel::Other("nothing"))
+    fn visit_unit<E>(self) -> Result<Option<TopLevel>, E> {
+        Ok(None)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<TopLevel, E> {
-        Ok(TopLevel::Other("true/false"))
+    fn visit_none<E>(self) -> Result<Option<TopLevel>, E> {
+        Ok(None)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<TopLevel, E> {
-        Ok(TopLevel::Other("a number"))
+    fn visit_bool<E>(self, _: bool) -> Result<Option<TopLevel>, E> {
+        Ok(Some(TopLevel::Other("true/false")))
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<TopLevel, E> {
-        Ok(TopLevel::Other("a number"))
+    fn visit_i64<E>(self, _: i64) -> Result<Option<TopLevel>, E> {
+        Ok(Some(TopLevel::Other("a number")))
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<TopLevel, E> {
-        Ok(TopLevel::Other("a number"))
+    fn visit_u64<E>(self, _: u64) -> Result<Option<TopLevel>, E> {
+        Ok(Some(TopLevel::Other("a number")))
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<TopLevel, E> {
-        Ok(TopLevel::Other("text"))
+    fn visit_f64<E>(self, _: f64) -> Result<Option<TopLevel>, E> {
+        Ok(Some(TopLevel::Other("a number")))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Option<TopLevel>, E> {
+        Ok(Some(TopLevel::Other("text")))
     }
 }
 
@@ -714,123 +854,194 @@ pub(crate) struct Parsed {
     pub text: String,
 }
 
-/// Files from this size are cut in two and read on two threads at once, when they can be. A
-/// second thread costs about 0.1 ms; the sample brief (28 KB) opens 1.5 ms sooner cut.
+/// Files from this size are cut in two and read on two threads at once, when they can be (see
+/// [`super::cut`], whose module doc has the measurements).
 const CUT_FROM: usize = 1 << 14;
 
 /// Parses every document of `text` as a brief.
-pub(crate) fn parse(text: String, mode: Mode) -> Parsed {
-    let cut_from = if mode == Mode::Fast { CUT_FROM } else { usize::MAX };
-    parse_cutting_from(text, mode, cut_from)
-}
-
-fn parse_cutting_from(text: String, mode: Mode, cut_from: usize) -> Parsed {
-    SOURCE.with(|source| *source.borrow_mut() = text);
-    POSITIONED.set(mode == Mode::Positioned);
-    let cut = with_source(|source| (source.len() >= cut_from).then(|| cut::find(source)).flatten());
-    if let Some(documents) = cut.and_then(|cut| with_source(|source| parse_cut(source, &cut))) {
-        let text = SOURCE.with(|source| std::mem::take(&mut *source.borrow_mut()));
-        // The brief's own fields are read after the join, on this thread: a number among them
-        // needs the positioned reading as in a whole one.
-        return Parsed { documents, fatal: None, inexact: INEXACT.get(), text };
+pub(crate) fn parse(text: String, mode: Mode, progress: Option<&Progress>) -> Parsed {
+    let cut = (mode == Mode::Fast && text.len() >= CUT_FROM).then(|| cut::find(&text)).flatten();
+    if let Some((documents, inexact)) = cut.and_then(|cut| parse_cut(&text, &cut, progress)) {
+        return Parsed { documents, fatal: None, inexact, text };
     }
-    READING.set((Reading::Whole, 0, 0));
-    INEXACT.set(false);
-    let (documents, fatal) = with_source(|source| match parse_documents(source) {
-        Ok(documents) => (documents, None),
-        Err(error) => {
-            let fatal = diagnose(&error, source);
-            // Keep what the documents before the broken one hold: parse up to the last
-            // document marker before the error.
-            let line = fatal.span.map_or(0, |s| s.line as usize);
-            let before = last_document_start_before(source, line);
-            let documents = before.and_then(|end| parse_documents(&source[..end]).ok()).unwrap_or_default();
-            (documents, Some(fatal))
+    parse_whole(text, mode, progress)
+}
+
+/// Parses every document of `text` on this thread, one after the other, until one cannot be
+/// read.
+fn parse_whole(text: String, mode: Mode, progress: Option<&Progress>) -> Parsed {
+    let mut documents = Vec::new();
+    let mut fatal = None;
+    let mut inexact = false;
+    let mut items_read = 0;
+    let reporting = Reporting { progress, lane: Lane::Whole, from: 0 };
+    for (number, piece) in split_documents(&text).into_iter().enumerate() {
+        if number == MAX_DOCUMENTS {
+            fatal = Some(too_many_documents(&text, piece.start));
+            break;
         }
-    });
-    let text = SOURCE.with(|source| std::mem::take(&mut *source.borrow_mut()));
-    PROBLEMS.with(|p| p.borrow_mut().clear());
-    FIELD_SPANS.with(|f| f.borrow_mut().clear());
-    Parsed { documents, fatal, inexact: INEXACT.get(), text }
+        let context = Context::new(&text, mode, piece.start, reporting, items_read);
+        let limits = Limits::of(text.len()).share(piece.text.len(), text.len());
+        match read_document(&context, piece.text, limits) {
+            Ok(document) => documents.extend(document.map(|document| document.finish(&context))),
+            Err(error) => {
+                fatal = Some(diagnose(&error, &text, piece.start.lines));
+                break;
+            }
+        }
+        inexact |= context.inexact.get();
+        items_read = context.items_read.get();
+    }
+    Parsed { documents, fatal, inexact, text }
 }
 
-fn with_source<R>(f: impl FnOnce(&str) -> R) -> R {
-    SOURCE.with(|source| f(&source.borrow()))
+/// Reads one document, all of `text`, under `limits`.
+fn read_document(context: &Context, text: &str, limits: Limits) -> Result<Option<Unfinished>, serde_saphyr::Error> {
+    serde_saphyr::with_deserializer_from_str_with_options(text, options(limits, MAX_DEPTH), |deserializer| {
+        DocumentSeed(context).deserialize(deserializer)
+    })
 }
 
-fn parse_documents(source: &str) -> Result<Vec<Document>, serde_saphyr::Error> {
-    let options = options(Limits::of(source.len()), MAX_DEPTH);
-    serde_saphyr::from_str_multiple_with_options::<Document, Vec<Document>>(source, options)
+/// One document's text in a file, and where it starts.
+struct Piece<'t> {
+    text: &'t str,
+    start: Start,
+}
+
+/// Cuts a file's text into its documents. YAML ends a document at any line that starts with
+/// `---` or `...` followed by a space, a tab or the line's end, whatever that line is in the
+/// middle of, so the lines alone tell where each document starts. serde-saphyr reads several
+/// documents only into a `Deserialize` type, which cannot be handed a context; one at a time,
+/// each is read with its own.
+fn split_documents(text: &str) -> Vec<Piece<'_>> {
+    let marker = |line: &str, marker: &str| {
+        line.strip_prefix('\u{feff}')
+            .unwrap_or(line)
+            .strip_prefix(marker)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n']))
+    };
+    let mut pieces = Vec::new();
+    let mut start = Start::default();
+    let piece = |start: Start, end: usize| Piece { text: &text[start.bytes as usize..end], start };
+    // Whether the current piece holds a document yet: `---`, or anything but blank lines,
+    // comments and directives.
+    let mut begun = false;
+    let mut here = Start::default();
+    for line in lines(text) {
+        if begun && marker(line, "---") {
+            pieces.push(piece(start, here.bytes as usize));
+            start = here;
+        }
+        here = Start { lines: here.lines.saturating_add(1), bytes: here.bytes.saturating_add(line.len() as u32) };
+        if marker(line, "...") {
+            pieces.push(piece(start, here.bytes as usize));
+            (start, begun) = (here, false);
+            continue;
+        }
+        let content = line.trim_start_matches(['\u{feff}', ' ', '\t']);
+        let blank = content.trim_end_matches(['\r', '\n']).is_empty();
+        begun |= marker(line, "---") || !(blank || content.starts_with('#') || line.starts_with('%'));
+    }
+    pieces.push(piece(start, text.len()));
+    pieces
+}
+
+/// The lines of a text, each with its break: `\n`, `\r\n`, or a lone `\r`, as YAML breaks them.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let end = memchr::memchr2(b'\n', b'\r', bytes).map_or(rest.len(), |at| {
+            if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 }
+        });
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
+/// serde-saphyr's own limit on the documents of one stream, which reading them one at a time
+/// would lift.
+const MAX_DOCUMENTS: usize = 1024;
+
+fn too_many_documents(text: &str, start: Start) -> Diagnostic {
+    Diagnostic::new(
+        Code::YamlLimit,
+        point_at(text, start.lines + 1, 1),
+        format!("YAML exceeds the loader's limits: a file holds at most {MAX_DOCUMENTS} documents"),
+    )
+    .label("here")
+    .help("split the briefs into several files in one folder and open the folder")
 }
 
 /// Parses a file cut in three (see `cut`): the head on this thread, the middle and the tail on
 /// another. `None` unless every piece reads without a problem; the file is then read whole, so
-/// that whatever is wrong is reported as it is for any file.
-fn parse_cut(source: &str, cut: &Cut) -> Option<Vec<Document>> {
+/// that whatever is wrong is reported as it is for any file. With the document comes whether a
+/// number stood where text belongs (the brief's own fields are read after the join, on this
+/// thread: a number among them needs the positioned reading as in a whole one).
+fn parse_cut(source: &str, cut: &Cut, progress: Option<&Progress>) -> Option<(Vec<Document>, bool)> {
     match cut.section {
-        Section::Sources => parse_cut_list(source, cut, |parts| &mut parts.sources),
-        Section::Topics => parse_cut_list(source, cut, |parts| &mut parts.topics),
-        Section::Actors => parse_cut_list(source, cut, |parts| &mut parts.actors),
-        Section::Claims => parse_cut_list(source, cut, |parts| &mut parts.claims),
-        Section::Positions => parse_cut_list(source, cut, |parts| &mut parts.positions),
-        Section::Quotes => parse_cut_list(source, cut, |parts| &mut parts.quotes),
-        Section::Events => parse_cut_list(source, cut, |parts| &mut parts.events),
+        Section::Sources => parse_cut_list(source, cut, progress, |parts| &mut parts.sources),
+        Section::Topics => parse_cut_list(source, cut, progress, |parts| &mut parts.topics),
+        Section::Actors => parse_cut_list(source, cut, progress, |parts| &mut parts.actors),
+        Section::Claims => parse_cut_list(source, cut, progress, |parts| &mut parts.claims),
+        Section::Positions => parse_cut_list(source, cut, progress, |parts| &mut parts.positions),
+        Section::Quotes => parse_cut_list(source, cut, progress, |parts| &mut parts.quotes),
+        Section::Events => parse_cut_list(source, cut, progress, |parts| &mut parts.events),
     }
 }
 
 fn parse_cut_list<T: FromNode + Send>(
     source: &str,
     cut: &Cut,
+    progress: Option<&Progress>,
     list: fn(&mut fields::BriefParts) -> &mut fields::Slot<T>,
-) -> Option<Vec<Document>> {
-    let progress = PROGRESS.with(|p| p.borrow().clone());
+) -> Option<(Vec<Document>, bool)> {
     let (middle, tail) = (&source[cut.middle..cut.tail], &source[cut.tail..]);
+    let middle_start = Start { lines: cut.middle_line - 1, bytes: u32::try_from(cut.middle).ok()? };
+    let tail_start = Start { lines: cut.tail_line - 1, bytes: u32::try_from(cut.tail).ok()? };
     // The pieces' limits add up to the whole file's, so a cut lets nothing through that the
     // whole reading would stop. The middle's items stand a level higher than in the file.
     let (middle_limits, tail_limits) = (Limits::of_piece(middle.len()), Limits::of_piece(tail.len()));
     let head_limits = Limits::of(source.len()).less(middle_limits).less(tail_limits);
+    let head_context =
+        Context::new(source, Mode::Fast, Start::default(), Reporting { progress, lane: Lane::Head, from: 0 }, 0);
     let (head, rest) = std::thread::scope(|scope| {
         // No second thread (the system is out of them): the file is read whole.
         let rest = std::thread::Builder::new().name("load-rest".into()).spawn_scoped(scope, || {
-            PROGRESS.with(|p| *p.borrow_mut() = progress);
-            READING.set((Reading::Rest, u32::try_from(cut.middle).ok()?, 0));
-            let middle = read_piece(cut.middle_line, cut.middle, || {
-                serde_saphyr::from_str_with_options::<Rest<T>>(middle, options(middle_limits, MAX_DEPTH - 1)).ok()
-            })?;
-            let tail = read_piece(cut.tail_line, cut.tail, || {
-                let options = options(tail_limits, MAX_DEPTH);
-                serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(tail, options).ok()
-            })?;
+            let reporting = Reporting { progress, lane: Lane::Rest, from: middle_start.bytes };
+            let context = Context::new(source, Mode::Fast, middle_start, reporting, 0);
+            let options = options(middle_limits, MAX_DEPTH - 1);
+            let middle = serde_saphyr::with_deserializer_from_str_with_options(middle, options, |deserializer| {
+                RestSeed::<T>(&context, PhantomData).deserialize(deserializer)
+            });
+            let middle = middle.ok().filter(|_| context.clean())?;
+            let context = Context::new(source, Mode::Fast, tail_start, reporting, context.items_read.get());
+            let tail = read_document(&context, tail, tail_limits).ok().filter(|_| context.clean())?;
             Some((middle, tail))
         });
         let rest = rest.ok()?;
-        READING.set((Reading::Head, 0, 0));
-        let head = &source[..cut.middle];
-        let head = read_piece(1, 0, || {
-            let options = options(head_limits, MAX_DEPTH);
-            serde_saphyr::from_str_multiple_with_options::<Unfinished, Vec<Unfinished>>(head, options).ok()
-        });
+        let head =
+            read_document(&head_context, &source[..cut.middle], head_limits).ok().filter(|_| head_context.clean());
         Some((head, rest.join().ok().flatten()))
     })?;
     let (middle, tail) = rest?;
-    let [head] = <[Unfinished; 1]>::try_from(head?).ok()?;
+    let head = head??;
     let span = head.span;
-    let mut parts = head.clean_parts()?;
+    let mut parts = head.into_parts()?;
     if !list(&mut parts).extend(middle) {
         return None;
     }
-    match <[Unfinished; 1]>::try_from(tail) {
-        Ok([tail]) => {
-            if !parts.join_tail(*tail.clean_parts()?) {
-                return None;
-            }
-        }
-        Err(tail) if tail.is_empty() => {}
-        Err(_) => return None,
+    if let Some(tail) = tail
+        && !parts.join_tail(*tail.into_parts()?)
+    {
+        return None;
     }
-    let whole =
-        Unfinished { span, top: TopLevel::Brief(parts), problems: Vec::new(), field_spans: FieldSpans::default() };
-    Some(vec![whole.finish()])
+    let document = Unfinished { span, top: TopLevel::Brief(parts) }.finish(&head_context);
+    Some((vec![document], head_context.inexact.get()))
 }
 
 /// Whether reading `text` cut in pieces, at any size, gives what reading it whole does (or is
@@ -838,10 +1049,8 @@ fn parse_cut_list<T: FromNode + Send>(
 #[cfg(any(test, feature = "testing"))]
 pub(crate) fn cut_agrees(text: &str) -> bool {
     let Some(cut) = cut::find(text) else { return true };
-    INEXACT.set(false);
-    let Some(mut pieces) = parse_cut(text, &cut) else { return true };
-    let pieces_inexact = INEXACT.get();
-    let mut whole = parse_cutting_from(text.to_string(), Mode::Fast, usize::MAX);
+    let Some((mut pieces, pieces_inexact)) = parse_cut(text, &cut, None) else { return true };
+    let mut whole = parse_whole(text.to_string(), Mode::Fast, None);
     let (Some(pieces), Some(whole_document)) = (pieces.pop(), whole.documents.pop()) else {
         return false;
     };
@@ -850,22 +1059,6 @@ pub(crate) fn cut_agrees(text: &str) -> bool {
         && pieces_inexact == whole.inexact
         && pieces.brief == whole_document.brief
         && pieces.problems == whole_document.problems
-}
-
-/// Reads one piece of a cut file, starting at `line` and byte `offset` of the file, fast (no
-/// positions but items'). `None` when the piece has a problem of its own.
-fn read_piece<R>(line: u32, offset: usize, read: impl FnOnce() -> Option<R>) -> Option<R> {
-    let offset = u32::try_from(offset).ok()?;
-    BASE.set((line - 1, offset));
-    POSITIONED.set(false);
-    INEXACT.set(false);
-    PROBLEMS.with(|p| p.borrow_mut().clear());
-    FIELD_SPANS.with(|f| f.borrow_mut().clear());
-    let piece = read();
-    BASE.set((0, 0));
-    let clean =
-        !INEXACT.get() && PROBLEMS.with(|p| p.borrow().is_empty()) && FIELD_SPANS.with(|f| f.borrow().is_empty());
-    piece.filter(|_| clean)
 }
 
 /// serde-saphyr's depth limit, kept: a brief nests five levels at most.
@@ -877,18 +1070,42 @@ struct Limits {
     nodes: usize,
     events: usize,
     scalar_bytes: usize,
+    /// Events replayed from aliases.
+    replayed: usize,
 }
 
 impl Limits {
     /// A whole file's: scaled with its length, so large honest briefs load while an alias bomb
-    /// still stops early (see the research note on serde-saphyr's budgets).
+    /// still stops early (see the research note on serde-saphyr's budgets). Alias replays keep
+    /// serde-saphyr's limit.
     fn of(len: usize) -> Limits {
-        Limits { nodes: len.max(250_000), events: len.max(1_000_000), scalar_bytes: len.max(64 << 20) }
+        let replayed = serde_saphyr::Options::default().alias_limits.max_total_replayed_events;
+        Limits { nodes: len.max(250_000), events: len.max(1_000_000), scalar_bytes: len.max(64 << 20), replayed }
     }
 
-    /// A piece's after a cut: its length, and room for the events that open and close it.
+    /// A document's share of its file's limits, by length, and room for the events that open
+    /// and close it: the documents of a file, each read on its own, may together read hardly
+    /// more than the file could whole.
+    fn share(self, len: usize, file_len: usize) -> Limits {
+        if len >= file_len {
+            return self;
+        }
+        let share = |limit: usize| {
+            let shared = limit as u128 * len as u128 / file_len.max(1) as u128;
+            usize::try_from(shared).unwrap_or(limit).saturating_add(16)
+        };
+        Limits {
+            nodes: share(self.nodes),
+            events: share(self.events),
+            scalar_bytes: share(self.scalar_bytes),
+            replayed: share(self.replayed),
+        }
+    }
+
+    /// A piece's after a cut: its length, and room for the events that open and close it. A
+    /// file is cut only where it holds no alias.
     fn of_piece(len: usize) -> Limits {
-        Limits { nodes: len + 16, events: len + 16, scalar_bytes: len + 16 }
+        Limits { nodes: len + 16, events: len + 16, scalar_bytes: len + 16, replayed: 0 }
     }
 
     fn less(self, piece: Limits) -> Limits {
@@ -896,12 +1113,13 @@ impl Limits {
             nodes: self.nodes.saturating_sub(piece.nodes),
             events: self.events.saturating_sub(piece.events),
             scalar_bytes: self.scalar_bytes.saturating_sub(piece.scalar_bytes),
+            replayed: self.replayed,
         }
     }
 }
 
 fn options(limits: Limits, max_depth: usize) -> serde_saphyr::Options {
-    serde_saphyr::options! {
+    let mut options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_nodes: limits.nodes,
             max_events: limits.events,
@@ -913,7 +1131,9 @@ fn options(limits: Limits, max_depth: usize) -> serde_saphyr::Options {
         underscored_numbers_as_strings: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         with_snippet: false,
-    }
+    };
+    options.alias_limits.max_total_replayed_events = limits.replayed;
+    options
 }
 
 /// A small piece of YAML as plain data, under the default budget (a header preview).
@@ -921,34 +1141,19 @@ pub(crate) fn parse_value(text: &str) -> Option<serde_json::Value> {
     serde_saphyr::from_str(text).ok()
 }
 
-/// The byte offset of the last `---` document marker that starts a line before `line`.
-fn last_document_start_before(source: &str, line: usize) -> Option<usize> {
-    let mut offset = 0;
-    let mut found = None;
-    for (number, text) in source.split_inclusive('\n').enumerate() {
-        if number + 1 >= line {
-            break;
-        }
-        if text.starts_with("---") && text[3..].chars().next().is_none_or(char::is_whitespace) {
-            found = Some(offset);
-        }
-        offset += text.len();
-    }
-    found
-}
-
-/// Turns a serde-saphyr error into our diagnostic.
-fn diagnose(error: &serde_saphyr::Error, text: &str) -> Diagnostic {
+/// Turns a serde-saphyr error in a document after `lines_before` lines of `text` into our
+/// diagnostic.
+fn diagnose(error: &serde_saphyr::Error, text: &str, lines_before: u32) -> Diagnostic {
     use serde_saphyr::MessageFormatter;
     let bare = error.without_snippet();
     let message = serde_saphyr::UserMessageFormatter.format_message(bare).into_owned();
-    let span = error.location().map(|l| point_at(text, l.line() as u32, l.column() as u32));
+    let at = error.location().map(|l| ((l.line() as u32).saturating_add(lines_before), l.column() as u32));
     if let Some(help) = limit_help(bare, &message) {
+        let span = at.map(|(line, column)| point_at(text, line, column));
         return Diagnostic::new(Code::YamlLimit, span, format!("YAML exceeds the loader's limits: {message}"))
             .label("here")
             .help(help);
     }
-    let at = error.location().map(|l| (l.line() as u32, l.column() as u32));
     super::syntax::explain(&message, at, text)
 }
 
@@ -1002,7 +1207,7 @@ mod tests {
 
     /// A file read whole, on one thread.
     fn whole(text: &str) -> Document {
-        let mut parsed = parse_cutting_from(text.to_string(), Mode::Fast, usize::MAX);
+        let mut parsed = parse_whole(text.to_string(), Mode::Fast, None);
         assert!(parsed.fatal.is_none() && parsed.documents.len() == 1, "{:?}", parsed.fatal);
         parsed.documents.pop().unwrap()
     }
@@ -1011,7 +1216,7 @@ mod tests {
     /// is refused.
     fn in_pieces(text: &str) -> Option<Document> {
         let cut = cut::find(text).expect("the file can be cut");
-        parse_cut(text, &cut).map(|mut documents| documents.pop().unwrap())
+        parse_cut(text, &cut, None).map(|(mut documents, _)| documents.pop().unwrap())
     }
 
     fn small_generated() -> String {
@@ -1074,9 +1279,66 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_document_before_an_error() {
-        let text = "a: 1\n---\nb: 2\n---\nc: [\n";
-        assert_eq!(last_document_start_before(text, 5), Some(14));
-        assert_eq!(last_document_start_before(text, 1), None);
+    fn a_file_is_cut_into_its_documents_where_yaml_ends_them() {
+        let pieces = |text: &str| {
+            split_documents(text).iter().map(|p| (p.text.to_string(), p.start.lines, p.start.bytes)).collect::<Vec<_>>()
+        };
+        let one = |text: &str, lines, bytes| (text.to_string(), lines, bytes);
+        assert_eq!(pieces(""), [one("", 0, 0)]);
+        assert_eq!(pieces("a: 1\n"), [one("a: 1\n", 0, 0)]);
+        // A marker before anything else opens the first document; one after it, the next.
+        assert_eq!(pieces("# c\n---\na: 1\n---\nb: 2"), [one("# c\n---\na: 1\n", 0, 0), one("---\nb: 2", 3, 13)]);
+        assert_eq!(pieces("---\n---\n"), [one("---\n", 0, 0), one("---\n", 1, 4)]);
+        // `...` ends a document; the directives after it belong to the next.
+        assert_eq!(
+            pieces("a: 1\n...\n%YAML 1.2\n---\nb: 2\n"),
+            [one("a: 1\n...\n", 0, 0), one("%YAML 1.2\n---\nb: 2\n", 2, 9)]
+        );
+        // Only a marker alone or followed by a space: `---x` is text.
+        assert_eq!(pieces("a: |\n  x\n---x\n").len(), 1);
+        assert_eq!(pieces("a: 1\n--- {b: 2}\n").len(), 2);
+        // Windows line ends and lone carriage returns count as YAML counts them.
+        assert_eq!(pieces("a: 1\r\n---\r\nb: 2\r\n")[1], one("---\r\nb: 2\r\n", 1, 6));
+        assert_eq!(pieces("a: 1\r---\rb: 2\r")[1], one("---\rb: 2\r", 1, 5));
+    }
+
+    #[test]
+    fn every_document_is_read_with_its_places_in_the_file() {
+        let text = "brief: 1\nid: a\n---\nbrief: 1\nid: b\ntitle: [t]\n";
+        let parsed = parse(text.to_string(), Mode::Positioned, None);
+        assert!(parsed.fatal.is_none());
+        let [first, second] = <[Document; 2]>::try_from(parsed.documents).ok().expect("two documents");
+        assert_eq!(first.brief.map(|b| b.span.line), Some(1));
+        let wrong_type = second.problems.iter().find(|p| p.code == Code::WrongType).expect("title is a list");
+        assert_eq!(wrong_type.span.map(|s| (s.line, s.column, s.offset)), Some((6, 8, 41)));
+        // A syntax error in the second document keeps the first and points into the second.
+        let parsed = parse("brief: 1\n---\nbrief: [1\n".to_string(), Mode::Fast, None);
+        assert_eq!(parsed.documents.len(), 1);
+        assert_eq!(parsed.fatal.and_then(|f| f.span).map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn the_documents_of_a_file_share_its_limits() {
+        let whole = Limits::of(300_000);
+        let (first, second) = (whole.share(100_000, 300_000), whole.share(200_000, 300_000));
+        for (shared, limit) in [
+            (first.nodes + second.nodes, whole.nodes),
+            (first.events + second.events, whole.events),
+            (first.scalar_bytes + second.scalar_bytes, whole.scalar_bytes),
+            (first.replayed + second.replayed, whole.replayed),
+        ] {
+            // Each share has room for the events that open and close its document.
+            assert!(limit <= shared && shared <= limit + 32, "{shared} of {limit}");
+        }
+        assert_eq!(whole.share(300_000, 300_000).nodes, whole.nodes, "one document has the file's limits");
+    }
+
+    #[test]
+    fn a_file_of_many_documents_is_stopped_as_it_was_read_whole() {
+        let text = "---\nbrief: 1\n".repeat(MAX_DOCUMENTS + 1);
+        let parsed = parse(text, Mode::Fast, None);
+        assert_eq!(parsed.documents.len(), MAX_DOCUMENTS);
+        let fatal = parsed.fatal.expect("the documents past the limit are refused");
+        assert_eq!((fatal.code, fatal.span.map(|s| s.line)), (Code::YamlLimit, Some(2 * MAX_DOCUMENTS as u32 + 1)));
     }
 }

@@ -276,6 +276,28 @@ pub struct Brief {
     pub span: Span,
 }
 
+impl Brief {
+    /// The fields of a brief, as the format names them: the loader reads these and no others
+    /// (beyond `x-` fields), and a test holds each item's list to its struct's schema.
+    pub const FIELDS: &'static [&'static str] = &[
+        "brief",
+        "id",
+        "title",
+        "date",
+        "summary",
+        "prepared_by",
+        "marking",
+        "tags",
+        "sources",
+        "topics",
+        "actors",
+        "claims",
+        "positions",
+        "quotes",
+        "events",
+    ];
+}
+
 /// Where the brief's material comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(transform = closed_but_extensible)]
@@ -305,6 +327,17 @@ pub struct Source {
     pub span: Span,
 }
 
+impl Source {
+    /// The fields of a source, as the format names them.
+    pub const FIELDS: &'static [&'static str] =
+        &["id", "title", "publisher", "published", "url", "reliability", "file"];
+
+    /// What a citation calls the source: its publisher (`Al Jazeera, para 19`), else its title.
+    pub fn cited_as(&self) -> &str {
+        self.publisher.as_deref().unwrap_or(&self.title)
+    }
+}
+
 /// An issue on which actors take positions.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(transform = closed_but_extensible)]
@@ -321,6 +354,11 @@ pub struct Topic {
     #[serde(skip)]
     #[schemars(skip)]
     pub span: Span,
+}
+
+impl Topic {
+    /// The fields of a topic, as the format names them.
+    pub const FIELDS: &'static [&'static str] = &["id", "label", "summary"];
 }
 
 /// A person, organisation, state or group.
@@ -356,6 +394,12 @@ pub struct Actor {
     #[serde(skip)]
     #[schemars(skip)]
     pub span: Span,
+}
+
+impl Actor {
+    /// The fields of an actor, as the format names them.
+    pub const FIELDS: &'static [&'static str] =
+        &["id", "name", "kind", "role", "anonymous", "affiliation", "speaks_for", "aliases", "summary"];
 }
 
 /// An assertion about the world, in the brief author's words.
@@ -395,6 +439,12 @@ pub struct Claim {
     pub span: Span,
 }
 
+impl Claim {
+    /// The fields of a claim, as the format names them.
+    pub const FIELDS: &'static [&'static str] =
+        &["id", "text", "by", "topic", "status", "credibility", "quotes", "date", "source", "at"];
+}
+
 /// The stance an actor takes on a topic.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(transform = closed_but_extensible)]
@@ -430,6 +480,12 @@ pub struct Position {
     #[serde(skip)]
     #[schemars(skip)]
     pub span: Span,
+}
+
+impl Position {
+    /// The fields of a position, as the format names them.
+    pub const FIELDS: &'static [&'static str] =
+        &["id", "actor", "text", "topic", "stance", "supports", "disputes", "quotes", "date", "source", "at"];
 }
 
 /// Words attributed to a speaker.
@@ -470,6 +526,12 @@ pub struct Quote {
     pub span: Span,
 }
 
+impl Quote {
+    /// The fields of a quote, as the format names them.
+    pub const FIELDS: &'static [&'static str] =
+        &["id", "speaker", "text", "kind", "on_behalf_of", "to", "context", "mentions", "date", "source", "at"];
+}
+
 /// A dated entry in the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(transform = closed_but_extensible)]
@@ -496,11 +558,9 @@ pub struct Event {
     pub span: Span,
 }
 
-impl Source {
-    /// What a citation calls the source: its publisher (`Al Jazeera, para 19`), else its title.
-    pub fn cited_as(&self) -> &str {
-        self.publisher.as_deref().unwrap_or(&self.title)
-    }
+impl Event {
+    /// The fields of an event, as the format names them.
+    pub const FIELDS: &'static [&'static str] = &["id", "date", "text", "status", "actors", "source", "at"];
 }
 
 impl Brief {
