@@ -140,7 +140,14 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
     }
     let names: Vec<String> = matrix.rows.iter().map(|&a| one_line(&brief.actors[a].name).into_owned()).collect();
     let longest_name = names.iter().map(|n| cells(n)).max().unwrap_or(0);
-    let label_width = (longest_name + 1).min(inner.width as usize / 3).clamp(6, 26);
+    // Names get their width where the topics still get 18 cells a column; else a third of it.
+    let inner_width = inner.width as usize;
+    let wanted = (longest_name + 1).clamp(6, 40);
+    let label_width = if inner_width >= wanted + 18 * matrix.columns.len() {
+        wanted
+    } else {
+        wanted.min(inner_width / 3).clamp(6, 26)
+    };
     // The rest of the width is the topics', up to 24 cells a column: a label wraps within it.
     let room = inner.width as usize - label_width;
     let column_width = (room / matrix.columns.len().max(1)).clamp(3, 24);
