@@ -44,29 +44,34 @@ fn normalise_mapped(text: &str, mut at: impl FnMut(usize, char)) -> String {
 /// Where a quote occurs in a source's folded text: as written, or without the punctuation
 /// that ends its sentence (`.`, `,`, `;`, `:`, `!`, `?`, and a closing quote mark after it),
 /// since a quote may end a sentence where the source goes on (`nothing more.` from
-/// `nothing more,” Ruiz said`). Anything else must be in the source.
+/// `nothing more,” Ruiz said`). Anything else must be in the source, in whole words: a quote
+/// that starts or ends inside a word of the source (`win` in `winnow`) is not found.
 fn occurs(text: &str, wanted: &str) -> Option<std::ops::Range<usize>> {
-    let within = |wanted: &str| {
-        let start = text.find(wanted).filter(|_| !wanted.is_empty())?;
-        Some(start..start + wanted.len())
-    };
-    within(wanted).or_else(|| {
+    whole_words(text, wanted).or_else(|| {
         let unquoted = wanted.strip_suffix(['"', '\'', '»', '›']).unwrap_or(wanted);
-        let sentence = unquoted.strip_suffix(['.', ',', ';', ':', '!', '?'])?.trim_end();
-        // The source must go on with something other than the word's next letter: `win.` is
-        // not the start of `winnow`.
-        let ends_a_word =
-            |range: &std::ops::Range<usize>| !text[range.end..].chars().next().is_some_and(char::is_alphanumeric);
-        let mut from = 0;
-        while let Some(found) = text[from..].find(sentence).filter(|_| !sentence.is_empty()) {
-            let range = from + found..from + found + sentence.len();
-            if ends_a_word(&range) {
-                return Some(range);
-            }
-            from = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
-        }
-        None
+        whole_words(text, unquoted.strip_suffix(['.', ',', ';', ':', '!', '?'])?.trim_end())
     })
+}
+
+/// The first place `wanted` stands in `text` neither right after nor right before a letter or
+/// digit it does not itself end with.
+fn whole_words(text: &str, wanted: &str) -> Option<std::ops::Range<usize>> {
+    if wanted.is_empty() {
+        return None;
+    }
+    let joins =
+        |a: Option<char>, b: Option<char>| a.is_some_and(char::is_alphanumeric) && b.is_some_and(char::is_alphanumeric);
+    let mut from = 0;
+    while let Some(found) = text[from..].find(wanted) {
+        let range = from + found..from + found + wanted.len();
+        let starts = !joins(text[..range.start].chars().next_back(), wanted.chars().next());
+        let ends = !joins(wanted.chars().next_back(), text[range.end..].chars().next());
+        if starts && ends {
+            return Some(range);
+        }
+        from = range.start + text[range.start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
 }
 
 /// Where a quote occurs in a source's text, as a byte range of the text as written
@@ -385,6 +390,9 @@ mod tests {
             ("The toll pays for the repairs, nothing less.", false),
             ("The toll pays for the repairs, nothing mor.", false),
             ("Will it wo?", false),
+            ("the repair", false),
+            ("oll pays for the repairs", false),
+            ("toll pays", true),
             ("!", false),
         ] {
             assert_eq!(occurs(&texts, &normalise(quote)).is_some(), found, "{quote}");
