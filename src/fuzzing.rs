@@ -60,7 +60,7 @@ fn action(bytes: &mut std::slice::Iter<u8>) -> Option<Action> {
         9 => Action::Right,
         10 => Action::NextPane,
         11 => Action::PreviousPane,
-        12 => Action::FocusPane(Pane::ALL[usize::from(next()) % 4]),
+        12 => Action::FocusPane(Pane::ALL[usize::from(next()) % Pane::COUNT]),
         13 => Action::EnterDetail,
         14 => Action::Leave,
         15 => Action::Follow,
@@ -85,6 +85,7 @@ fn action(bytes: &mut std::slice::Iter<u8>) -> Option<Action> {
         34 => Action::ScrollDown { column: u16::from(next()), row: u16::from(next()) },
         35 => Action::ScrollUp { column: u16::from(next()), row: u16::from(next()) },
         36 => Action::ShowProblems,
+        37 => Action::ToggleOverview,
         _ => Action::Down,
     })
 }

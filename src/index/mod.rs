@@ -108,6 +108,8 @@ pub struct Index {
     ids: IdTable,
     /// Event indices in date order, events on the same date as written.
     timeline: Vec<u32>,
+    /// Each event's place in the timeline.
+    timeline_places: Vec<u32>,
     pub actors: ActorLinks,
     pub claims: ClaimLinks,
     pub quotes: QuoteLinks,
@@ -276,6 +278,10 @@ impl Index {
             quotes: cited_quotes.into_links(sources),
             events: cited_events.into_links_in(sources, &timeline),
         };
+        index.timeline_places = vec![0; timeline.len()];
+        for (place, &event) in timeline.iter().enumerate() {
+            index.timeline_places[event as usize] = place as u32;
+        }
         index.timeline = timeline;
         index
     }
@@ -298,6 +304,42 @@ impl Index {
             _ => (0..brief.len(section), [].as_slice()),
         };
         written.chain(timeline.iter().map(|&e| e as usize)).map(move |i| ItemRef::new(section, i))
+    }
+
+    /// An item's place in its section as a reader lists it (see [`Index::listed`]).
+    pub fn place(&self, item: ItemRef) -> usize {
+        match item.section {
+            Section::Events => self.timeline_places.get(item.index()).map_or(item.index(), |&p| p as usize),
+            _ => item.index(),
+        }
+    }
+
+    /// The item at a place of a section as a reader lists it: the inverse of [`Index::place`].
+    pub fn at_place(&self, section: Section, place: usize) -> usize {
+        match section {
+            Section::Events => self.timeline.get(place).map_or(place, |&e| e as usize),
+            _ => place,
+        }
+    }
+
+    /// How many items cite a source.
+    pub fn citing_count(&self, source: usize) -> usize {
+        let sources = &self.sources;
+        [&sources.claims, &sources.positions, &sources.quotes, &sources.events].iter().map(|l| l.of(source).len()).sum()
+    }
+
+    /// A topic's positions counted by stance, in the order of [`Stance`]'s variants.
+    pub fn stance_tally(&self, brief: &Brief, topic: usize) -> Vec<(Stance, usize)> {
+        let mut tally: Vec<(Stance, usize)> = Vec::new();
+        for &p in self.topics.positions.of(topic) {
+            let stance = brief.positions[p as usize].stance;
+            match tally.iter_mut().find(|(s, _)| *s == stance) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((stance, 1)),
+            }
+        }
+        tally.sort_by_key(|&(stance, _)| stance);
+        tally
     }
 
     /// Every item citing a source, in section order, events by date.

@@ -231,6 +231,24 @@ impl fmt::Display for Date {
     }
 }
 
+impl Date {
+    /// Whether this date falls before, within or after another, at the precision both share:
+    /// `2021-12` is within `2021-12-06` (Equal), `2021-11` before it. Times of day are not
+    /// compared, only the day they fall on in UTC.
+    pub fn against(&self, other: &Date) -> Ordering {
+        let (a, b) = (self.instant(), other.instant());
+        let at_day = |(year, month, day, _): Instant| (year, month, day);
+        let (a, b) = (at_day(a), at_day(b));
+        a.0.cmp(&b.0).then_with(|| match (a.1, b.1) {
+            (Some(m), Some(n)) => m.cmp(&n).then_with(|| match (a.2, b.2) {
+                (Some(d), Some(e)) => d.cmp(&e),
+                _ => Ordering::Equal,
+            }),
+            _ => Ordering::Equal,
+        })
+    }
+}
+
 impl Ord for Date {
     fn cmp(&self, other: &Date) -> Ordering {
         self.instant().cmp(&other.instant()).then_with(|| self.written().cmp(&other.written()))
@@ -413,6 +431,20 @@ fn check_rfc3339_time(time: &str) -> Result<(), &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_against_another_at_the_precision_both_share() {
+        let d = |text: &str| Date::parse(text).expect(text);
+        let day = d("2021-12-06");
+        assert_eq!(d("2021-12").against(&day), Ordering::Equal);
+        assert_eq!(d("2021").against(&day), Ordering::Equal);
+        assert_eq!(d("2021-11").against(&day), Ordering::Less);
+        assert_eq!(d("2014").against(&day), Ordering::Less);
+        assert_eq!(d("2021-12-07").against(&day), Ordering::Greater);
+        assert_eq!(d("2021-12-06T23:00:00Z").against(&day), Ordering::Equal);
+        assert_eq!(d("2021-12-06T23:00:00-05:00").against(&day), Ordering::Greater, "4:00 UTC the next day");
+        assert_eq!(day.against(&d("2022")), Ordering::Less);
+    }
 
     #[test]
     fn accepts_every_iso_form() {

@@ -1,17 +1,27 @@
 //! Everything a user can do, as data: keys, mouse events and tests all become an [`Action`],
 //! and only [`crate::tui::App::update`] changes state.
 
-/// One of the four list panes.
+/// One of the seven list panes, one per section, numbered as their keys: the four a brief opens
+/// on, then the timeline, the sources and the topics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Pane {
     Actors,
     Claims,
     Positions,
     Quotes,
+    Events,
+    Sources,
+    Topics,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Actors, Pane::Claims, Pane::Positions, Pane::Quotes];
+    pub const COUNT: usize = 7;
+    pub const ALL: [Pane; Pane::COUNT] =
+        [Pane::Actors, Pane::Claims, Pane::Positions, Pane::Quotes, Pane::Events, Pane::Sources, Pane::Topics];
+    /// The panes a wide screen shows side by side.
+    pub const SEEDS: [Pane; 4] = [Pane::Actors, Pane::Claims, Pane::Positions, Pane::Quotes];
+    /// The panes a wide screen shows one at a time, in the place they share.
+    pub const SHARED: [Pane; 3] = [Pane::Events, Pane::Sources, Pane::Topics];
 
     pub fn section(self) -> crate::model::Section {
         use crate::model::Section;
@@ -20,23 +30,41 @@ impl Pane {
             Pane::Claims => Section::Claims,
             Pane::Positions => Section::Positions,
             Pane::Quotes => Section::Quotes,
+            Pane::Events => Section::Events,
+            Pane::Sources => Section::Sources,
+            Pane::Topics => Section::Topics,
         }
     }
 
-    pub fn of(section: crate::model::Section) -> Option<Pane> {
-        Pane::ALL.into_iter().find(|p| p.section() == section)
+    /// The pane listing a section's items.
+    pub fn of(section: crate::model::Section) -> Pane {
+        use crate::model::Section;
+        match section {
+            Section::Actors => Pane::Actors,
+            Section::Claims => Pane::Claims,
+            Section::Positions => Pane::Positions,
+            Section::Quotes => Pane::Quotes,
+            Section::Events => Pane::Events,
+            Section::Sources => Pane::Sources,
+            Section::Topics => Pane::Topics,
+        }
     }
 
+    /// The key that focuses it.
     pub fn number(self) -> usize {
         self as usize + 1
     }
 
+    pub fn is_shared(self) -> bool {
+        Pane::SHARED.contains(&self)
+    }
+
     pub fn next(self) -> Pane {
-        Pane::ALL[(self as usize + 1) % 4]
+        Pane::ALL[(self as usize + 1) % Pane::COUNT]
     }
 
     pub fn previous(self) -> Pane {
-        Pane::ALL[(self as usize + 3) % 4]
+        Pane::ALL[(self as usize + Pane::COUNT - 1) % Pane::COUNT]
     }
 }
 
@@ -78,6 +106,8 @@ pub enum Action {
 
     // Views.
     ToggleMatrix,
+    /// The brief's overview: its bottom line, who prepared it, its sources.
+    ToggleOverview,
     ToggleHelp,
     NextBrief,
     PreviousBrief,

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::state::Opened;
 use super::theme::Theme;
-use crate::model::{ClaimStatus, ItemRef, Ref, Section, Vocabulary};
+use crate::model::{ClaimStatus, EventStatus, ItemRef, Ref, Section, Stance, Vocabulary};
 use crate::text::{Lines, one_line, visible};
 
 /// At most this many bytes of a long text are looked at for one row: a row is never wider.
@@ -90,12 +90,56 @@ pub fn row(opened: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
             };
             vec![Span::styled(actor_name(opened, &quote.speaker), theme.strong()), Span::raw(text)]
         }
-        Section::Topics => vec![Span::raw(plain(&brief.topics[i].label, cells))],
+        Section::Topics => {
+            let mut spans = vec![Span::raw(plain(&brief.topics[i].label, cells))];
+            for (stance, count) in opened.index.stance_tally(brief, i) {
+                let (_, style) = theme.stance(stance);
+                spans.push(Span::styled(" · ", theme.dim()));
+                spans.push(Span::styled(format!("{count} {}", tally_word(stance)), style));
+            }
+            spans
+        }
         Section::Events => {
             let event = &brief.events[i];
-            vec![Span::styled(format!("{} ", event.date.human()), theme.dim()), Span::raw(plain(&event.text, cells))]
+            let (glyph, style) = theme.when(event.date.against(&brief.date));
+            let date = event.date.human();
+            let pad = " ".repeat(11usize.saturating_sub(crate::text::cells(&date)));
+            let mut spans = vec![Span::styled(format!("{date}{pad} "), theme.dim()), Span::styled(glyph, style)];
+            if event.status != EventStatus::Occurred {
+                spans.push(Span::styled(format!(" [{}]", event.status), theme.event_status(event.status)));
+            }
+            let text_style = theme.event_text(event.status);
+            spans.push(Span::styled(format!(" {}", plain(&event.text, cells)), text_style));
+            if !event.actors.is_empty() {
+                let names: Vec<String> = event.actors.iter().map(|r| actor_name(opened, r)).collect();
+                spans.push(Span::styled(format!(" · {}", names.join(", ")), theme.dim()));
+            }
+            spans
         }
-        Section::Sources => vec![Span::raw(plain(&brief.sources[i].title, cells))],
+        Section::Sources => {
+            let source = &brief.sources[i];
+            let mut spans = vec![Span::styled(plain(source.cited_as(), cells), theme.strong())];
+            if let Some(reliability) = source.reliability {
+                spans.push(Span::raw(format!(" · {}, {}", reliability.as_str(), reliability.meaning())));
+            }
+            let cited = opened.index.citing_count(i);
+            spans.push(Span::styled(format!(" · cited by {cited}"), theme.dim()));
+            if source.publisher.is_some() {
+                spans.push(Span::styled(format!(" · {}", plain(&source.title, cells)), theme.dim()));
+            }
+            spans
+        }
+    }
+}
+
+/// How a topic's tally names those of a stance: `2 support`.
+pub fn tally_word(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Supports => "support",
+        Stance::Opposes => "oppose",
+        Stance::Neutral => "neutral",
+        Stance::Mixed => "mixed",
+        Stance::Unclear => "unclear",
     }
 }
 
@@ -225,6 +269,14 @@ pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
         Section::Topics => {
             let topic = &brief.topics[i];
             lines.extend(wrap(&topic.label, width, theme.heading()));
+            let tally: Vec<String> = opened
+                .index
+                .stance_tally(brief, i)
+                .into_iter()
+                .map(|(stance, count)| format!("{count} {}", tally_word(stance)))
+                .collect();
+            let tally = if tally.is_empty() { "no positions".to_string() } else { tally.join(" · ") };
+            lines.extend(wrap(&tally, width, theme.dim()));
             if let Some(summary) = &topic.summary {
                 lines.extend(wrap(summary, width, Style::new()));
             }

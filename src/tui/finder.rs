@@ -9,10 +9,12 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::action::Pane;
 use super::state::Opened;
+use crate::index::Index;
 use crate::model::{Brief, ItemRef, Section};
 
 /// One pane's searchable text: every item's names, aliases, roles and text, lower-cased and
-/// joined, so a search is one fast scan.
+/// joined in the order the pane lists them, so a search is one fast scan and its matches are
+/// places in the list (see [`crate::index::Index::place`]).
 pub struct Haystack {
     text: String,
     /// Item `i` is `text[starts[i]..starts[i + 1]]`.
@@ -23,7 +25,7 @@ pub struct Haystack {
 }
 
 impl Haystack {
-    fn build(brief: &Brief, pane: Pane) -> Haystack {
+    fn build(brief: &Brief, index: &Index, pane: Pane) -> Haystack {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(brief.len(pane.section()) + 1);
         let actor_name =
@@ -41,21 +43,21 @@ impl Haystack {
             }
             text.push('\n');
         };
-        match pane {
-            Pane::Actors => {
-                for a in &brief.actors {
+        for item in index.listed(brief, pane.section()) {
+            let i = item.index();
+            match pane {
+                Pane::Actors => {
+                    let a = &brief.actors[i];
                     let aliases = a.aliases.join("\u{1}");
                     push(&[&a.name, &aliases, a.role.as_deref().unwrap_or(""), &a.id]);
                 }
-            }
-            Pane::Claims => {
-                for c in &brief.claims {
+                Pane::Claims => {
+                    let c = &brief.claims[i];
                     let by: Vec<String> = c.by.iter().map(|r| name(&r.id)).collect();
                     push(&[&c.text, &by.join("\u{1}"), &c.id]);
                 }
-            }
-            Pane::Positions => {
-                for p in &brief.positions {
+                Pane::Positions => {
+                    let p = &brief.positions[i];
                     let topic = p
                         .topic
                         .as_ref()
@@ -63,9 +65,8 @@ impl Haystack {
                         .map_or("", |t| &*t.label);
                     push(&[&name(&p.actor.id), topic, &p.text, &p.id]);
                 }
-            }
-            Pane::Quotes => {
-                for q in &brief.quotes {
+                Pane::Quotes => {
+                    let q = &brief.quotes[i];
                     push(&[
                         &name(&q.speaker.id),
                         &q.text,
@@ -73,6 +74,19 @@ impl Haystack {
                         q.context.as_deref().unwrap_or(""),
                         &q.id,
                     ]);
+                }
+                Pane::Events => {
+                    let e = &brief.events[i];
+                    let actors: Vec<String> = e.actors.iter().map(|r| name(&r.id)).collect();
+                    push(&[&e.text, &actors.join("\u{1}"), &e.date.human(), &e.id]);
+                }
+                Pane::Sources => {
+                    let s = &brief.sources[i];
+                    push(&[s.publisher.as_deref().unwrap_or(""), &s.title, &s.id]);
+                }
+                Pane::Topics => {
+                    let t = &brief.topics[i];
+                    push(&[&t.label, t.summary.as_deref().unwrap_or(""), &t.id]);
                 }
             }
         }
@@ -231,13 +245,13 @@ fn first_named(
 /// The searchable texts of a brief's panes and its picker entries, built on first use.
 #[derive(Default)]
 pub struct FinderCache {
-    haystacks: [OnceLock<Haystack>; 4],
+    haystacks: [OnceLock<Haystack>; Pane::COUNT],
     entries: OnceLock<Vec<Entry>>,
 }
 
 impl FinderCache {
-    pub fn haystack(&self, brief: &Brief, pane: Pane) -> &Haystack {
-        self.haystacks[pane as usize].get_or_init(|| Haystack::build(brief, pane))
+    pub fn haystack(&self, brief: &Brief, index: &Index, pane: Pane) -> &Haystack {
+        self.haystacks[pane as usize].get_or_init(|| Haystack::build(brief, index, pane))
     }
 
     fn entries(&self, brief: &Brief) -> &[Entry] {
@@ -245,9 +259,9 @@ impl FinderCache {
     }
 
     /// Builds everything now (a thread reading meanwhile waits for it rather than racing).
-    pub fn warm(&self, brief: &Brief) {
+    pub fn warm(&self, brief: &Brief, index: &Index) {
         for pane in Pane::ALL {
-            self.haystack(brief, pane);
+            self.haystack(brief, index, pane);
         }
         self.entries(brief);
     }
@@ -260,7 +274,7 @@ pub struct Search {
     /// The cursor row when the search started, to return to on Esc.
     pub origin: usize,
     pub query: String,
-    /// Matching items (positions in the section), in order, among the rows shown.
+    /// Matching items, as places in the pane's list, in order, among the rows shown.
     pub matches: Vec<u32>,
     /// Which match is current.
     pub current: usize,
@@ -277,7 +291,7 @@ impl Search {
         let extends = !self.query.is_empty();
         self.query.push(c);
         let needle = self.query.to_lowercase();
-        let haystack = opened.finder.haystack(&opened.brief, self.pane);
+        let haystack = opened.finder.haystack(&opened.brief, &opened.index, self.pane);
         let found = if extends {
             haystack.narrow(&needle, &self.matches)
         } else {
@@ -332,13 +346,13 @@ impl Search {
         self.current = if forward { (self.current + 1) % count } else { (self.current + count - 1) % count };
     }
 
-    /// Moves to the next (or previous) match after an item, wrapping around.
-    pub fn step_from(&mut self, item: Option<usize>, forward: bool) {
+    /// Moves to the next (or previous) match after a place in the list, wrapping around.
+    pub fn step_from(&mut self, place: Option<usize>, forward: bool) {
         let count = self.matches.len();
         if count == 0 {
             return;
         }
-        let Some(item) = item.map(|i| i as u32) else {
+        let Some(item) = place.map(|i| i as u32) else {
             self.current = 0;
             return;
         };
@@ -349,7 +363,8 @@ impl Search {
         };
     }
 
-    pub fn current_item(&self) -> Option<usize> {
+    /// The current match's place in the pane's list.
+    pub fn current_place(&self) -> Option<usize> {
         self.matches.get(self.current).map(|&i| i as usize)
     }
 
@@ -605,7 +620,7 @@ mod tests {
     fn a_scan_tells_which_matches_are_named_as_asking_each_one_does() {
         let brief = crate::sample::load().into_valid_briefs().remove(0);
         for pane in Pane::ALL {
-            let haystack = Haystack::build(&brief, pane);
+            let haystack = Haystack::build(&brief, &crate::index::Index::build(&brief), pane);
             for needle in ["pu", "kr", "sanc", "in", "an", "the", "biden", "ru", "e "] {
                 let finder = memmem::Finder::new(needle);
                 let found = haystack.find_all(needle);

@@ -65,7 +65,7 @@ fn entry(lead: Vec<Span<'static>>, text: &str, column: usize, width: usize) -> V
 
 /// Every mark, glyph and style the reader draws, with what it means.
 fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
-    use crate::model::{ClaimStatus, Stance, Vocabulary};
+    use crate::model::{ClaimStatus, EventStatus, Stance, Vocabulary};
     use ratatui::style::Modifier;
     let spaced = |spans: Vec<Span<'static>>| -> Vec<Span<'static>> {
         let mut out = Vec::new();
@@ -83,12 +83,25 @@ fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
         .filter(|&&s| s != ClaimStatus::Reported)
         .map(|&s| Span::styled(format!("[{s}]"), theme.status(s)))
         .collect();
+    let event_statuses = EventStatus::ALL
+        .iter()
+        .filter(|&&s| s != EventStatus::Occurred)
+        .map(|&s| Span::styled(format!("[{s}]"), theme.event_status(s)))
+        .collect();
     vec![
         (vec![Span::styled(Theme::MARK, theme.marked())], "related to the selected item; f shows only these"),
         (spaced(stances), "a position's stance: supports, opposes, neutral, mixed, unclear"),
         (vec![Span::styled("*", theme.strong())], "in the matrix: the actor's positions on the topic differ"),
         (vec![Span::styled("·", theme.dim())], "in the matrix: no position"),
         (spaced(statuses), "a claim's status; a claim only reported shows none"),
+        (
+            spaced(vec![
+                Span::styled(Theme::ON_THE_DAY, theme.when(std::cmp::Ordering::Equal).1),
+                Span::styled(Theme::AHEAD, theme.when(std::cmp::Ordering::Greater).1),
+            ]),
+            "in the timeline: an event on the brief's date (or within it), an event after it",
+        ),
+        (spaced(event_statuses), "an event's status; an event that occurred shows none"),
         (vec![Span::raw("“ ”")], "a quote in the speaker's own words"),
         (vec![Span::raw("(reported)")], "reported speech: what was said, not the words"),
         (vec![Span::raw("(anonymous)")], "an unnamed source"),

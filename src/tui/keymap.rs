@@ -16,12 +16,14 @@ pub enum Context {
     Picker,
     Dialog,
     Problems,
+    Overview,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Lists,
         Context::Detail,
+        Context::Overview,
         Context::Matrix,
         Context::Search,
         Context::Picker,
@@ -40,6 +42,7 @@ impl Context {
             Context::Picker => "Picker (Ctrl-p)",
             Context::Dialog => "Export dialog",
             Context::Problems => "Problems (D)",
+            Context::Overview => "Overview (i)",
         }
     }
 
@@ -64,7 +67,7 @@ pub struct Binding {
 use Context::*;
 
 const NORMAL: &[Context] = &[Lists, Detail];
-const MOVING: &[Context] = &[Lists, Detail, Matrix, Help, Problems];
+const MOVING: &[Context] = &[Lists, Detail, Matrix, Help, Problems, Overview];
 const TYPING: &[Context] = &[Search, Picker, Dialog];
 
 /// Every binding. The first key of each is the one hints show.
@@ -102,31 +105,52 @@ pub const BINDINGS: &[Binding] = &[
     Binding { contexts: &[Matrix], keys: &["l", "right"], action: Action::Right, help: "next topic", hint: None },
     Binding { contexts: &[Matrix], keys: &["h", "left"], action: Action::Left, help: "previous topic", hint: None },
     Binding {
-        contexts: &[Lists],
+        contexts: &[Lists, Overview],
         keys: &["1"],
         action: Action::FocusPane(Pane::Actors),
         help: "Actors pane",
         hint: None,
     },
     Binding {
-        contexts: &[Lists],
+        contexts: &[Lists, Overview],
         keys: &["2"],
         action: Action::FocusPane(Pane::Claims),
         help: "Claims pane",
         hint: None,
     },
     Binding {
-        contexts: &[Lists],
+        contexts: &[Lists, Overview],
         keys: &["3"],
         action: Action::FocusPane(Pane::Positions),
         help: "Positions pane",
         hint: None,
     },
     Binding {
-        contexts: &[Lists],
+        contexts: &[Lists, Overview],
         keys: &["4"],
         action: Action::FocusPane(Pane::Quotes),
         help: "Quotes pane",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Lists, Overview],
+        keys: &["5"],
+        action: Action::FocusPane(Pane::Events),
+        help: "Events pane: the timeline",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Lists, Overview],
+        keys: &["6"],
+        action: Action::FocusPane(Pane::Sources),
+        help: "Sources pane",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Lists, Overview],
+        keys: &["7"],
+        action: Action::FocusPane(Pane::Topics),
+        help: "Topics pane",
         hint: None,
     },
     Binding {
@@ -135,6 +159,20 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::EnterDetail,
         help: "read the selected item and its references",
         hint: Some("detail"),
+    },
+    Binding {
+        contexts: NORMAL,
+        keys: &["i"],
+        action: Action::ToggleOverview,
+        help: "the brief's overview: bottom line, who prepared it, its sources",
+        hint: Some("overview"),
+    },
+    Binding {
+        contexts: &[Overview],
+        keys: &["enter"],
+        action: Action::Follow,
+        help: "open the source under the cursor",
+        hint: Some("open"),
     },
     Binding {
         contexts: &[Detail],
@@ -211,6 +249,13 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("matrix"),
     },
     Binding {
+        contexts: &[Overview],
+        keys: &["esc", "i", "q"],
+        action: Action::Leave,
+        help: "close the overview",
+        hint: Some("close"),
+    },
+    Binding {
         contexts: &[Matrix],
         keys: &["enter"],
         action: Action::Follow,
@@ -227,14 +272,14 @@ pub const BINDINGS: &[Binding] = &[
     Binding { contexts: NORMAL, keys: &["]"], action: Action::NextBrief, help: "next brief", hint: None },
     Binding { contexts: NORMAL, keys: &["["], action: Action::PreviousBrief, help: "previous brief", hint: None },
     Binding {
-        contexts: NORMAL,
+        contexts: &[Lists, Detail, Overview],
         keys: &["e"],
         action: Action::Export,
         help: "export what is in view to a file",
         hint: Some("export"),
     },
     Binding {
-        contexts: NORMAL,
+        contexts: &[Lists, Detail, Overview],
         keys: &["y"],
         action: Action::Copy,
         help: "copy what is in view to the clipboard",
@@ -262,7 +307,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("close"),
     },
     Binding {
-        contexts: &[Lists, Detail, Matrix],
+        contexts: &[Lists, Detail, Matrix, Overview],
         keys: &["?"],
         action: Action::ToggleHelp,
         help: "this help",
@@ -336,7 +381,7 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding { contexts: &[Lists, Detail], keys: &["q"], action: Action::Quit, help: "quit", hint: Some("quit") },
     Binding {
-        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog, Problems],
+        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog, Problems, Overview],
         keys: &["ctrl-c"],
         action: Action::Quit,
         help: "quit",

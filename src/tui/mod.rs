@@ -11,6 +11,7 @@ pub mod finder;
 pub mod help;
 pub mod keymap;
 pub mod layout;
+pub mod overview;
 pub mod state;
 mod terminal;
 pub mod theme;

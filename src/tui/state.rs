@@ -40,7 +40,7 @@ impl Opened {
     /// Builds the search texts and picker entries now, so the first keystroke of a search is
     /// as fast as the rest. The reader calls it on a background thread once the brief is shown.
     pub fn warm_finder(&self) {
-        self.finder.warm(&self.brief);
+        self.finder.warm(&self.brief, &self.index);
     }
 }
 
@@ -61,8 +61,6 @@ pub struct PaneState {
 /// The detail pane: the reference under the cursor and how far the text is scrolled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DetailState {
-    /// An item shown in the detail pane that no list pane holds (a topic, an event, a source).
-    pub item: Option<ItemRef>,
     pub cursor: usize,
     pub scroll: usize,
     /// Digits typed so far to follow a reference by number.
@@ -76,45 +74,62 @@ pub struct Location {
     pub pane: Pane,
     pub item: Option<ItemRef>,
     pub focus: Focus,
-    pub detail_item: Option<ItemRef>,
     pub filter: Option<ItemRef>,
+    /// The overview was open, with this source selected.
+    pub overview: Option<usize>,
 }
 
 /// Where the reader is in one brief: the panes' cursors, focus, detail, filter and search.
 pub struct Navigation {
-    pub panes: [PaneState; 4],
+    pub panes: [PaneState; Pane::COUNT],
     /// The list pane whose selection anchors the marks and the detail pane.
     pub active: Pane,
+    /// Which of the events, sources and topics a wide screen shows in the place they share:
+    /// the one last focused.
+    pub shared: Pane,
     pub focus: Focus,
     pub detail: DetailState,
     /// `f`: the item every pane is narrowed to, with what is related to it.
     pub filter: Option<ItemRef>,
-    /// The rows of each pane while filtered: item positions in the section.
-    pub rows: [Option<Vec<u32>>; 4],
+    /// The rows of each pane while filtered: the items' places in their section as listed
+    /// (see [`crate::index::Index::place`]), in order.
+    pub rows: [Option<Vec<u32>>; Pane::COUNT],
     /// The last search, for n/N.
     pub search: Option<Search>,
 }
 
 impl Navigation {
-    fn new() -> Navigation {
+    fn new(opened: &Opened) -> Navigation {
+        let mut panes = [PaneState::default(); Pane::COUNT];
+        panes[Pane::Events as usize].cursor = what_is_next(opened);
         Navigation {
-            panes: [PaneState::default(); 4],
+            panes,
             active: Pane::Actors,
+            shared: Pane::Events,
             focus: Focus::List,
             detail: DetailState::default(),
             filter: None,
-            rows: [None, None, None, None],
+            rows: Default::default(),
             search: None,
         }
     }
+}
+
+/// Where the timeline opens, like a calendar at today: on the first event after the brief's
+/// date, or when none is ahead, on the latest.
+fn what_is_next(opened: &Opened) -> usize {
+    let brief = &opened.brief;
+    let mut events = opened.index.listed(brief, Section::Events).map(|e| &brief.events[e.index()].date);
+    let ahead = events.position(|date| date.against(&brief.date).is_gt());
+    ahead.unwrap_or(brief.events.len().saturating_sub(1))
 }
 
 /// A brief with where the reader is in it and the caches reading it builds.
 pub struct Reading {
     pub opened: Arc<Opened>,
     pub nav: Navigation,
-    /// Items related to the anchor, per pane, sorted: the marks.
-    pub marks: [Vec<u32>; 4],
+    /// Items related to the anchor, per pane, sorted by their index in the section: the marks.
+    pub marks: [Vec<u32>; Pane::COUNT],
     pub marks_for: Option<ItemRef>,
     /// The texts of sources with a `file`, by source, read when a quote citing one is shown:
     /// the text, or why it could not be read.
@@ -151,12 +166,11 @@ pub struct MatrixState {
 /// What is drawn over the panes and takes the keys.
 pub enum Overlay {
     None,
-    /// The keys, opened from a context whose keys come first; over the matrix, the matrix to
-    /// go back to.
+    /// The keys, opened from a context whose keys come first, and what closing it returns to.
     Help {
         from: Context,
         scroll: usize,
-        matrix: Option<MatrixState>,
+        beneath: Beneath,
     },
     Matrix(MatrixState),
     Search(Search),
@@ -166,6 +180,33 @@ pub enum Overlay {
     Problems {
         scroll: usize,
     },
+    /// The brief's overview, with a cursor on its sources.
+    Overview(OverviewState),
+}
+
+/// The overview: the source under the cursor and the first line in view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OverviewState {
+    pub source: usize,
+    pub scroll: usize,
+}
+
+/// What the help returns to when it closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beneath {
+    Panes,
+    Matrix(MatrixState),
+    Overview(OverviewState),
+}
+
+impl Beneath {
+    pub fn overlay(self) -> Overlay {
+        match self {
+            Beneath::Panes => Overlay::None,
+            Beneath::Matrix(state) => Overlay::Matrix(state),
+            Beneath::Overview(state) => Overlay::Overview(state),
+        }
+    }
 }
 
 /// What the runtime must do after an update: the state machine asks, the runtime acts.
@@ -204,8 +245,8 @@ impl App {
             briefs: briefs
                 .into_iter()
                 .map(|opened| Reading {
+                    nav: Navigation::new(&opened),
                     opened: Arc::new(opened),
-                    nav: Navigation::new(),
                     marks: Default::default(),
                     marks_for: None,
                     source_texts: Default::default(),
@@ -273,6 +314,7 @@ impl App {
             Overlay::Picker(_) => Context::Picker,
             Overlay::Dialog(_) => Context::Dialog,
             Overlay::Problems { .. } => Context::Problems,
+            Overlay::Overview(_) => Context::Overview,
         }
     }
 
@@ -283,17 +325,26 @@ impl App {
 
     /// The item at a row of a pane.
     pub fn item_at(&self, pane: Pane, row: usize) -> Option<usize> {
-        match &self.nav().rows[pane as usize] {
-            Some(rows) => rows.get(row).map(|&i| i as usize),
-            None => (row < self.brief().len(pane.section())).then_some(row),
-        }
+        let place = match &self.nav().rows[pane as usize] {
+            Some(rows) => *rows.get(row)? as usize,
+            None => row,
+        };
+        (place < self.brief().len(pane.section())).then(|| self.opened().index.at_place(pane.section(), place))
     }
 
     /// The row holding an item in a pane, if shown.
     pub fn row_of(&self, pane: Pane, item: usize) -> Option<usize> {
+        if item >= self.brief().len(pane.section()) {
+            return None;
+        }
+        self.row_of_place(pane, self.opened().index.place(ItemRef::new(pane.section(), item)))
+    }
+
+    /// The row showing the item at a place of the pane's section as listed, if shown.
+    pub fn row_of_place(&self, pane: Pane, place: usize) -> Option<usize> {
         match &self.nav().rows[pane as usize] {
-            Some(rows) => rows.binary_search(&(item as u32)).ok(),
-            None => (item < self.brief().len(pane.section())).then_some(item),
+            Some(rows) => rows.binary_search(&(place as u32)).ok(),
+            None => (place < self.brief().len(pane.section())).then_some(place),
         }
     }
 
@@ -307,9 +358,9 @@ impl App {
         self.selected(self.nav().active)
     }
 
-    /// What the detail pane shows.
+    /// What the detail pane shows: the anchor.
     pub fn detail_item(&self) -> Option<ItemRef> {
-        self.nav().detail.item.or_else(|| self.anchor())
+        self.anchor()
     }
 
     /// The detail pane's references, grouped.
@@ -334,7 +385,10 @@ impl App {
     /// pane at a time, they all take the same place).
     pub(super) fn pane_page(&self, pane: Pane) -> usize {
         let layout = super::layout::Areas::new(self.screen(), self);
-        let rect = layout.pane(pane).or_else(|| layout.pane(self.nav().active));
+        // A pane not on screen would take the place of the one that shares it: the active
+        // pane, or on a wide screen the shared pane shown.
+        let stand_in = if pane.is_shared() { self.nav().shared } else { self.nav().active };
+        let rect = layout.pane(pane).or_else(|| layout.pane(stand_in)).or_else(|| layout.pane(self.nav().active));
         rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
     }
 
@@ -371,7 +425,11 @@ impl App {
             _ => {
                 let pane = nav.active;
                 match &nav.rows[pane as usize] {
-                    Some(rows) => Selection::Items(pane.section(), rows.iter().map(|&i| i as usize).collect()),
+                    Some(rows) => {
+                        let index = &self.opened().index;
+                        let items = rows.iter().map(|&place| index.at_place(pane.section(), place as usize));
+                        Selection::Items(pane.section(), items.collect())
+                    }
                     None => Selection::Section(pane.section()),
                 }
             }

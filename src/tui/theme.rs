@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::model::{ClaimStatus, Stance};
+use crate::model::{ClaimStatus, EventStatus, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -80,6 +80,39 @@ impl Theme {
             Stance::Unclear => ("?", Color::Reset),
         };
         (glyph, self.paint(color).add_modifier(Modifier::BOLD))
+    }
+
+    /// Where an event falls against the brief's date, as a glyph that reads without colour:
+    /// nothing before it, `◆` on it, `▶` ahead of it.
+    pub fn when(self, against_brief: std::cmp::Ordering) -> (&'static str, Style) {
+        match against_brief {
+            std::cmp::Ordering::Less => (" ", Style::new()),
+            std::cmp::Ordering::Equal => (Theme::ON_THE_DAY, self.paint(Color::Yellow).add_modifier(Modifier::BOLD)),
+            std::cmp::Ordering::Greater => (Theme::AHEAD, self.paint(Color::Cyan).add_modifier(Modifier::BOLD)),
+        }
+    }
+
+    /// An event on (or within) the brief's date.
+    pub const ON_THE_DAY: &'static str = "◆";
+    /// An event after the brief's date.
+    pub const AHEAD: &'static str = "▶";
+
+    /// An event's status, where it is not `occurred`.
+    pub fn event_status(self, status: EventStatus) -> Style {
+        match status {
+            EventStatus::Scheduled => self.paint(Color::Cyan).add_modifier(Modifier::BOLD),
+            EventStatus::Ongoing => self.paint(Color::Yellow),
+            EventStatus::Cancelled => self.dim(),
+            EventStatus::Occurred => Style::new(),
+        }
+    }
+
+    /// An event's text: struck through when it was cancelled.
+    pub fn event_text(self, status: EventStatus) -> Style {
+        match status {
+            EventStatus::Cancelled => Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM),
+            _ => Style::new(),
+        }
     }
 
     pub fn status(self, status: ClaimStatus) -> Style {

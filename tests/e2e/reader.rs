@@ -22,6 +22,24 @@ fn select_putin_follow_a_reference_go_back_and_quit() {
 }
 
 #[test]
+fn five_shows_the_events_in_date_order_and_what_is_next() {
+    let (mut session, _folder) = sample();
+    session.press(b"5", "5 Events 14");
+    session.press(b"g", "event · Russia annexes Crimea from Ukraine.");
+    session.wait_for_text("7 Dec 2021  ▶ [scheduled] Biden and");
+    let screen = session.screen();
+    // The timeline as the file does not write it: the 2014 events, then November, then December.
+    let dates: Vec<&str> = ["2014  ", "Nov 2021", "2 Dec 2021", "3 Dec 2021", "6 Dec 2021  ◆", "7 Dec 2021  ▶"]
+        .into_iter()
+        .filter(|date| screen.contains(date))
+        .collect();
+    assert_eq!(dates.len(), 6, "every date is on screen:\n{screen}");
+    let places: Vec<usize> = dates.iter().map(|date| screen.find(date).unwrap()).collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "in date order:\n{screen}");
+    session.quit();
+}
+
+#[test]
 fn a_resized_terminal_is_drawn_whole_at_its_new_size() {
     let (mut session, _folder) = sample();
     // Wide: the four panes side by side, each with its title in its border.
@@ -36,7 +54,7 @@ fn a_resized_terminal_is_drawn_whole_at_its_new_size() {
     session.resize(80, 24);
     session.wait_for("one pane with a tab row at 80x24", |screen| {
         let rows: Vec<String> = screen.rows(0, 80).collect();
-        rows[1].starts_with(" 1 Actors 21")
+        rows[1].starts_with(" 1 Actors  2 Claims")
             && rows[2].starts_with("┌ 1 Actors 21")
             && !screen.contents().contains("small")
     });

@@ -16,7 +16,7 @@ pub fn unicode_loaded() -> Opened {
 }
 
 fn action() -> impl Strategy<Value = Action> {
-    let pane = prop_oneof![Just(Pane::Actors), Just(Pane::Claims), Just(Pane::Positions), Just(Pane::Quotes)];
+    let pane = proptest::sample::select(Pane::ALL.to_vec());
     prop_oneof![
         4 => prop_oneof![
             Just(Action::Down),
@@ -51,6 +51,7 @@ fn action() -> impl Strategy<Value = Action> {
             Just(Action::Erase),
             Just(Action::Work),
             Just(Action::ShowProblems),
+            Just(Action::ToggleOverview),
         ],
         1 => pane.prop_map(Action::FocusPane),
         1 => (0u8..10).prop_map(Action::Digit),

@@ -1,4 +1,6 @@
-//! What the reader draws, at 80x24, 160x48 and 40x12, and when the terminal is too small.
+//! What the reader draws, at 80x24, 160x48 and 40x12 (the lists a brief opens on, and the
+//! overlays), at 80x24, 120x40, 200x50 and 40x12 (the overview and the timeline, sources and
+//! topics, which each layout places differently), and when the terminal is too small.
 //! Snapshots hold the characters on screen; `cargo insta review` shows changes.
 
 use brief::tui::{Action, App, view};
@@ -16,8 +18,15 @@ fn screen(app: &mut App, width: u16, height: u16) -> String {
     terminal.backend().to_string()
 }
 
+/// Every layout: one pane with tabs, the grid beside the detail, the panes across, and tiny.
+const LAYOUTS: [(u16, u16); 4] = [(80, 24), (120, 40), (200, 50), (40, 12)];
+
 fn snapshot_at_every_size(name: &str, keys: &str) {
-    for (width, height) in SIZES {
+    snapshot_at(&SIZES, name, keys);
+}
+
+fn snapshot_at(sizes: &[(u16, u16)], name: &str, keys: &str) {
+    for &(width, height) in sizes {
         let mut app = sample_app();
         app.update(Action::Resize(width, height));
         press(&mut app, keys);
@@ -66,6 +75,26 @@ fn export_dialog() {
 }
 
 #[test]
+fn overview() {
+    snapshot_at(&LAYOUTS, "overview", "i");
+}
+
+#[test]
+fn timeline() {
+    snapshot_at(&LAYOUTS, "events", "5 j");
+}
+
+#[test]
+fn sources() {
+    snapshot_at(&LAYOUTS, "sources", "6");
+}
+
+#[test]
+fn topics() {
+    snapshot_at(&LAYOUTS, "topics", "7 j");
+}
+
+#[test]
 fn too_small() {
     let mut app = sample_app();
     insta::assert_snapshot!("too_small_29x7", screen(&mut app, 29, 7));
@@ -75,7 +104,7 @@ fn too_small() {
 fn every_size_down_to_one_by_one_draws() {
     for width in [1, 2, 5, 12, 29, 30, 31, 39, 40, 79, 99, 100, 119, 120, 159, 160, 200] {
         for height in [1, 2, 3, 7, 8, 9, 12, 19, 20, 24, 29, 30, 50] {
-            for keys in ["", "enter", "m", "?", "ctrl-p type:a", "/ type:a", "e", "f"] {
+            for keys in ["", "enter", "m", "?", "ctrl-p type:a", "/ type:a", "e", "f", "i", "5", "6 enter", "7 f"] {
                 let mut app = sample_app();
                 app.update(Action::Resize(width, height));
                 press(&mut app, keys);

@@ -62,9 +62,17 @@ fn panes_change_with_tab_arrows_letters_and_numbers() {
     press(&mut app, "l right");
     assert_eq!(app.nav().active, Pane::Quotes);
     press(&mut app, "tab");
-    assert_eq!(app.nav().active, Pane::Actors, "Tab wraps around");
+    assert_eq!(app.nav().active, Pane::Events, "the timeline after the quotes");
+    press(&mut app, "tab tab");
+    assert_eq!(app.nav().active, Pane::Topics);
+    press(&mut app, "tab");
+    assert_eq!(app.nav().active, Pane::Actors, "Tab wraps around all seven");
     press(&mut app, "shift-tab h");
-    assert_eq!(app.nav().active, Pane::Positions);
+    assert_eq!(app.nav().active, Pane::Sources);
+    for (key, pane) in [("5", Pane::Events), ("6", Pane::Sources), ("7", Pane::Topics), ("3", Pane::Positions)] {
+        press(&mut app, key);
+        assert_eq!(app.nav().active, pane, "{key}");
+    }
     press(&mut app, "1");
     assert_eq!(app.nav().active, Pane::Actors);
     press(&mut app, "4");
@@ -134,7 +142,7 @@ fn the_detail_pane_numbers_references_by_relation_and_follows_them() {
 }
 
 #[test]
-fn references_to_topics_events_and_sources_open_in_the_detail_pane() {
+fn references_to_topics_events_and_sources_open_in_their_own_panes() {
     let mut app = sample_app();
     go_to(&mut app, "p-lavrov-sanctions");
     press(&mut app, "enter");
@@ -147,9 +155,16 @@ fn references_to_topics_events_and_sources_open_in_the_detail_pane() {
     assert_eq!(detail_id(&app), "sanctions");
     let labels: Vec<&str> = app.detail_groups().iter().map(|g| g.relation.label()).collect();
     assert_eq!(labels, ["supporting", "opposing", "claims"]);
+    assert_eq!(app.nav().active, Pane::Topics, "the topic is selected in its list");
     press(&mut app, "esc");
-    assert_eq!(app.nav().focus, Focus::List);
-    assert_eq!(detail_id(&app), "p-lavrov-sanctions", "stepping out returns to the list's selection");
+    assert_eq!((app.nav().focus, detail_id(&app).as_str()), (Focus::List, "sanctions"), "Esc steps out to its list");
+    press(&mut app, "backspace");
+    assert_eq!(detail_id(&app), "p-lavrov-sanctions", "back returns to the position");
+    for id in ["e-stockholm-meeting", "aljazeera-2021-12-06"] {
+        go_to(&mut app, id);
+        let pane = Pane::of(app.detail_item().unwrap().section);
+        assert_eq!((app.nav().active, selected_id(&app, pane)), (pane, id.to_string()));
+    }
 }
 
 #[test]
@@ -476,7 +491,7 @@ fn a_click_selects_the_row_and_the_wheel_scrolls() {
     assert_eq!(selected_id(&app, Pane::Actors), "peskov");
     app.update(Action::ScrollDown { column: 10, row: 5 });
     assert_eq!(selected_id(&app, Pane::Actors), "lavrov", "three rows down");
-    app.update(Action::Click { column: 25, row: 1 });
+    app.update(Action::Click { column: 15, row: 1 });
     assert_eq!(app.nav().active, Pane::Claims, "the tab row");
 }
 
@@ -634,9 +649,9 @@ fn reloading_while_reading_the_detail_stays_in_the_detail() {
     assert_eq!(app.nav().focus, Focus::Detail, "{:?}", app.message);
     assert_eq!(detail_id(&app), "putin");
     assert_eq!(app.nav().detail.cursor, cursor, "the same reference under the cursor");
-    // A topic, which no list holds, shown in the detail pane stays too.
+    // A topic read in the detail pane stays too.
     go_to(&mut app, "nato-expansion");
-    press(&mut app, "r");
+    press(&mut app, "enter r");
     assert_eq!((app.nav().focus, detail_id(&app).as_str()), (Focus::Detail, "nato-expansion"));
 }
 
@@ -686,7 +701,9 @@ fn the_matrix_uses_the_width_to_show_whole_topic_labels() {
     press(&mut app, "m");
     let rows = drawn(&app);
     let grid = rows.iter().position(|row| row.contains("Joe Biden") && row.contains('?')).expect("the first row");
-    let header = rows[..grid].iter().rev().take(3).cloned().collect::<Vec<_>>().join(" ");
+    // Inside the matrix's frame only: the panes beneath show at its edges.
+    let inside = |row: &String| row.chars().skip(2).take(row.chars().count().saturating_sub(4)).collect::<String>();
+    let header = rows[..grid].iter().rev().take(3).map(inside).collect::<Vec<_>>().join(" ");
     assert!(!header.contains('…'), "no label cut at 120 columns: {header}");
     for topic in &app.brief().topics {
         for word in topic.label.split([' ', '-']) {
@@ -743,4 +760,138 @@ fn reading_the_detail_keeps_the_selected_row_in_view_of_the_smaller_list() {
     assert!(page < 10, "at 80x24 the list is smaller while the detail has the keyboard: {page}");
     assert_eq!(state.cursor, row);
     assert!(state.offset <= row && row < state.offset + page, "{state:?} in {page} rows");
+}
+
+/// A small brief whose events are written out of date order and whose items cite two sources.
+fn desk_app() -> App {
+    let yaml = r#"brief: 1
+id: desk
+title: Harbour toll
+date: 2024-03-12
+sources:
+  - {id: gazette, title: Harbour Gazette, reliability: B}
+  - {id: radio, title: Harbour Radio, reliability: C}
+topics:
+  - {id: toll, label: The harbour toll}
+  - {id: ferry, label: The ferry timetable}
+actors:
+  - {id: ruiz, name: Ines Ruiz}
+  - {id: okafor, name: Sam Okafor}
+  - {id: lee, name: Dana Lee}
+claims:
+  - {id: c-cost, text: The repairs cost two million., by: [okafor], topic: toll, source: gazette}
+  - {id: c-late, text: The ferry runs late., by: [lee], topic: ferry, source: radio}
+positions:
+  - {id: p-ruiz, actor: ruiz, topic: toll, stance: opposes, text: Against the toll., source: gazette}
+  - {id: p-okafor, actor: okafor, topic: toll, stance: supports, text: For the toll., source: radio}
+  - {id: p-lee, actor: lee, topic: ferry, stance: unclear, text: Undecided., source: radio}
+quotes:
+  - {id: q-ruiz, speaker: ruiz, kind: indirect, text: The toll is a tax., source: gazette}
+events:
+  - {id: e-vote, date: 2024-03-20, text: Council votes on the toll., status: scheduled, actors: [ruiz, okafor], source: gazette}
+  - {id: e-meeting, date: 2024-03-05, text: Council meets., actors: [okafor], source: radio}
+  - {id: e-today, date: 2024-03-12, text: Ruiz speaks to the press., actors: [ruiz], source: gazette}
+  - {id: e-plan, date: 2023, text: The repair plan is drawn up., actors: [lee]}
+"#;
+    let brief = brief::load::load_text(brief::load::Origin::Stdin, yaml.to_string())
+        .into_valid_briefs()
+        .pop()
+        .expect("the desk brief is valid");
+    app_with(vec![brief::tui::Opened::new("desk".into(), brief)], 80, 24)
+}
+
+#[test]
+fn the_events_pane_is_a_timeline_whatever_order_the_file_has() {
+    let mut app = desk_app();
+    press(&mut app, "5");
+    assert_eq!(shown_ids(&app, Pane::Events), ["e-plan", "e-meeting", "e-today", "e-vote"]);
+    assert_eq!(selected_id(&app, Pane::Events), "e-vote", "it opens on what is next after the brief's date");
+    press(&mut app, "g");
+    assert_eq!(selected_id(&app, Pane::Events), "e-plan");
+    let screen = drawn(&app).join("\n");
+    assert!(
+        screen.contains("20 Mar 2024 ▶ [scheduled] Council votes on the toll. · Ines Ruiz, Sam Okafor"),
+        "{screen}"
+    );
+    assert!(screen.contains("12 Mar 2024 ◆ Ruiz speaks to the press."), "on the brief's date: {screen}");
+    assert!(screen.contains("5 Mar 2024    Council meets."), "before it, no mark: {screen}");
+    // A search and n/N go down the timeline, not the file.
+    press(&mut app, "g / type:council enter");
+    assert_eq!(selected_id(&app, Pane::Events), "e-meeting");
+    press(&mut app, "n");
+    assert_eq!(selected_id(&app, Pane::Events), "e-vote");
+    // Filtered, it stays in date order.
+    press(&mut app, "1 j f 5");
+    assert_eq!(shown_ids(&app, Pane::Events), ["e-meeting", "e-vote"], "Okafor's events");
+}
+
+#[test]
+fn a_source_marks_every_item_citing_it() {
+    let mut app = desk_app();
+    press(&mut app, "6 j");
+    assert_eq!(selected_id(&app, Pane::Sources), "radio");
+    assert_eq!(marked_ids(&app, Pane::Claims), ["c-late"]);
+    assert_eq!(marked_ids(&app, Pane::Positions), ["p-okafor", "p-lee"]);
+    assert!(marked_ids(&app, Pane::Quotes).is_empty());
+    assert_eq!(marked_ids(&app, Pane::Events), ["e-meeting"]);
+    // The same from the detail pane, and f narrows every list to them.
+    press(&mut app, "enter");
+    assert_eq!(marked_ids(&app, Pane::Positions), ["p-okafor", "p-lee"]);
+    press(&mut app, "f");
+    assert_eq!(shown_ids(&app, Pane::Positions), ["p-okafor", "p-lee"]);
+    assert_eq!(shown_ids(&app, Pane::Sources), ["radio"]);
+}
+
+#[test]
+fn a_topic_marks_its_positions_claims_and_the_actors_holding_them() {
+    let mut app = desk_app();
+    press(&mut app, "7");
+    assert_eq!(selected_id(&app, Pane::Topics), "toll");
+    assert_eq!(marked_ids(&app, Pane::Positions), ["p-ruiz", "p-okafor"]);
+    assert_eq!(marked_ids(&app, Pane::Claims), ["c-cost"]);
+    assert_eq!(marked_ids(&app, Pane::Actors), ["ruiz", "okafor"]);
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("The harbour toll · 1 support · 1 oppose"), "the stance tally: {screen}");
+    press(&mut app, "j");
+    assert_eq!(marked_ids(&app, Pane::Actors), ["lee"]);
+}
+
+#[test]
+fn an_event_marks_its_actors() {
+    let mut app = desk_app();
+    press(&mut app, "5 G");
+    assert_eq!(selected_id(&app, Pane::Events), "e-vote");
+    assert_eq!(marked_ids(&app, Pane::Actors), ["ruiz", "okafor"]);
+    assert_eq!(marked_ids(&app, Pane::Sources), ["gazette"]);
+}
+
+#[test]
+fn the_overview_shows_the_bottom_line_and_opens_a_source() {
+    let mut app = sample_app();
+    app.update(Action::Resize(100, 60));
+    press(&mut app, "i");
+    let screen = drawn(&app).join("\n");
+    for shown in [
+        "Bottom line",
+        "The day before a Biden-Putin video call",
+        "prepared by brief sample desk",
+        "tags: ukraine, russia",
+        "1 Actors 21 · 2 Claims 16",
+        "Al Jazeera · 6 Dec 2021 · B: usually reliable · cited by 71 items",
+    ] {
+        assert!(screen.contains(shown), "{shown}: {screen}");
+    }
+    press(&mut app, "enter");
+    assert_eq!((app.nav().active, detail_id(&app).as_str()), (Pane::Sources, "aljazeera-2021-12-06"));
+    assert_eq!(app.nav().focus, Focus::Detail);
+    press(&mut app, "backspace");
+    assert!(matches!(app.overlay, Overlay::Overview(_)), "back returns to the overview");
+    press(&mut app, "esc");
+    assert!(matches!(app.overlay, Overlay::None));
+    press(&mut app, "i 5");
+    assert_eq!(
+        (app.nav().active, matches!(app.overlay, Overlay::None)),
+        (Pane::Events, true),
+        "a number opens its list"
+    );
 }

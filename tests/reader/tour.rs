@@ -86,3 +86,31 @@ fn the_quotes_behind_lavrovs_position_on_sanctions() {
         ["q-lavrov-sanctions-from-hell", "q-lavrov-cant-fail", "q-lavrov-us-threat"]
     );
 }
+
+#[test]
+fn what_is_the_bottom_line() {
+    let app = tour("1", "i");
+    assert!(matches!(app.overlay, Overlay::Overview(_)));
+    let screen = super::drawn(&app).join(" ");
+    assert!(screen.contains("Bottom line"), "{screen}");
+    assert!(screen.contains("The day before a Biden-Putin video call"), "the summary: {screen}");
+}
+
+#[test]
+fn what_happens_next() {
+    // The timeline opens on the first event after the brief's date.
+    let app = tour("1", "5");
+    let event = app.selected(Pane::Events).map(|e| app.brief().id_of(e));
+    assert_eq!(event, Some("e-biden-putin-call"));
+    let screen = super::drawn(&app).join("\n");
+    assert!(screen.contains("7 Dec 2021  ▶ [scheduled] Biden and Putin hold a secure video call"), "{screen}");
+}
+
+#[test]
+fn how_reliable_is_the_source_of_the_70000_troops_claim() {
+    let app = tour("2", "j");
+    assert_eq!(app.selected(Pane::Claims).map(|c| app.brief().id_of(c)), Some("c-troop-buildup"));
+    let screen = super::drawn(&app).join("\n");
+    assert!(screen.contains("70,000 troops"), "{screen}");
+    assert!(screen.contains("credibility 2 (probably true) · Al Jazeera (B, usually reliable), para 12"), "{screen}");
+}

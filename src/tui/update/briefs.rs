@@ -64,21 +64,19 @@ impl App {
         let selected: Vec<Option<ItemRef>> = Pane::ALL.iter().map(|&p| same(self.selected(p))).collect();
         let filter = same(self.nav().filter);
         let shown = same(self.detail_item());
-        let detail = same(self.nav().detail.item);
         let before = self.nav().panes;
         let detail_before = self.nav().detail.clone();
         let current = self.current;
         for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
             location.item = same(location.item);
             location.filter = same(location.filter);
-            location.detail_item = same(location.detail_item);
         }
         let reading = self.reading_mut();
         reading.opened = fresh;
         reading.marks_for = None;
         reading.source_texts.clear();
         reading.nav.search = None;
-        reading.nav.rows = [None, None, None, None];
+        reading.nav.rows = Default::default();
         reading.nav.filter = None;
         self.set_filter(filter);
         // Each pane keeps its item and the rows in view round it; an item gone leaves the
@@ -91,12 +89,12 @@ impl App {
             *state = PaneState { cursor, offset: was.offset };
             keep_in_view(state, page, count);
         }
-        self.nav_mut().detail = DetailState { item: detail, ..detail_before };
+        self.nav_mut().detail = detail_before;
         // The detail pane stays open on the item it showed, if that item is still there.
         let same_item_shown = shown.is_some() && self.detail_item() == shown;
         let nav = self.nav_mut();
         if !same_item_shown {
-            nav.detail = DetailState { item: None, ..DetailState::default() };
+            nav.detail = DetailState::default();
             nav.focus = Focus::List;
         }
         self.fit_detail(true);

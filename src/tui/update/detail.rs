@@ -72,28 +72,19 @@ impl App {
         }
     }
 
-    /// Follows the n-th reference: the item becomes the selection (in its pane) or the detail
-    /// (a topic, event or source), and the place we left goes on the history.
+    /// Follows the n-th reference: the item becomes the selection of its pane, and the place we
+    /// left goes on the history.
     pub(super) fn follow(&mut self, n: usize) {
         let Some(target) = self.reference(n) else { return };
         self.remember();
         self.go_to(target);
     }
 
-    /// Shows an item: selected in its pane, or in the detail pane when no pane holds it.
+    /// Shows an item in full: selected in its pane, read in the detail pane.
     pub(super) fn go_to(&mut self, target: ItemRef) {
-        match Pane::of(target.section) {
-            Some(pane) => {
-                self.select(pane, target.index());
-                let nav = self.nav_mut();
-                nav.focus = Focus::Detail;
-                nav.detail = DetailState::default();
-            }
-            None => {
-                let nav = self.nav_mut();
-                nav.focus = Focus::Detail;
-                nav.detail = DetailState { item: Some(target), ..DetailState::default() };
-            }
-        }
+        self.select(Pane::of(target.section), target.index());
+        let nav = self.nav_mut();
+        nav.focus = Focus::Detail;
+        nav.detail = DetailState::default();
     }
 }

@@ -10,8 +10,11 @@ impl App {
             pane: nav.active,
             item: self.anchor(),
             focus: nav.focus,
-            detail_item: nav.detail.item,
             filter: nav.filter,
+            overview: match self.overlay {
+                Overlay::Overview(state) => Some(state.source),
+                _ => None,
+            },
         }
     }
 
@@ -45,7 +48,10 @@ impl App {
 
     pub(super) fn restore(&mut self, location: Location) {
         self.current = location.brief.min(self.briefs.len() - 1);
-        self.overlay = Overlay::None;
+        self.overlay = match location.overview {
+            Some(source) => Overlay::Overview(OverviewState { source, scroll: 0 }),
+            None => Overlay::None,
+        };
         if self.nav().filter != location.filter {
             self.set_filter(location.filter);
         }
@@ -55,6 +61,6 @@ impl App {
         }
         let nav = self.nav_mut();
         nav.focus = location.focus;
-        nav.detail = DetailState { item: location.detail_item, ..DetailState::default() };
+        nav.detail = DetailState::default();
     }
 }

@@ -19,9 +19,7 @@ impl App {
         let pane = self.nav().active;
         let count = self.row_count(pane);
         let page = self.list_page();
-        let nav = self.nav_mut();
-        nav.detail.item = None;
-        let state = &mut nav.panes[pane as usize];
+        let state = &mut self.nav_mut().panes[pane as usize];
         state.cursor = cursor;
         keep_in_view(state, page, count);
     }
@@ -30,7 +28,9 @@ impl App {
         let nav = self.nav_mut();
         nav.active = pane;
         nav.focus = Focus::List;
-        nav.detail.item = None;
+        if pane.is_shared() {
+            nav.shared = pane;
+        }
     }
 
     /// Places the cursor on an item of a pane, clearing a filter that hides it.
@@ -43,14 +43,17 @@ impl App {
         let count = self.row_count(pane);
         let nav = self.nav_mut();
         nav.active = pane;
-        nav.detail.item = None;
+        if pane.is_shared() {
+            nav.shared = pane;
+        }
         let state = &mut nav.panes[pane as usize];
         state.cursor = row;
         keep_in_view(state, page, count);
     }
 
-    pub(super) fn select_row_of(&mut self, pane: Pane, item: usize) {
-        if let Some(row) = self.row_of(pane, item) {
+    /// Places the cursor on the row showing a place of the pane's section, if shown.
+    pub(super) fn select_place(&mut self, pane: Pane, place: usize) {
+        if let Some(row) = self.row_of_place(pane, place) {
             self.nav_mut().active = pane;
             self.set_cursor(row);
         }
@@ -109,22 +112,32 @@ impl App {
         let selected: Vec<Option<usize>> = Pane::ALL
             .iter()
             .map(|&p| match filter {
-                Some(item) if Pane::of(item.section) == Some(p) => Some(item.index()),
+                Some(item) if Pane::of(item.section) == p => Some(item.index()),
                 _ => self.selected(p).map(ItemRef::index),
             })
             .collect();
         let rows = match filter {
             Some(item) => {
-                let mut related = related(self.brief(), &self.opened().index, item);
-                if let Some(pane) = Pane::of(item.section) {
-                    let own = &mut related[pane as usize];
-                    if let Err(at) = own.binary_search(&item.index) {
-                        own.insert(at, item.index);
-                    }
+                let index = &self.opened().index;
+                let mut related = related(self.brief(), index, item);
+                let own = &mut related[Pane::of(item.section) as usize];
+                if let Err(at) = own.binary_search(&item.index) {
+                    own.insert(at, item.index);
                 }
-                related.map(Some)
+                // Rows are places in the list as shown: the timeline's order for events.
+                let mut section = 0;
+                related.map(|items| {
+                    let pane = Pane::ALL[section];
+                    section += 1;
+                    let mut places: Vec<u32> = items
+                        .into_iter()
+                        .map(|i| index.place(ItemRef { section: pane.section(), index: i }) as u32)
+                        .collect();
+                    places.sort_unstable();
+                    Some(places)
+                })
             }
-            None => [None, None, None, None],
+            None => Default::default(),
         };
         self.nav_mut().rows = rows;
         self.nav_mut().filter = filter;
@@ -151,14 +164,21 @@ pub(super) fn keep_in_view(state: &mut PaneState, page: usize, count: usize) {
     state.offset = state.offset.min(count.saturating_sub(page));
 }
 
-/// The items of each pane related to an item: every reference of it, by pane, sorted.
-pub fn related(brief: &Brief, index: &Index, item: ItemRef) -> [Vec<u32>; 4] {
-    let mut marks: [Vec<u32>; 4] = Default::default();
+/// The items of each pane related to an item, by pane, sorted: every reference of it, and for
+/// a topic the actors holding its positions and making its claims.
+pub fn related(brief: &Brief, index: &Index, item: ItemRef) -> [Vec<u32>; Pane::COUNT] {
+    let mut marks: [Vec<u32>; Pane::COUNT] = Default::default();
     for group in references(brief, index, item) {
         for target in group.items {
-            if let Some(pane) = Pane::of(target.section) {
-                marks[pane as usize].push(target.index);
-            }
+            marks[Pane::of(target.section) as usize].push(target.index);
+        }
+    }
+    if item.section == crate::model::Section::Topics {
+        let section = crate::model::Section::Actors;
+        let holders = index.topics.positions.of(item.index()).iter().map(|&p| &brief.positions[p as usize].actor);
+        let claimants = index.topics.claims.of(item.index()).iter().flat_map(|&c| &brief.claims[c as usize].by);
+        for actor in holders.chain(claimants).filter_map(|r| index.resolve(brief, r, section)) {
+            marks[Pane::Actors as usize].push(actor as u32);
         }
     }
     for list in &mut marks {

@@ -59,6 +59,7 @@ impl App {
                 Context::Picker => self.update_picker(action),
                 Context::Dialog => self.update_dialog(action),
                 Context::Problems => self.update_problems(action),
+                Context::Overview => self.update_overview(action),
                 Context::Lists | Context::Detail => self.update_normal(action),
             },
         }
@@ -118,11 +119,7 @@ impl App {
                 nav.detail.cursor = 0;
                 nav.detail.scroll = 0;
             }
-            Action::Leave => {
-                let nav = self.nav_mut();
-                nav.focus = Focus::List;
-                nav.detail.item = None;
-            }
+            Action::Leave => self.nav_mut().focus = Focus::List,
             Action::Follow if in_detail => self.follow(self.nav().detail.cursor),
             Action::Digit(digit) if in_detail => self.type_digit(digit),
             Action::ToggleFilter => self.toggle_filter(),
@@ -138,7 +135,10 @@ impl App {
             Action::PreviousMatch => self.jump_to_match(false),
             Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().opened))),
             Action::ToggleMatrix => self.open_matrix(),
-            Action::ToggleHelp => self.overlay = Overlay::Help { from: self.context(), scroll: 0, matrix: None },
+            Action::ToggleOverview => self.overlay = Overlay::Overview(OverviewState::default()),
+            Action::ToggleHelp => {
+                self.overlay = Overlay::Help { from: self.context(), scroll: 0, beneath: Beneath::Panes }
+            }
             Action::NextBrief => self.switch_brief(1),
             Action::PreviousBrief => self.switch_brief(-1),
             Action::Export => self.open_export(),

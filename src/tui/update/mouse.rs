@@ -10,8 +10,8 @@ impl App {
         }
         let layout = crate::tui::layout::Areas::new(self.screen(), self);
         let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position::new(column, row));
-        let tab = layout.tabs.and_then(|tabs| Pane::ALL.into_iter().zip(tabs).find(|&(_, tab)| inside(tab)));
-        if let Some((pane, _)) = tab {
+        let tab = Pane::ALL.into_iter().find(|&p| layout.tabs[p as usize].is_some_and(inside));
+        if let Some(pane) = tab {
             self.focus_pane(pane);
         } else if let Some(pane) = Pane::ALL.into_iter().find(|&p| layout.pane(p).is_some_and(inside)) {
             let rect = layout.pane(pane).unwrap_or_default();

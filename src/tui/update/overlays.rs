@@ -2,7 +2,7 @@
 //! export dialog; and copying.
 
 use crate::model::{ItemRef, Section};
-use crate::tui::action::{Action, Pane};
+use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::state::*;
 
@@ -28,14 +28,14 @@ impl App {
             }
             _ => {}
         }
-        if let Some(item) = search.current_item() {
-            self.select_row_of(search.pane, item);
+        if let Some(place) = search.current_place() {
+            self.select_place(search.pane, place);
         }
         self.overlay = Overlay::Search(search);
     }
 
     pub(super) fn jump_to_match(&mut self, forward: bool) {
-        let cursor_item = self.anchor().map(ItemRef::index);
+        let cursor_place = self.anchor().map(|item| self.opened().index.place(item));
         let Some(search) = self.nav_mut().search.as_mut() else {
             self.message = Some("no search yet: / searches the focused pane".into());
             return;
@@ -44,11 +44,11 @@ impl App {
             self.message = Some(format!("no match for “{}”", search.query));
             return;
         }
-        search.step_from(cursor_item, forward);
-        let (pane, item) = (search.pane, search.current_item());
-        if let Some(item) = item {
+        search.step_from(cursor_place, forward);
+        let (pane, place) = (search.pane, search.current_place());
+        if let Some(place) = place {
             self.nav_mut().focus = Focus::List;
-            self.select_row_of(pane, item);
+            self.select_place(pane, place);
         }
     }
 
@@ -63,9 +63,7 @@ impl App {
                 if let Some(target) = picker.chosen() {
                     self.remember();
                     self.go_to(target);
-                    if Pane::of(target.section).is_some() {
-                        self.nav_mut().focus = Focus::List;
-                    }
+                    self.nav_mut().focus = Focus::List;
                 }
                 return;
             }
@@ -122,7 +120,7 @@ impl App {
                 return;
             }
             Action::ToggleHelp => {
-                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0, matrix: Some(state) };
+                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0, beneath: Beneath::Matrix(state) };
                 return;
             }
             _ => {}
@@ -140,11 +138,11 @@ impl App {
     }
 
     pub(super) fn update_help(&mut self, action: Action) {
-        let Overlay::Help { from, scroll, matrix } = self.overlay else { return };
+        let Overlay::Help { from, scroll, beneath } = self.overlay else { return };
         let page = self.size.1.saturating_sub(4) as usize;
         match scrolled(scroll, &action, page, self.help_end()) {
-            Some(scroll) => self.overlay = Overlay::Help { from, scroll, matrix },
-            None => self.overlay = matrix.map_or(Overlay::None, Overlay::Matrix),
+            Some(scroll) => self.overlay = Overlay::Help { from, scroll, beneath },
+            None => self.overlay = beneath.overlay(),
         }
     }
 
@@ -156,6 +154,79 @@ impl App {
             Some(scroll) => self.overlay = Overlay::Problems { scroll },
             None => self.overlay = Overlay::None,
         }
+    }
+
+    /// The overview's lines at the width it is drawn, and the rows it shows.
+    fn overview_lines(&self) -> (Vec<crate::tui::overview::OverviewLine>, usize) {
+        let area = crate::tui::layout::overview_area(self.screen());
+        let (width, rows) = (area.width.saturating_sub(2) as usize, area.height.saturating_sub(2) as usize);
+        let theme = crate::tui::theme::Theme { color: self.color };
+        (crate::tui::overview::lines(self.opened(), theme, width.max(1)), rows.max(1))
+    }
+
+    pub(super) fn update_overview(&mut self, action: Action) {
+        let Overlay::Overview(mut state) = self.overlay else { return };
+        let sources = self.brief().sources.len();
+        let (lines, page) = self.overview_lines();
+        let end = lines.len().saturating_sub(page);
+        let last = sources.saturating_sub(1);
+        // Moving picks the next source and scrolls to it; paging scrolls and picks a source in view.
+        let mut follow_cursor = true;
+        match action {
+            Action::Down if sources > 0 => state.source = (state.source + 1).min(last),
+            Action::Up if sources > 0 => state.source = state.source.saturating_sub(1),
+            Action::Top => (state.source, state.scroll) = (0, 0),
+            Action::Bottom => (state.source, state.scroll) = (last, end),
+            Action::Follow if sources > 0 => {
+                self.remember();
+                self.overlay = Overlay::None;
+                self.go_to(ItemRef::new(Section::Sources, state.source.min(last)));
+                return;
+            }
+            Action::Follow => {
+                self.message = Some("the brief lists no sources to open".into());
+                return;
+            }
+            Action::FocusPane(pane) => {
+                self.overlay = Overlay::None;
+                self.focus_pane(pane);
+                return;
+            }
+            Action::ToggleHelp => {
+                self.overlay = Overlay::Help { from: Context::Overview, scroll: 0, beneath: Beneath::Overview(state) };
+                return;
+            }
+            Action::Export => return self.open_export(),
+            Action::Copy => return self.copy_view(),
+            Action::Leave => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            action => match scrolled(state.scroll, &action, page, end) {
+                Some(scroll) => {
+                    state.scroll = scroll;
+                    follow_cursor = false;
+                }
+                None => return,
+            },
+        }
+        let shown = |scroll: usize, range: &std::ops::Range<usize>| range.start >= scroll && range.end <= scroll + page;
+        if let Some(range) = crate::tui::overview::source_lines(&lines, state.source) {
+            if follow_cursor && !shown(state.scroll, &range) {
+                // The source's lines in view, with the heading above the first when it fits.
+                state.scroll = if range.start < state.scroll {
+                    range.start.saturating_sub(usize::from(state.source == 0))
+                } else {
+                    (range.end.saturating_sub(page)).min(range.start)
+                };
+            } else if !follow_cursor && !shown(state.scroll, &range) {
+                let in_view = (0..sources)
+                    .find(|&s| crate::tui::overview::source_lines(&lines, s).is_some_and(|r| shown(state.scroll, &r)));
+                state.source = in_view.unwrap_or(state.source);
+            }
+        }
+        state.scroll = state.scroll.min(end);
+        self.overlay = Overlay::Overview(state);
     }
 
     pub(super) fn open_export(&mut self) {

@@ -1,4 +1,4 @@
-//! The four list panes, and the tab row when one is shown at a time. Only the rows in view are
+//! The seven list panes, and the tabs of those shown one at a time. Only the rows in view are
 //! laid out, so a pane of 100,000 quotes draws as fast as one of ten.
 
 use ratatui::buffer::Buffer;
@@ -10,43 +10,33 @@ use super::bordered;
 use super::put;
 use crate::tui::action::Pane;
 use crate::tui::describe;
-use crate::tui::layout::Areas;
+use crate::tui::layout::{Areas, TabWords, count_label, tab_label};
 use crate::tui::state::{App, Focus, Overlay};
 use crate::tui::theme::Theme;
 
 pub fn draw(buffer: &mut Buffer, layout: &Areas, app: &App, theme: Theme) {
-    if let Some(tabs) = layout.tabs {
-        draw_tabs(buffer, tabs, app, theme);
-    }
     for pane in Pane::ALL {
+        if let Some(tab) = layout.tabs[pane as usize] {
+            draw_tab(buffer, tab, pane, layout.tab_words, app, theme);
+        }
         if let Some(rect) = layout.pane(pane) {
             draw_pane(buffer, rect, pane, app, theme);
         }
     }
 }
 
-fn count_label(app: &App, pane: Pane) -> String {
-    let total = app.brief().len(pane.section());
-    let shown = app.row_count(pane);
-    if app.nav().rows[pane as usize].is_some() { format!("{shown}/{total}") } else { total.to_string() }
-}
-
-fn draw_tabs(buffer: &mut Buffer, tabs: [Rect; 4], app: &App, theme: Theme) {
-    for (pane, tab) in Pane::ALL.into_iter().zip(tabs) {
-        let active = app.nav().active == pane;
-        let style = if active { theme.cursor(true) } else { Style::new() };
-        let title = pane.section().title();
-        // Shorter labels when the tab is narrow: "1 Actors 21", "1 Actors", "1 Act".
-        let label = [
-            format!(" {} {title} {}", pane.number(), count_label(app, pane)),
-            format!(" {} {title}", pane.number()),
-            format!(" {} {}", pane.number(), &title[..3]),
-        ]
-        .into_iter()
-        .find(|l| crate::text::cells(l) < tab.width as usize)
-        .unwrap_or_else(|| format!(" {}", pane.number()));
-        put(buffer, tab, tab.y, &Line::styled(label, style));
-    }
+/// A tab: reversed for the pane the keyboard is in, underlined for the one shown in the place
+/// it shares with others.
+fn draw_tab(buffer: &mut Buffer, tab: Rect, pane: Pane, words: TabWords, app: &App, theme: Theme) {
+    let nav = app.nav();
+    let style = if nav.active == pane {
+        theme.cursor(true)
+    } else if pane.is_shared() && nav.shared == pane && !nav.active.is_shared() {
+        theme.cursor(false)
+    } else {
+        Style::new()
+    };
+    put(buffer, tab, tab.y, &Line::styled(tab_label(app, pane, words), style));
 }
 
 fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Theme) {
@@ -55,7 +45,11 @@ fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Them
     let focused = active && nav.focus == Focus::List && matches!(app.overlay, Overlay::None | Overlay::Search(_));
     let state = nav.panes[pane as usize];
     let count = app.row_count(pane);
-    let title = format!(" {} {} {} ", pane.number(), pane.section().title(), count_label(app, pane));
+    let mut title = format!(" {} {} {} ", pane.number(), pane.section().title(), count_label(app, pane));
+    if pane == Pane::Events {
+        // The key to the timeline's marks: what the brief's date is.
+        title.push_str(&format!("· {} {} ", Theme::ON_THE_DAY, app.brief().date.human()));
+    }
     let title = Line::styled(title, if active { theme.heading() } else { theme.strong() });
     let position = (count > 0).then(|| Line::styled(format!(" {}/{} ", state.cursor + 1, count), theme.dim()));
     let inner = bordered(buffer, rect, theme.border(active), &title, position.as_ref());

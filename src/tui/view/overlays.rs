@@ -12,7 +12,7 @@ use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
 use crate::tui::finder::Picker;
 use crate::tui::keymap::Context;
-use crate::tui::state::{App, MatrixState, Overlay};
+use crate::tui::state::{App, MatrixState, Overlay, OverviewState};
 use crate::tui::theme::Theme;
 
 pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
@@ -22,6 +22,7 @@ pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
         Overlay::Picker(picker) => picker_view(buffer, area, picker, theme),
         Overlay::Problems { scroll } => problems(buffer, area, app, *scroll, theme),
+        Overlay::Overview(state) => overview(buffer, area, app, *state, theme),
         Overlay::Dialog(dialog) => {
             let rect = crate::tui::layout::centered(area, 70, 9);
             let inner = frame(buffer, rect, " export ", theme);
@@ -62,6 +63,17 @@ fn scrolled(buffer: &mut Buffer, rect: Rect, title: &str, lines: &[Line], scroll
     for (i, line) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
         put(buffer, inner, inner.y + i as u16, line);
     }
+}
+
+/// The overview, the source under the cursor reversed.
+fn overview(buffer: &mut Buffer, area: Rect, app: &App, state: OverviewState, theme: Theme) {
+    let rect = crate::tui::layout::overview_area(area);
+    let width = rect.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = crate::tui::overview::lines(app.opened(), theme, width.max(1))
+        .into_iter()
+        .map(|l| if l.source == Some(state.source) { l.line.patch_style(theme.cursor(true)) } else { l.line })
+        .collect();
+    scrolled(buffer, rect, " overview · Esc closes ", &lines, state.scroll, theme);
 }
 
 /// The diagnostics of the last reload, as `brief check` prints them.
