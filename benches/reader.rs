@@ -1,6 +1,7 @@
 //! The reader on a brief of 100,000 quotes (`brief::synth`, about 35 MB): drawing a frame at
 //! 200x50, moving the selection (with its cross-reference marks), following a reference, and
-//! one keystroke of the incremental search and of the fuzzy picker.
+//! one keystroke of the incremental search and of the fuzzy picker; and the timeline, sources
+//! and topics lists on the same brief with 100,000 events.
 //!
 //! Keystrokes are measured in pairs that undo each other (down then up, type then erase), so
 //! every iteration does real work; the figures are per pair, so per keystroke is half.
@@ -20,7 +21,11 @@ fn screen(width: u16, height: u16) -> Terminal<CrosstermBackend<std::io::Sink>> 
 }
 
 fn big_app() -> App {
-    let yaml = brief_yaml(Shape::BENCH);
+    app_of(Shape::BENCH)
+}
+
+fn app_of(shape: Shape) -> App {
+    let yaml = brief_yaml(shape);
     let brief = load_text(Origin::Stdin, yaml).into_valid_briefs().pop().expect("the generated brief loads");
     let loaded = Opened::new("bench".into(), brief);
     // What the reader does in the background after the first frame.
@@ -105,6 +110,47 @@ fn reader(c: &mut Criterion) {
     group.finish();
 }
 
+/// The lists a wide screen shows in the place they share, on the benchmark brief with 100,000
+/// events: the frame with each in view, moving down the timeline, and the key that focuses the
+/// one source every item cites (its marks are every item of the brief).
+fn lists(c: &mut Criterion) {
+    let mut app = app_of(Shape { events: 100_000, ..Shape::BENCH });
+    let mut group = c.benchmark_group("lists");
+    let mut screen = screen(200, 50);
+    for pane in [Pane::Events, Pane::Sources, Pane::Topics] {
+        app.update(Action::FocusPane(pane));
+        app.update(Action::PageDown);
+        let name = format!("draw_frame_200x50_{}", pane.section().key());
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                screen.draw(|frame| view::draw(frame.buffer_mut(), &app)).unwrap();
+            });
+        });
+    }
+    for pane in [Pane::Events, Pane::Topics] {
+        app.update(Action::FocusPane(pane));
+        group.bench_function(format!("move_selection_pair_{}", pane.section().key()), |b| {
+            b.iter(|| {
+                app.update(Action::Down);
+                app.update(Action::Up);
+            });
+        });
+    }
+    group.bench_function("focus_sources_and_events_pair", |b| {
+        b.iter(|| {
+            app.update(Action::FocusPane(Pane::Sources));
+            app.update(Action::FocusPane(Pane::Events));
+        });
+    });
+    app.update(Action::ToggleOverview);
+    group.bench_function("draw_overview_200x50", |b| {
+        b.iter(|| {
+            screen.draw(|frame| view::draw(frame.buffer_mut(), &app)).unwrap();
+        });
+    });
+    group.finish();
+}
+
 /// The bundled sample at 120x40: a key and the frame that answers it.
 fn sample(c: &mut Criterion) {
     let brief = brief::sample::load().into_valid_briefs().pop().expect("the sample loads");
@@ -121,5 +167,5 @@ fn sample(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, reader, sample);
+criterion_group!(benches, reader, lists, sample);
 criterion_main!(benches);

@@ -4,6 +4,7 @@
 
 use ratatui::text::Line;
 
+use crate::index::Group;
 use crate::model::ItemRef;
 use crate::text::one_line;
 use crate::tui::describe;
@@ -20,24 +21,72 @@ pub enum DetailRow {
     Reference(usize, ItemRef),
 }
 
-/// The rows of the detail pane at a text width. References are one row each, so a long list
-/// costs one small entry per reference, and only the rows in view are drawn.
-pub fn detail_rows(app: &App, width: usize) -> Vec<DetailRow> {
-    let Some(item) = app.detail_item() else { return Vec::new() };
-    let theme = Theme { color: app.color };
-    let mut rows: Vec<DetailRow> =
-        describe::full(app.opened(), item, theme, width).into_iter().map(DetailRow::Text).collect();
-    rows.extend(in_context(app, item, theme, width).into_iter().map(DetailRow::Text));
-    let mut n = 0;
-    for group in app.detail_groups() {
-        rows.push(DetailRow::Blank);
-        rows.push(DetailRow::Heading(group.relation.label(), group.items.len()));
-        for target in group.items {
-            rows.push(DetailRow::Reference(n, target));
-            n += 1;
+/// The rows of the detail pane: the item's text, laid out, then its groups of references,
+/// counted rather than listed, so a source cited by 200,000 items costs no more per frame than
+/// one cited by two.
+pub struct DetailRows<'a> {
+    text: Vec<Line<'static>>,
+    groups: &'a [Group],
+    /// The row each group starts on (its blank row), after the text.
+    starts: Vec<usize>,
+    /// The first reference number of each group.
+    firsts: Vec<usize>,
+    len: usize,
+}
+
+impl DetailRows<'_> {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The row at a place, if there is one.
+    pub fn get(&self, row: usize) -> Option<DetailRow> {
+        if let Some(line) = self.text.get(row) {
+            return Some(DetailRow::Text(line.clone()));
+        }
+        let g = self.starts.partition_point(|&start| start <= row).checked_sub(1)?;
+        let group = &self.groups[g];
+        match row - self.starts[g] {
+            0 => Some(DetailRow::Blank),
+            1 => Some(DetailRow::Heading(group.relation.label(), group.items.len())),
+            k => group.items.get(k - 2).map(|&target| DetailRow::Reference(self.firsts[g] + k - 2, target)),
         }
     }
-    rows
+
+    /// The rows from `from` on.
+    pub fn from(&self, from: usize) -> impl Iterator<Item = DetailRow> + '_ {
+        (from..self.len).map_while(|row| self.get(row))
+    }
+
+    /// The row of reference `n`.
+    pub fn reference_row(&self, n: usize) -> Option<usize> {
+        let g = self.firsts.partition_point(|&first| first <= n).checked_sub(1)?;
+        (n - self.firsts[g] < self.groups[g].items.len()).then(|| self.starts[g] + 2 + n - self.firsts[g])
+    }
+}
+
+/// The rows of the detail pane at a text width; only the rows in view are drawn.
+pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
+    let groups = app.detail_groups();
+    let mut text = Vec::new();
+    if let Some(item) = app.detail_item() {
+        let theme = Theme { color: app.color };
+        text = describe::full(app.opened(), item, theme, width);
+        text.extend(in_context(app, item, theme, width));
+    }
+    let (mut starts, mut firsts) = (Vec::with_capacity(groups.len()), Vec::with_capacity(groups.len()));
+    let (mut row, mut n) = (text.len(), 0);
+    for group in groups {
+        starts.push(row);
+        firsts.push(n);
+        row += 2 + group.items.len();
+        n += group.items.len();
+    }
+    DetailRows { text, groups, starts, firsts, len: row }
 }
 
 /// Bytes of a source's text shown around a quote, at most, on each side.
@@ -124,7 +173,43 @@ fn cited_paragraph<'t>(text: &'t str, at: &str) -> Option<&'t str> {
     Some(&text[start..end])
 }
 
-/// The row of reference `n`.
-pub fn reference_row(rows: &[DetailRow], n: usize) -> Option<usize> {
-    rows.iter().position(|r| matches!(r, DetailRow::Reference(m, _) if *m == n))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_rows_read_as_the_groups_listed_in_full() {
+        let brief = crate::sample::load().into_valid_briefs().remove(0);
+        let mut app = App::new(vec![crate::tui::Opened::new("sample".into(), brief)]);
+        // Every actor, whatever its groups: a row for each text line, then per group a blank,
+        // its heading and one row per reference, numbered on through the groups.
+        for _ in 0..app.brief().actors.len() {
+            let rows = detail_rows(&app, 60);
+            let mut listed: Vec<String> = Vec::new();
+            let mut n = 0;
+            for group in app.detail_groups() {
+                listed.push("blank".into());
+                listed.push(format!("{} {}", group.relation.label(), group.items.len()));
+                for item in &group.items {
+                    assert_eq!(rows.reference_row(n), Some(rows.text.len() + listed.len()), "reference {n}");
+                    listed.push(format!("{n} {item:?}"));
+                    n += 1;
+                }
+            }
+            assert_eq!(rows.reference_row(n), None, "no reference past the last");
+            let counted: Vec<String> = rows
+                .from(rows.text.len())
+                .map(|row| match row {
+                    DetailRow::Blank => "blank".into(),
+                    DetailRow::Heading(label, count) => format!("{label} {count}"),
+                    DetailRow::Reference(n, item) => format!("{n} {item:?}"),
+                    DetailRow::Text(line) => panic!("text after the text: {line}"),
+                })
+                .collect();
+            assert_eq!(counted, listed);
+            assert_eq!(rows.len(), rows.text.len() + listed.len());
+            assert!(rows.get(rows.len()).is_none());
+            app.update(crate::tui::Action::Down);
+        }
+    }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::action::Pane;
 use super::finder::{Picker, Search};
 use super::keymap::Context;
-use crate::index::{Group, Index, references};
+use crate::index::{Group, Index};
 use crate::model::{Brief, ItemRef, Section};
 
 /// A brief ready to read: the model, its index, a name for the header, and the search texts
@@ -116,12 +116,15 @@ impl Navigation {
 }
 
 /// Where the timeline opens, like a calendar at today: on the first event after the brief's
-/// date, or when none is ahead, on the latest.
+/// date that was not cancelled, else the first after it, else the latest.
 fn what_is_next(opened: &Opened) -> usize {
     let brief = &opened.brief;
-    let mut events = opened.index.listed(brief, Section::Events).map(|e| &brief.events[e.index()].date);
-    let ahead = events.position(|date| date.against(&brief.date).is_gt());
-    ahead.unwrap_or(brief.events.len().saturating_sub(1))
+    let timeline: Vec<&crate::model::Event> =
+        opened.index.listed(brief, Section::Events).map(|e| &brief.events[e.index()]).collect();
+    let ahead = |event: &&crate::model::Event| event.date.against(&brief.date).is_gt();
+    let happening = |event: &&crate::model::Event| event.status != crate::model::EventStatus::Cancelled;
+    let next = timeline.iter().position(|e| ahead(e) && happening(e)).or_else(|| timeline.iter().position(ahead));
+    next.unwrap_or(timeline.len().saturating_sub(1))
 }
 
 /// A brief with where the reader is in it and the caches reading it builds.
@@ -130,6 +133,9 @@ pub struct Reading {
     pub nav: Navigation,
     /// Items related to the anchor, per pane, sorted by their index in the section: the marks.
     pub marks: [Vec<u32>; Pane::COUNT],
+    /// The anchor's references, grouped: what the detail pane lists.
+    pub groups: Vec<Group>,
+    /// The anchor the marks and groups are of.
     pub marks_for: Option<ItemRef>,
     /// The texts of sources with a `file`, by source, read when a quote citing one is shown:
     /// the text, or why it could not be read.
@@ -248,6 +254,7 @@ impl App {
                     nav: Navigation::new(&opened),
                     opened: Arc::new(opened),
                     marks: Default::default(),
+                    groups: Vec::new(),
                     marks_for: None,
                     source_texts: Default::default(),
                     problems: None,
@@ -363,12 +370,9 @@ impl App {
         self.anchor()
     }
 
-    /// The detail pane's references, grouped.
-    pub fn detail_groups(&self) -> Vec<Group> {
-        match self.detail_item() {
-            Some(item) => references(self.brief(), &self.opened().index, item),
-            None => Vec::new(),
-        }
+    /// The detail pane's references, grouped (kept with the marks, built once per selection).
+    pub fn detail_groups(&self) -> &[Group] {
+        &self.reading().groups
     }
 
     /// Whether an item of a pane is related to the anchor.
@@ -412,7 +416,14 @@ impl App {
 
     /// The n-th reference (0-based), counting through the groups.
     pub fn reference(&self, n: usize) -> Option<ItemRef> {
-        self.detail_groups().into_iter().flat_map(|g| g.items).nth(n)
+        let mut n = n;
+        for group in self.detail_groups() {
+            match group.items.get(n) {
+                Some(&item) => return Some(item),
+                None => n -= group.items.len(),
+            }
+        }
+        None
     }
 
     /// What `e` and `y` pass on: the focused pane's items as filtered, or in the detail pane

@@ -121,8 +121,7 @@ fn the_detail_pane_numbers_references_by_relation_and_follows_them() {
     go_to(&mut app, "lavrov");
     press(&mut app, "enter");
     assert_eq!(app.nav().focus, Focus::Detail);
-    let groups = app.detail_groups();
-    let labels: Vec<&str> = groups.iter().map(|g| g.relation.label()).collect();
+    let labels: Vec<&str> = app.detail_groups().iter().map(|g| g.relation.label()).collect();
     assert_eq!(labels, ["member of", "said", "positions", "asserts", "events"]);
     // Reference 1 is his affiliation; Enter follows the cursor, digits follow by number.
     press(&mut app, "enter");
@@ -566,7 +565,7 @@ fn harbour_app(folder: &std::path::Path) -> App {
 
 fn detail_text(app: &App) -> String {
     brief::tui::detail_rows::detail_rows(app, 80)
-        .iter()
+        .from(0)
         .filter_map(|row| match row {
             brief::tui::detail_rows::DetailRow::Text(line) => Some(line.to_string()),
             _ => None,
@@ -792,6 +791,7 @@ events:
   - {id: e-meeting, date: 2024-03-05, text: Council meets., actors: [okafor], source: radio}
   - {id: e-today, date: 2024-03-12, text: Ruiz speaks to the press., actors: [ruiz], source: gazette}
   - {id: e-plan, date: 2023, text: The repair plan is drawn up., actors: [lee]}
+  - {id: e-ferry, date: 2024-03-15, text: A ferry strike., status: cancelled, actors: [lee]}
 "#;
     let brief = brief::load::load_text(brief::load::Origin::Stdin, yaml.to_string())
         .into_valid_briefs()
@@ -804,8 +804,8 @@ events:
 fn the_events_pane_is_a_timeline_whatever_order_the_file_has() {
     let mut app = desk_app();
     press(&mut app, "5");
-    assert_eq!(shown_ids(&app, Pane::Events), ["e-plan", "e-meeting", "e-today", "e-vote"]);
-    assert_eq!(selected_id(&app, Pane::Events), "e-vote", "it opens on what is next after the brief's date");
+    assert_eq!(shown_ids(&app, Pane::Events), ["e-plan", "e-meeting", "e-today", "e-ferry", "e-vote"]);
+    assert_eq!(selected_id(&app, Pane::Events), "e-vote", "it opens on what happens next: not what was cancelled");
     press(&mut app, "g");
     assert_eq!(selected_id(&app, Pane::Events), "e-plan");
     let screen = drawn(&app).join("\n");
@@ -816,6 +816,7 @@ fn the_events_pane_is_a_timeline_whatever_order_the_file_has() {
     assert!(screen.contains("12 Mar 2024 ◆ Ruiz speaks to the press."), "on the brief's date: {screen}");
     assert!(screen.contains("5 Mar 2024    Council meets."), "before it, no mark: {screen}");
     // A search and n/N go down the timeline, not the file.
+    assert!(screen.contains("15 Mar 2024 ▶ [cancelled] A ferry strike."), "{screen}");
     press(&mut app, "g / type:council enter");
     assert_eq!(selected_id(&app, Pane::Events), "e-meeting");
     press(&mut app, "n");

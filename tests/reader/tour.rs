@@ -11,9 +11,9 @@ use super::{press, sample_app};
 /// The ids the detail pane lists under a relation.
 fn listed(app: &App, relation: Relation) -> Vec<String> {
     app.detail_groups()
-        .into_iter()
+        .iter()
         .filter(|g| g.relation == relation)
-        .flat_map(|g| g.items)
+        .flat_map(|g| g.items.iter().copied())
         .map(|i| app.brief().id_of(i).to_string())
         .collect()
 }

@@ -28,7 +28,7 @@ impl App {
         let detail = &self.nav().detail;
         let (mut scroll, mut cursor) = (detail.scroll, detail.cursor);
         scroll = scroll.min(rows.len().saturating_sub(height));
-        let row_of = |n: usize| crate::tui::detail_rows::reference_row(&rows, n);
+        let row_of = |n: usize| rows.reference_row(n);
         if follow_cursor {
             if let Some(row) = row_of(cursor) {
                 if row < scroll {
@@ -41,8 +41,8 @@ impl App {
         } else if let Some(row) = row_of(cursor)
             && (row < scroll || row >= scroll + height)
         {
-            let in_view = rows.iter().skip(scroll).take(height).find_map(|r| match r {
-                crate::tui::detail_rows::DetailRow::Reference(n, _) => Some(*n),
+            let in_view = rows.from(scroll).take(height).find_map(|r| match r {
+                crate::tui::detail_rows::DetailRow::Reference(n, _) => Some(n),
                 _ => None,
             });
             cursor = in_view.unwrap_or(cursor);

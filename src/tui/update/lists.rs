@@ -1,7 +1,7 @@
 //! The list panes: cursors and what is in view, the marks of what is related to the selection,
 //! and the filter.
 
-use crate::index::{Index, references};
+use crate::index::{Group, Index, references};
 use crate::model::{Brief, ItemRef};
 use crate::text::one_line;
 use crate::tui::action::Pane;
@@ -78,17 +78,22 @@ impl App {
         self.reading_mut().source_texts.insert(source, text);
     }
 
-    /// Recomputes which items are related to the anchor, when the anchor changed.
+    /// Recomputes the anchor's references and which items they mark, when the anchor changed.
     pub(in crate::tui) fn refresh_marks(&mut self) {
         let anchor = self.anchor();
         if self.reading().marks_for == anchor {
             return;
         }
-        let marks = match anchor {
-            Some(item) => related(self.brief(), &self.opened().index, item),
+        let (groups, marks) = match anchor {
+            Some(item) => {
+                let groups = references(self.brief(), &self.opened().index, item);
+                let marks = marks_of(self.brief(), &self.opened().index, item, &groups);
+                (groups, marks)
+            }
             None => Default::default(),
         };
         let reading = self.reading_mut();
+        reading.groups = groups;
         reading.marks = marks;
         reading.marks_for = anchor;
     }
@@ -167,9 +172,14 @@ pub(super) fn keep_in_view(state: &mut PaneState, page: usize, count: usize) {
 /// The items of each pane related to an item, by pane, sorted: every reference of it, and for
 /// a topic the actors holding its positions and making its claims.
 pub fn related(brief: &Brief, index: &Index, item: ItemRef) -> [Vec<u32>; Pane::COUNT] {
+    marks_of(brief, index, item, &references(brief, index, item))
+}
+
+/// [`related`], from the item's references already grouped.
+fn marks_of(brief: &Brief, index: &Index, item: ItemRef, groups: &[Group]) -> [Vec<u32>; Pane::COUNT] {
     let mut marks: [Vec<u32>; Pane::COUNT] = Default::default();
-    for group in references(brief, index, item) {
-        for target in group.items {
+    for group in groups {
+        for &target in &group.items {
             marks[Pane::of(target.section) as usize].push(target.index);
         }
     }

@@ -37,10 +37,10 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
     }
     let detail = &app.nav().detail;
     let numbers = references.to_string().len();
-    for (line_no, row) in rows.iter().skip(detail.scroll).take(inner.height as usize).enumerate() {
+    for (line_no, row) in rows.from(detail.scroll).take(inner.height as usize).enumerate() {
         let y = inner.y + line_no as u16;
         let line = match row {
-            DetailRow::Text(line) => line.clone(),
+            DetailRow::Text(line) => line,
             DetailRow::Blank => Line::raw(""),
             DetailRow::Heading(label, count) => Line::from(vec![
                 Span::styled(label.to_string(), theme.heading()),
@@ -48,9 +48,9 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
             ]),
             DetailRow::Reference(n, target) => {
                 let mut spans = vec![Span::styled(format!(" {:>numbers$} ", n + 1), theme.key())];
-                spans.extend(describe::row(app.opened(), *target, theme, inner.width as usize));
+                spans.extend(describe::row(app.opened(), target, theme, inner.width as usize));
                 let line = Line::from(spans);
-                if focused && *n == detail.cursor {
+                if focused && n == detail.cursor {
                     buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));
                     line.patch_style(theme.cursor(true))
                 } else {
