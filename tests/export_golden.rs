@@ -54,6 +54,7 @@ const CASES: &[(&str, &str, What)] = &[
     ("related-c-deterrence-plan", SAMPLE, What::Related("c-deterrence-plan")),
     ("related-q-lavrov-cant-fail", SAMPLE, What::Related("q-lavrov-cant-fail")),
     ("harbour-related-gazette", "harbour.yaml", What::Related("gazette")),
+    ("multi-source-all", "multi-source.yaml", What::All),
 ];
 
 fn brief_of(name: &str) -> (Brief, Index) {

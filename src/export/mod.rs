@@ -129,9 +129,10 @@ pub fn attribution(brief: &Brief, index: &Index, quote: usize) -> String {
     doc::Builder::new(brief, index).attribution(quote).plain().replace(crate::text::wrap::GLUE, " ")
 }
 
-/// Where an item comes from, as exports write it: `Al Jazeera, para 19`.
-pub fn citation(brief: &Brief, index: &Index, source: Option<&crate::model::Ref>, at: Option<&str>) -> Option<String> {
-    doc::Builder::new(brief, index).citation(source, at).map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
+/// Where an item comes from, as exports write it: `Al Jazeera, para 19; White House`, each
+/// source once, the locator after the first.
+pub fn citation(brief: &Brief, index: &Index, sources: &[crate::model::Ref], at: Option<&str>) -> Option<String> {
+    doc::Builder::new(brief, index).citation(sources, at).map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
 }
 
 /// How many items an export holds (`wrote 7 items`): for `Related`, the subject and every
