@@ -466,8 +466,9 @@ impl<'a> Builder<'a> {
     }
 
     /// `Al Jazeera, para 12; White House`: every source, the locator after the first (the one it
-    /// points into), a source a link when it has an address.
-    pub(crate) fn citation(&self, sources: &[Ref], at: Option<&str>) -> Option<Inline> {
+    /// points into), a source a link when it has an address. With `reliability`, each source
+    /// says how far it is trusted: `Al Jazeera (B, usually reliable), para 12`.
+    pub(crate) fn citation(&self, sources: &[Ref], at: Option<&str>, reliability: bool) -> Option<Inline> {
         let cited = self.cited_sources(sources);
         self.cited.borrow_mut().extend(cited.iter().copied());
         let at = at.map(line).filter(|a| !a.is_empty());
@@ -485,6 +486,9 @@ impl<'a> Builder<'a> {
                 None => {
                     out.push(&self.source_label(s));
                 }
+            }
+            if let Some(r) = source.reliability.filter(|_| reliability) {
+                out.push(&format!(" ({r}, {})", r.meaning()));
             }
             if let Some(at) = at.as_deref().filter(|_| n == 0) {
                 out.push(", ").push(at);
@@ -513,7 +517,7 @@ impl<'a> Builder<'a> {
 
     fn source_field(&self, sources: &[Ref], at: Option<&str>) -> Option<Field> {
         let label = if self.cited_sources(sources).len() > 1 { "Sources" } else { "Source" };
-        self.citation(sources, at).map(|c| Field { label: label.into(), values: vec![c], list: false })
+        self.citation(sources, at, false).map(|c| Field { label: label.into(), values: vec![c], list: false })
     }
 
     /// Quotes inside another item: in full, or one line each where a dossier shows them apart.
@@ -746,7 +750,7 @@ impl<'a> Builder<'a> {
         if let Some(d) = &quote.date {
             out.push(", ").push(&date(d));
         }
-        if let Some(citation) = self.citation(quote.source.as_slice(), quote.at.as_deref()) {
+        if let Some(citation) = self.citation(quote.source.as_slice(), quote.at.as_deref(), false) {
             let mut cited = Inline::text("(");
             cited.append(citation).push(")");
             out.push(" ").append(glue_short(cited));

@@ -130,9 +130,18 @@ pub fn attribution(brief: &Brief, index: &Index, quote: usize) -> String {
 }
 
 /// Where an item comes from, as exports write it: `Al Jazeera, para 19; White House`, each
-/// source once, the locator after the first.
-pub fn citation(brief: &Brief, index: &Index, sources: &[crate::model::Ref], at: Option<&str>) -> Option<String> {
-    doc::Builder::new(brief, index).citation(sources, at).map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
+/// source once, the locator after the first. With `reliability`, as the reader shows it at the
+/// point of use: `Al Jazeera (B, usually reliable), para 19; White House`.
+pub fn citation(
+    brief: &Brief,
+    index: &Index,
+    sources: &[crate::model::Ref],
+    at: Option<&str>,
+    reliability: bool,
+) -> Option<String> {
+    doc::Builder::new(brief, index)
+        .citation(sources, at, reliability)
+        .map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
 }
 
 /// How many items an export holds (`wrote 7 items`): for `Related`, the subject and every

@@ -105,11 +105,12 @@ pub fn attribution(opened: &Opened, quote: usize) -> String {
     crate::export::attribution(&opened.brief, &opened.index, quote)
 }
 
-/// "Al Jazeera, para 19": the source and the place in it, as exports write it; with several,
-/// how many first: "2 sources: Al Jazeera, para 19; White House".
+/// "Al Jazeera (B, usually reliable), para 19": the source and the place in it as exports write
+/// them, with how far the source is trusted beside it, so an item is weighed where it is read;
+/// with several, how many first: "2 sources: Al Jazeera (B, usually reliable), para 19; White House".
 pub fn citation(opened: &Opened, sources: &[Ref], at: Option<&str>) -> Option<String> {
     let (brief, index) = (&opened.brief, &opened.index);
-    let citation = crate::export::citation(brief, index, sources, at)?;
+    let citation = crate::export::citation(brief, index, sources, at, true)?;
     let mut distinct: Vec<usize> = sources.iter().filter_map(|r| index.resolve(brief, r, Section::Sources)).collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -226,6 +227,12 @@ pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             let mut parts = vec![format!("{} quote", quote.kind)];
             parts.extend(quote.to.as_deref().map(|t| format!("to {}", one_line(t))));
             parts.extend(quote.context.as_deref().map(|c| one_line(c).into_owned()));
+            // The byline above names the source and the place in it, as exports write it; what
+            // it leaves out is how far that source is trusted.
+            let rated = quote.source.as_ref().filter(|r| {
+                opened.index.resolve(brief, r, Section::Sources).is_some_and(|s| brief.sources[s].reliability.is_some())
+            });
+            parts.extend(rated.and_then(|r| citation(opened, std::slice::from_ref(r), None)));
             facts(&mut lines, parts);
         }
         Section::Topics => {
