@@ -259,8 +259,9 @@ impl<'a> Builder<'a> {
                     self.related(&mut blocks, *item);
                 }
             }
+            Selection::Overview => self.overview(&mut blocks),
         }
-        let mut document = self.header(matches!(selection, Selection::All));
+        let mut document = self.header(selection);
         document.append(&mut blocks);
         document
     }
@@ -269,9 +270,11 @@ impl<'a> Builder<'a> {
         item.index() < self.brief.len(item.section)
     }
 
-    /// Title, date, marking and the sources cited, with their reliability; with `full`, every
-    /// source, the summary, tags and `x-` fields.
-    fn header(&self, full: bool) -> Vec<Block> {
+    /// Title, date, marking and the sources cited, with their reliability. For the whole brief,
+    /// every source, the author, summary, tags and `x-` fields; an overview has all but the
+    /// sources, which it lists in full below.
+    fn header(&self, selection: &Selection) -> Vec<Block> {
+        let full = matches!(selection, Selection::All | Selection::Overview);
         let brief = self.brief;
         let mut blocks = vec![Block::Heading(1, line(&brief.title))];
         let mut meta = vec![date(&brief.date)];
@@ -283,8 +286,11 @@ impl<'a> Builder<'a> {
         }
         blocks.push(Block::Para(meta.join(" · ")));
         let mut fields = Vec::new();
-        let sources: Vec<usize> =
-            if full { (0..brief.sources.len()).collect() } else { self.cited.borrow().iter().copied().collect() };
+        let sources: Vec<usize> = match selection {
+            Selection::All => (0..brief.sources.len()).collect(),
+            Selection::Overview => Vec::new(),
+            _ => self.cited.borrow().iter().copied().collect(),
+        };
         if !sources.is_empty() {
             let values: Vec<Inline> = sources.iter().map(|&s| self.source_line(&brief.sources[s])).collect();
             let label = if values.len() == 1 { "Source" } else { "Sources" };
@@ -330,6 +336,34 @@ impl<'a> Builder<'a> {
             out.push(&format!(" ({})", notes.join("; ")));
         }
         out
+    }
+
+    /// What the brief holds, section by section, and where its material comes from: each source
+    /// with its publisher, date and reliability in words.
+    fn overview(&self, blocks: &mut Vec<Block>) {
+        let brief = self.brief;
+        blocks.push(Block::Heading(2, "In this brief".into()));
+        let counts: Vec<String> =
+            Section::ALL.iter().map(|&s| glued(&count(brief.len(s), s.singular(), s.key()))).collect();
+        blocks.push(Block::Para(counts.join(" · ")));
+        blocks.push(Block::Heading(2, format!("{} ({})", Section::Sources.title(), brief.sources.len())));
+        if brief.sources.is_empty() {
+            blocks.push(Block::Para("None.".into()));
+        }
+        for source in &brief.sources {
+            let title = format!("“{}”", line(&source.title));
+            let title = match source.url.as_deref() {
+                Some(url) => Inline(vec![Piece::Link { text: title, url: line(url), url_in_text: true }]),
+                None => Inline::text(title),
+            };
+            let mut fields = Vec::new();
+            fields.extend(Self::field("Publisher", source.publisher.as_deref().map(line).into_iter().collect()));
+            fields.extend(Self::field("Published", source.published.iter().map(date).collect()));
+            let reliability = source.reliability.map(|r| format!("{r}: {}", r.meaning()));
+            fields.extend(Self::field("Reliability", reliability.into_iter().collect()));
+            fields.extend(extension_fields(&source.extensions));
+            blocks.push(Block::Item(Item { title, body: None, fields, quotes: Vec::new() }));
+        }
     }
 
     fn section(&self, blocks: &mut Vec<Block>, section: Section, items: &[usize]) {

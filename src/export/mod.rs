@@ -64,13 +64,18 @@ pub enum Selection {
     Item(ItemRef),
     /// Everything cross-referenced to an item; for an actor, a dossier.
     Related(ItemRef),
+    /// The brief at a glance: its title, date, marking, author, tags, summary and `x-` fields,
+    /// how many items each section holds, and its sources with their publisher, date and
+    /// reliability in words.
+    Overview,
 }
 
 impl Selection {
-    /// A short name for file names and messages: `quotes`, `lavrov`, `all`.
+    /// A short name for file names and messages: `quotes`, `lavrov`, `all`, `overview`.
     pub fn slug(&self, brief: &Brief) -> String {
         match self {
             Selection::All => "all".to_string(),
+            Selection::Overview => "overview".to_string(),
             Selection::Section(section) | Selection::Items(section, _) => section.key().to_string(),
             Selection::Item(item) | Selection::Related(item) if item.index() < brief.len(item.section) => {
                 brief.id_of(*item).to_string()
@@ -145,9 +150,10 @@ pub fn citation(
 }
 
 /// How many items an export holds (`wrote 7 items`): for `Related`, the subject and every
-/// distinct item related to it.
+/// distinct item related to it; for `Overview`, the sources it lists.
 pub fn item_count(brief: &Brief, index: &Index, selection: &Selection) -> usize {
     match selection {
+        Selection::Overview => brief.sources.len(),
         Selection::All => Section::ALL.iter().map(|&s| brief.len(s)).sum(),
         Selection::Section(section) => brief.len(*section),
         Selection::Items(section, items) => items.iter().filter(|&&i| i < brief.len(*section)).count(),
