@@ -48,7 +48,8 @@ pub enum Command {
     Export {
         /// Brief files or folders (`-` reads stdin). None exports from the bundled sample.
         paths: Vec<PathBuf>,
-        /// actors, claims, positions, quotes, topics, events, sources or all.
+        /// actors, claims, positions, quotes, topics, events, sources, all, or overview (the
+        /// brief's header, counts and sources).
         #[arg(long, value_name = "S", conflicts_with_all = ["item", "related"])]
         section: Option<String>,
         /// One item, by id, with its references resolved.
@@ -188,7 +189,8 @@ enum ExportWhat {
 }
 
 /// The section names `--section` accepts.
-const EXPORT_SECTIONS: [&str; 8] = ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all"];
+const EXPORT_SECTIONS: [&str; 9] =
+    ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all", "overview"];
 
 fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output: Option<&Path>) -> ExitCode {
     let files = match load_or_sample(paths) {
@@ -208,6 +210,7 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
         ExportWhat::Section(name) => {
             let selection = match name.as_str() {
                 "all" => Selection::All,
+                "overview" => Selection::Overview,
                 key => match Section::from_key(key) {
                     Some(section) => Selection::Section(section),
                     None => {

@@ -15,6 +15,28 @@ fn the_sample_checks_clean_and_says_so() {
 }
 
 #[test]
+fn a_claim_position_or_event_may_cite_several_sources() {
+    brief()
+        .args(["check", "tests/data/multi-source.yaml"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("1 brief, 0 errors, 0 warnings\n");
+    let text = std::fs::read_to_string("tests/data/multi-source.yaml").unwrap();
+    assert!(text.contains("    source: [gazette, minutes]\n"), "the brief cites two sources in one claim");
+    // The same list with an id no source has is an error at that id, with the nearest id.
+    let unknown = text.replacen("    source: [gazette, minutes]\n", "    source: [gazette, minute]\n", 1);
+    brief()
+        .args(["check", "-"])
+        .write_stdin(unknown)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[E014]: unknown source 'minute'"))
+        .stderr(predicate::str::contains("--> <stdin>:51:23"))
+        .stderr(predicate::str::contains("help: did you mean 'minutes'?"));
+}
+
+#[test]
 fn check_without_a_path_checks_the_briefs_of_the_current_folder_not_below_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("ci")).unwrap();

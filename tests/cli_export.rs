@@ -53,6 +53,35 @@ fn without_a_selection_the_whole_brief_is_exported() {
 }
 
 #[test]
+fn the_overview_is_the_header_the_counts_and_the_sources() {
+    assert_eq!(stdout(&["export", "--section", "overview"]), golden("overview.txt"));
+    assert_eq!(
+        stdout(&["export", "tests/data/multi-source.yaml", "--section", "overview", "--format", "markdown"]),
+        golden("multi-source-overview.md")
+    );
+    let json = stdout(&["export", "tests/data/multi-source.yaml", "--section", "overview", "--format", "json"]);
+    assert_eq!(json, golden("multi-source-overview.json"));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value[0]["selection"]["kind"], "overview");
+    assert_eq!(value[0]["overview"]["counts"]["claims"], 3);
+    assert_eq!(value[0]["overview"]["sources"][1]["reliability_meaning"], "completely reliable");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("overview.txt");
+    brief()
+        .args(["export", "tests/data/multi-source.yaml", "--section", "overview", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(format!("wrote 3 items to {}\n", path.display()));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), golden("multi-source-overview.txt"));
+    brief()
+        .args(["export", "--section", "overveiw"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown section 'overveiw'; did you mean 'overview'?"));
+}
+
+#[test]
 fn width_wraps_text_and_zero_does_not() {
     let narrow = stdout(&["export", "--section", "claims", "--width", "40"]);
     assert!(narrow.lines().filter(|l| !l.trim_start().starts_with("https://")).all(|l| brief::text::cells(l) <= 40));
@@ -120,7 +149,7 @@ fn an_unknown_section_or_id_suggests_the_nearest() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains("unknown section 'quote'; did you mean 'quotes'?"))
-        .stderr(predicate::str::contains("actors, claims, positions, quotes, topics, events, sources, all"));
+        .stderr(predicate::str::contains("actors, claims, positions, quotes, topics, events, sources, all, overview"));
     brief()
         .args(["export", "--item", "lavorv"])
         .assert()

@@ -38,6 +38,7 @@ enum What {
     Section(Section),
     Item(&'static str),
     Related(&'static str),
+    Overview,
 }
 
 /// Where a golden's brief comes from: the bundled sample, or a file in tests/data.
@@ -54,6 +55,10 @@ const CASES: &[(&str, &str, What)] = &[
     ("related-c-deterrence-plan", SAMPLE, What::Related("c-deterrence-plan")),
     ("related-q-lavrov-cant-fail", SAMPLE, What::Related("q-lavrov-cant-fail")),
     ("harbour-related-gazette", "harbour.yaml", What::Related("gazette")),
+    ("multi-source-all", "multi-source.yaml", What::All),
+    ("overview", SAMPLE, What::Overview),
+    ("multi-source-overview", "multi-source.yaml", What::Overview),
+    ("extensions-overview", "extensions.yaml", What::Overview),
 ];
 
 fn brief_of(name: &str) -> (Brief, Index) {
@@ -67,6 +72,7 @@ fn selection(brief: &Brief, index: &Index, what: &What) -> Selection {
         What::Section(section) => Selection::Section(*section),
         What::Item(id) => Selection::Item(item(id)),
         What::Related(id) => Selection::Related(item(id)),
+        What::Overview => Selection::Overview,
     }
 }
 
@@ -140,6 +146,7 @@ fn item_counts_say_what_was_written() {
     assert_eq!(count(&Selection::Item(lavrov)), 1);
     let all: usize = Section::ALL.iter().map(|&s| brief.len(s)).sum();
     assert_eq!(count(&Selection::All), all);
+    assert_eq!(count(&Selection::Overview), brief.sources.len(), "an overview lists the sources");
 }
 
 #[test]

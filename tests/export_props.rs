@@ -161,7 +161,7 @@ fn text_of(words: &'static [&'static str]) -> impl Strategy<Value = String> {
 }
 
 fn all_selections(brief: &Brief, index: &Index) -> Vec<Selection> {
-    let mut selections = vec![Selection::All];
+    let mut selections = vec![Selection::All, Selection::Overview];
     for id in ["a1", "a3", "c1", "p1", "q2", "t1", "s1", "e1"] {
         let item = index.lookup(brief, id).expect("generated ids");
         selections.push(Selection::Item(item));

@@ -33,8 +33,10 @@ fn ids(prefix: &'static str, count: usize) -> Vec<String> {
 
 /// A brief as the format writes it, with references that resolve.
 fn brief_value() -> impl Strategy<Value = Value> {
-    (1usize..5, 0usize..3, 0usize..4, 0usize..4, 0usize..6).prop_flat_map(|(actors, topics, claims, positions, quotes)| {
+    (1usize..5, 0usize..3, 0usize..4, 0usize..4, 0usize..6, 0usize..4).prop_flat_map(|(actors, topics, claims, positions, quotes, sources)| {
         let actor_ids = ids("a", actors);
+        // None, one (written as v1 wrote it, one id) or several sources (a list).
+        let some_sources = prop::sample::subsequence(ids("s", sources), 0..=sources);
         let pick = move |ids: Vec<String>| prop::sample::select(ids);
         let actor = pick(actor_ids.clone());
         let some_actors = prop::sample::subsequence(actor_ids.clone(), 0..=actors);
@@ -42,11 +44,12 @@ fn brief_value() -> impl Strategy<Value = Value> {
             text(),
             prop::collection::vec((text(), prop::option::of(text()), prop::collection::vec(text(), 0..2)), actors),
             prop::collection::vec(text(), topics),
-            prop::collection::vec((text(), some_actors.clone()), claims),
-            prop::collection::vec((actor.clone(), text(), 0usize..5), positions),
+            prop::collection::vec((text(), some_actors.clone(), some_sources.clone()), claims),
+            prop::collection::vec((actor.clone(), text(), 0usize..5, some_sources), positions),
             prop::collection::vec((actor, text(), some_actors, 0usize..3), quotes),
+            prop::collection::vec(text(), sources),
         )
-            .prop_map(move |(title, actors, topics, claims, positions, quotes)| {
+            .prop_map(move |(title, actors, topics, claims, positions, quotes, sources)| {
                 let stances = ["supports", "opposes", "neutral", "mixed", "unclear"];
                 let kinds = ["direct", "partial", "indirect"];
                 json!({
@@ -55,13 +58,16 @@ fn brief_value() -> impl Strategy<Value = Value> {
                     "title": title,
                     "date": "2024-06-30",
                     "x-desk": {"tags": ["a", 1, true]},
+                    "sources": sources.iter().enumerate().map(|(i, title)| json!({"id": format!("s{i}"), "title": title})).collect::<Vec<_>>(),
                     "topics": topics.iter().enumerate().map(|(i, label)| json!({"id": format!("t{i}"), "label": label})).collect::<Vec<_>>(),
                     "actors": actors.iter().enumerate().map(|(i, (name, role, aliases))| json!({
                         "id": format!("a{i}"), "name": name, "role": role, "aliases": aliases
                     })).collect::<Vec<_>>(),
-                    "claims": claims.iter().enumerate().map(|(i, (text, by))| json!({"id": format!("c{i}"), "text": text, "by": by})).collect::<Vec<_>>(),
-                    "positions": positions.iter().enumerate().map(|(i, (actor, text, stance))| json!({
-                        "id": format!("p{i}"), "actor": actor, "text": text, "stance": stances[*stance]
+                    "claims": claims.iter().enumerate().map(|(i, (text, by, cited))| json!({
+                        "id": format!("c{i}"), "text": text, "by": by, "source": one_or_a_list(cited)
+                    })).collect::<Vec<_>>(),
+                    "positions": positions.iter().enumerate().map(|(i, (actor, text, stance, cited))| json!({
+                        "id": format!("p{i}"), "actor": actor, "text": text, "stance": stances[*stance], "source": one_or_a_list(cited)
                     })).collect::<Vec<_>>(),
                     "quotes": quotes.iter().enumerate().map(|(i, (speaker, text, mentions, kind))| json!({
                         "id": format!("q{i}"), "speaker": speaker, "text": text, "mentions": mentions, "kind": kinds[*kind], "x-note": text
@@ -69,6 +75,15 @@ fn brief_value() -> impl Strategy<Value = Value> {
                 })
             })
     })
+}
+
+/// `source` as an author writes it: nothing, one id, or a list.
+fn one_or_a_list(ids: &[String]) -> Value {
+    match ids {
+        [] => Value::Null,
+        [one] => json!(one),
+        several => json!(several),
+    }
 }
 
 fn load(value: &Value) -> Brief {
@@ -115,7 +130,7 @@ proptest! {
     fn a_generated_brief_loads_exports_and_loads_again_unchanged(written in brief_value()) {
         let first = load(&written);
         // Every field as written came through the loader.
-        for (section, key) in [("actors", "name"), ("quotes", "text"), ("quotes", "x-note"), ("claims", "text")] {
+        for (section, key) in [("actors", "name"), ("quotes", "text"), ("quotes", "x-note"), ("claims", "text"), ("claims", "source"), ("positions", "source")] {
             for (i, item) in written[section].as_array().unwrap().iter().enumerate() {
                 let model = serde_json::to_value(&first).unwrap();
                 prop_assert_eq!(&model[section][i][key], &item[key], "{} {} {}", section, i, key);

@@ -259,8 +259,9 @@ impl<'a> Builder<'a> {
                     self.related(&mut blocks, *item);
                 }
             }
+            Selection::Overview => self.overview(&mut blocks),
         }
-        let mut document = self.header(matches!(selection, Selection::All));
+        let mut document = self.header(selection);
         document.append(&mut blocks);
         document
     }
@@ -269,9 +270,11 @@ impl<'a> Builder<'a> {
         item.index() < self.brief.len(item.section)
     }
 
-    /// Title, date, marking and the sources cited, with their reliability; with `full`, every
-    /// source, the summary, tags and `x-` fields.
-    fn header(&self, full: bool) -> Vec<Block> {
+    /// Title, date, marking and the sources cited, with their reliability. For the whole brief,
+    /// every source, the author, summary, tags and `x-` fields; an overview has all but the
+    /// sources, which it lists in full below.
+    fn header(&self, selection: &Selection) -> Vec<Block> {
+        let full = matches!(selection, Selection::All | Selection::Overview);
         let brief = self.brief;
         let mut blocks = vec![Block::Heading(1, line(&brief.title))];
         let mut meta = vec![date(&brief.date)];
@@ -283,8 +286,11 @@ impl<'a> Builder<'a> {
         }
         blocks.push(Block::Para(meta.join(" · ")));
         let mut fields = Vec::new();
-        let sources: Vec<usize> =
-            if full { (0..brief.sources.len()).collect() } else { self.cited.borrow().iter().copied().collect() };
+        let sources: Vec<usize> = match selection {
+            Selection::All => (0..brief.sources.len()).collect(),
+            Selection::Overview => Vec::new(),
+            _ => self.cited.borrow().iter().copied().collect(),
+        };
         if !sources.is_empty() {
             let values: Vec<Inline> = sources.iter().map(|&s| self.source_line(&brief.sources[s])).collect();
             let label = if values.len() == 1 { "Source" } else { "Sources" };
@@ -330,6 +336,34 @@ impl<'a> Builder<'a> {
             out.push(&format!(" ({})", notes.join("; ")));
         }
         out
+    }
+
+    /// What the brief holds, section by section, and where its material comes from: each source
+    /// with its publisher, date and reliability in words.
+    fn overview(&self, blocks: &mut Vec<Block>) {
+        let brief = self.brief;
+        blocks.push(Block::Heading(2, "In this brief".into()));
+        let counts: Vec<String> =
+            Section::ALL.iter().map(|&s| glued(&count(brief.len(s), s.singular(), s.key()))).collect();
+        blocks.push(Block::Para(counts.join(" · ")));
+        blocks.push(Block::Heading(2, format!("{} ({})", Section::Sources.title(), brief.sources.len())));
+        if brief.sources.is_empty() {
+            blocks.push(Block::Para("None.".into()));
+        }
+        for source in &brief.sources {
+            let title = format!("“{}”", line(&source.title));
+            let title = match source.url.as_deref() {
+                Some(url) => Inline(vec![Piece::Link { text: title, url: line(url), url_in_text: true }]),
+                None => Inline::text(title),
+            };
+            let mut fields = Vec::new();
+            fields.extend(Self::field("Publisher", source.publisher.as_deref().map(line).into_iter().collect()));
+            fields.extend(Self::field("Published", source.published.iter().map(date).collect()));
+            let reliability = source.reliability.map(|r| format!("{r}: {}", r.meaning()));
+            fields.extend(Self::field("Reliability", reliability.into_iter().collect()));
+            fields.extend(extension_fields(&source.extensions));
+            blocks.push(Block::Item(Item { title, body: None, fields, quotes: Vec::new() }));
+        }
     }
 
     fn section(&self, blocks: &mut Vec<Block>, section: Section, items: &[usize]) {
@@ -454,27 +488,45 @@ impl<'a> Builder<'a> {
         actors.into_iter().map(|a| self.actor_name(a)).filter(|n| seen.insert(n.clone())).collect()
     }
 
-    /// `Al Jazeera, para 12`, the source a link when it has an address.
-    pub(crate) fn citation(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Inline> {
-        let source = source.and_then(|r| self.index.resolve(self.brief, r, Section::Sources));
-        self.cited.borrow_mut().extend(source);
+    /// The sources a citation names: each one the brief has, once, in the order written.
+    fn cited_sources(&self, sources: &[Ref]) -> Vec<usize> {
+        let mut cited: Vec<usize> = Vec::with_capacity(sources.len());
+        for s in sources.iter().filter_map(|r| self.index.resolve(self.brief, r, Section::Sources)) {
+            if !cited.contains(&s) {
+                cited.push(s);
+            }
+        }
+        cited
+    }
+
+    /// `Al Jazeera, para 12; White House`: every source, the locator after the first (the one it
+    /// points into), a source a link when it has an address. With `reliability`, each source
+    /// says how far it is trusted: `Al Jazeera (B, usually reliable), para 12`.
+    pub(crate) fn citation(&self, sources: &[Ref], at: Option<&str>, reliability: bool) -> Option<Inline> {
+        let cited = self.cited_sources(sources);
+        self.cited.borrow_mut().extend(cited.iter().copied());
         let at = at.map(line).filter(|a| !a.is_empty());
+        if cited.is_empty() {
+            return at.map(Inline::text);
+        }
         let mut out = Inline::default();
-        match source {
-            Some(s) => match self.brief.sources[s].url.as_deref() {
+        for (n, &s) in cited.iter().enumerate() {
+            let source = &self.brief.sources[s];
+            if n > 0 {
+                out.push("; ");
+            }
+            match source.url.as_deref() {
                 Some(url) => out.0.push(Piece::Link { text: self.source_label(s), url: line(url), url_in_text: false }),
                 None => {
                     out.push(&self.source_label(s));
                 }
-            },
-            None if at.is_none() => return None,
-            None => {}
-        }
-        if let Some(at) = at {
-            if !out.0.is_empty() {
-                out.push(", ");
             }
-            out.push(&at);
+            if let Some(r) = source.reliability.filter(|_| reliability) {
+                out.push(&format!(" ({r}, {})", r.meaning()));
+            }
+            if let Some(at) = at.as_deref().filter(|_| n == 0) {
+                out.push(", ").push(at);
+            }
         }
         Some(out)
     }
@@ -497,8 +549,9 @@ impl<'a> Builder<'a> {
         })
     }
 
-    fn source_field(&self, source: Option<&Ref>, at: Option<&str>) -> Option<Field> {
-        self.citation(source, at).map(|c| Field { label: "Source".into(), values: vec![c], list: false })
+    fn source_field(&self, sources: &[Ref], at: Option<&str>) -> Option<Field> {
+        let label = if self.cited_sources(sources).len() > 1 { "Sources" } else { "Source" };
+        self.citation(sources, at, false).map(|c| Field { label: label.into(), values: vec![c], list: false })
     }
 
     /// Quotes inside another item: in full, or one line each where a dossier shows them apart.
@@ -644,7 +697,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Disputed by", holders(&self.index.claims.disputed_by)));
         }
         fields.extend(Self::field("Date", c.date.iter().map(date).collect()));
-        fields.extend(self.source_field(c.source.as_ref(), c.at.as_deref()));
+        fields.extend(self.source_field(&c.source, c.at.as_deref()));
         let (quote_field, quotes) = self.nested_quotes(&c.quotes, detail);
         fields.extend(quote_field);
         Item { title: Inline::text(line(&c.text)), body: None, fields, quotes }
@@ -675,7 +728,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Others on the topic", other));
         }
         fields.extend(Self::field("Date", p.date.iter().map(date).collect()));
-        fields.extend(self.source_field(p.source.as_ref(), p.at.as_deref()));
+        fields.extend(self.source_field(&p.source, p.at.as_deref()));
         let (quote_field, quotes) = self.nested_quotes(&p.quotes, detail);
         fields.extend(quote_field);
         Item { title: Inline::text(line(&p.text)), body: None, fields, quotes }
@@ -688,7 +741,7 @@ impl<'a> Builder<'a> {
             fields.extend(Self::field("Status", vec![e.status.to_string()]));
         }
         fields.extend(Self::field("Actors", self.names(&e.actors, Section::Actors)));
-        fields.extend(self.source_field(e.source.as_ref(), e.at.as_deref()));
+        fields.extend(self.source_field(&e.source, e.at.as_deref()));
         let title = format!("{}: {}", date(&e.date), line(&e.text));
         Item { title: Inline::text(title), body: None, fields, quotes: Vec::new() }
     }
@@ -731,7 +784,7 @@ impl<'a> Builder<'a> {
         if let Some(d) = &quote.date {
             out.push(", ").push(&date(d));
         }
-        if let Some(citation) = self.citation(quote.source.as_ref(), quote.at.as_deref()) {
+        if let Some(citation) = self.citation(quote.source.as_slice(), quote.at.as_deref(), false) {
             let mut cited = Inline::text("(");
             cited.append(citation).push(")");
             out.push(" ").append(glue_short(cited));

@@ -1,6 +1,6 @@
 //! The selection as JSON, an array of one export object per brief: each item with every field,
 //! as the model serializes it (`x-` fields included), and the cross-references resolved to
-//! `{"id", "name"}` pairs. Keys come in a fixed order (the model's field order, then the
+//! `{"id", "name"}` pairs. An overview selects no items: it counts them, and lists the sources. Keys come in a fixed order (the model's field order, then the
 //! references' order here), so the same brief gives the same bytes.
 
 use serde::Serialize;
@@ -8,7 +8,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Selection, key, related_items, related_parts};
 use crate::index::Index;
-use crate::model::{Brief, Date, Extensions, ItemRef, Section};
+use crate::model::{Brief, Date, Extensions, ItemRef, Section, Source};
 
 /// Exports as one JSON array, one object per brief whatever the count, so a script reads
 /// every export the same way.
@@ -29,7 +29,7 @@ pub(crate) fn export<'a>(brief: &'a Brief, index: &'a Index, selection: &Selecti
         }
         Selection::Item(item) => exists(brief, *item).then_some(*item).into_iter().collect(),
         Selection::Related(item) if exists(brief, *item) => related_items(brief, index, *item),
-        Selection::Related(_) => Vec::new(),
+        Selection::Related(_) | Selection::Overview => Vec::new(),
     };
     let relations = match selection {
         Selection::Related(item) if exists(brief, *item) => Some(Relations(
@@ -55,6 +55,7 @@ pub(crate) fn export<'a>(brief: &'a Brief, index: &'a Index, selection: &Selecti
         selection: SelectionJson::of(brief, selection),
         items: items.into_iter().map(|item| ItemJson { brief, index, item }).collect(),
         relations,
+        overview: matches!(selection, Selection::Overview).then(|| Overview::of(brief)),
     }
 }
 
@@ -70,6 +71,50 @@ pub(crate) struct Export<'a> {
     /// For `Related`: how each item relates to the subject (the first item), by id.
     #[serde(skip_serializing_if = "Option::is_none")]
     relations: Option<Relations<'a>>,
+    /// For `Overview`: what the brief holds and where it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overview: Option<Overview<'a>>,
+}
+
+/// `{"counts": {"sources": 1, "topics": 5, …}, "sources": [{…, "reliability_meaning"}]}`: how
+/// many items each section holds, in the format's order, and every source as the model
+/// serializes it, with its reliability in words (`null` without one).
+#[derive(Serialize)]
+struct Overview<'a> {
+    counts: Counts<'a>,
+    sources: Vec<SourceJson<'a>>,
+}
+
+impl<'a> Overview<'a> {
+    fn of(brief: &'a Brief) -> Overview<'a> {
+        Overview {
+            counts: Counts(brief),
+            sources: brief
+                .sources
+                .iter()
+                .map(|source| SourceJson { source, reliability_meaning: source.reliability.map(|r| r.meaning()) })
+                .collect(),
+        }
+    }
+}
+
+struct Counts<'a>(&'a Brief);
+
+impl Serialize for Counts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(Section::ALL.len()))?;
+        for section in Section::ALL {
+            map.serialize_entry(section.key(), &self.0.len(section))?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    #[serde(flatten)]
+    source: &'a Source,
+    reliability_meaning: Option<&'static str>,
 }
 
 /// The brief's own fields, without its sections.
@@ -107,6 +152,7 @@ impl<'a> SelectionJson<'a> {
             Selection::Related(item) => {
                 SelectionJson { kind: "related", section: Some(item.section.key()), id: id(item) }
             }
+            Selection::Overview => SelectionJson { kind: "overview", section: None, id: None },
         }
     }
 }

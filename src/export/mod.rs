@@ -64,13 +64,18 @@ pub enum Selection {
     Item(ItemRef),
     /// Everything cross-referenced to an item; for an actor, a dossier.
     Related(ItemRef),
+    /// The brief at a glance: its title, date, marking, author, tags, summary and `x-` fields,
+    /// how many items each section holds, and its sources with their publisher, date and
+    /// reliability in words.
+    Overview,
 }
 
 impl Selection {
-    /// A short name for file names and messages: `quotes`, `lavrov`, `all`.
+    /// A short name for file names and messages: `quotes`, `lavrov`, `all`, `overview`.
     pub fn slug(&self, brief: &Brief) -> String {
         match self {
             Selection::All => "all".to_string(),
+            Selection::Overview => "overview".to_string(),
             Selection::Section(section) | Selection::Items(section, _) => section.key().to_string(),
             Selection::Item(item) | Selection::Related(item) if item.index() < brief.len(item.section) => {
                 brief.id_of(*item).to_string()
@@ -129,15 +134,26 @@ pub fn attribution(brief: &Brief, index: &Index, quote: usize) -> String {
     doc::Builder::new(brief, index).attribution(quote).plain().replace(crate::text::wrap::GLUE, " ")
 }
 
-/// Where an item comes from, as exports write it: `Al Jazeera, para 19`.
-pub fn citation(brief: &Brief, index: &Index, source: Option<&crate::model::Ref>, at: Option<&str>) -> Option<String> {
-    doc::Builder::new(brief, index).citation(source, at).map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
+/// Where an item comes from, as exports write it: `Al Jazeera, para 19; White House`, each
+/// source once, the locator after the first. With `reliability`, as the reader shows it at the
+/// point of use: `Al Jazeera (B, usually reliable), para 19; White House`.
+pub fn citation(
+    brief: &Brief,
+    index: &Index,
+    sources: &[crate::model::Ref],
+    at: Option<&str>,
+    reliability: bool,
+) -> Option<String> {
+    doc::Builder::new(brief, index)
+        .citation(sources, at, reliability)
+        .map(|c| c.plain().replace(crate::text::wrap::GLUE, " "))
 }
 
 /// How many items an export holds (`wrote 7 items`): for `Related`, the subject and every
-/// distinct item related to it.
+/// distinct item related to it; for `Overview`, the sources it lists.
 pub fn item_count(brief: &Brief, index: &Index, selection: &Selection) -> usize {
     match selection {
+        Selection::Overview => brief.sources.len(),
         Selection::All => Section::ALL.iter().map(|&s| brief.len(s)).sum(),
         Selection::Section(section) => brief.len(*section),
         Selection::Items(section, items) => items.iter().filter(|&&i| i < brief.len(*section)).count(),

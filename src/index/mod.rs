@@ -171,7 +171,8 @@ impl Index {
             for q in claim.quotes.iter().filter_map(|r| resolve(r, Section::Quotes)) {
                 quote_claims.add(q, i);
             }
-            if let Some(s) = claim.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+            // Every source it cites lists it, the first (which `at` points into) or not.
+            for s in claim.source.iter().filter_map(|r| resolve(r, Section::Sources)) {
                 cited_claims.add(s, i);
             }
         }
@@ -200,7 +201,7 @@ impl Index {
             for q in position.quotes.iter().filter_map(|r| resolve(r, Section::Quotes)) {
                 quote_positions.add(q, i);
             }
-            if let Some(s) = position.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+            for s in position.source.iter().filter_map(|r| resolve(r, Section::Sources)) {
                 cited_positions.add(s, i);
             }
         }
@@ -247,7 +248,7 @@ impl Index {
             for a in event.actors.iter().filter_map(|r| resolve(r, Section::Actors)) {
                 involved.add(a, place);
             }
-            if let Some(s) = event.source.as_ref().and_then(|r| resolve(r, Section::Sources)) {
+            for s in event.source.iter().filter_map(|r| resolve(r, Section::Sources)) {
                 cited_events.add(s, place);
             }
         }
@@ -598,6 +599,22 @@ events:
                 ItemRef::new(Section::Events, 0)
             ]
         );
+    }
+
+    #[test]
+    fn every_source_an_item_cites_knows_it_and_a_source_listed_twice_once() {
+        let yaml = "brief: 1\nid: t\ntitle: T\ndate: 2024\n\
+                    sources: [{id: s1, title: One}, {id: s2, title: Two}, {id: s3, title: Three}]\n\
+                    actors: [{id: a, name: A}]\n\
+                    claims: [{id: c1, text: T, by: a, source: [s2, s1, s2]}, {id: c2, text: T, by: a, source: s2}]\n\
+                    positions: [{id: p1, actor: a, text: T, source: [s3, s1]}]\n\
+                    events: [{id: e1, date: 2024, text: T, actors: [a], source: [s1, s3]}]\n";
+        let brief = load_text(Origin::Embedded("sources-test"), yaml.to_string()).into_valid_briefs().pop().unwrap();
+        let index = Index::build(&brief);
+        let citing = |s: usize| index.citing(s).map(|i| brief.id_of(i)).collect::<Vec<_>>();
+        assert_eq!(citing(0), ["c1", "p1", "e1"]);
+        assert_eq!(citing(1), ["c1", "c2"]);
+        assert_eq!(citing(2), ["p1", "e1"]);
     }
 
     #[test]

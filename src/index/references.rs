@@ -157,7 +157,7 @@ pub fn references(brief: &Brief, index: &Index, item: ItemRef) -> Vec<Group> {
             g.links(Relation::DisputedBy, &index.claims.disputed_by, i, Section::Positions);
             g.refs(Relation::Quotes, &claim.quotes, Section::Quotes);
             g.refs(Relation::Topic, claim.topic.iter(), Section::Topics);
-            g.refs(Relation::Source, claim.source.iter(), Section::Sources);
+            g.refs(Relation::Source, &claim.source, Section::Sources);
         }
         Section::Positions => {
             let position = &brief.positions[i];
@@ -177,7 +177,7 @@ pub fn references(brief: &Brief, index: &Index, item: ItemRef) -> Vec<Group> {
                     others.iter().filter(|(_, a)| *a == agreement).map(|&(p, _)| ItemRef::new(Section::Positions, p)),
                 );
             }
-            g.refs(Relation::Source, position.source.iter(), Section::Sources);
+            g.refs(Relation::Source, &position.source, Section::Sources);
         }
         Section::Quotes => {
             let quote = &brief.quotes[i];
@@ -206,7 +206,7 @@ pub fn references(brief: &Brief, index: &Index, item: ItemRef) -> Vec<Group> {
         Section::Events => {
             let event = &brief.events[i];
             g.refs(Relation::Involves, &event.actors, Section::Actors);
-            g.refs(Relation::Source, event.source.iter(), Section::Sources);
+            g.refs(Relation::Source, &event.source, Section::Sources);
         }
         Section::Sources => g.add(Relation::CitedBy, index.citing(i)),
     }

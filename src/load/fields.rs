@@ -503,6 +503,33 @@ impl<'p> Fields<'p> {
         self.reference_node(name, node, what)
     }
 
+    /// A quote's `source`: one id, never a list, since the quote's words are checked against it.
+    fn one_source(&mut self) -> Option<Ref> {
+        let (_, node) = self.take("source")?;
+        let Value::Seq(items) = &node.value else { return self.reference_node("source", node, "source") };
+        // A list of one is most likely that one source written as a list.
+        let only = match items.as_slice() {
+            [Node { value: Value::Text(id) | Value::Plain { text: id, .. }, .. }] if is_valid_id(id) => {
+                Some(id.as_str())
+            }
+            _ => None,
+        };
+        self.context.report(
+            Diagnostic::new(
+                Code::WrongType,
+                node.span,
+                "a quote cites one source: `source` must be one source id, found a list",
+            )
+            .label("one source id expected")
+            .help(
+                "a quote's words are checked against its source, so a quote has one; \
+                 cite the other sources on the claim or position the quote backs",
+            )
+            .suggest(only),
+        );
+        None
+    }
+
     /// A list of ids; with `one_allowed`, a single id also counts (`by: biden`).
     fn references(&mut self, name: &'static str, what: &str, one_allowed: bool) -> Vec<Ref> {
         let Some((_, node)) = self.take(name) else { return Vec::new() };
@@ -905,7 +932,7 @@ impl FromNode for Claim {
             let credibility = f.vocabulary("credibility");
             let quotes = f.references("quotes", "quote", false);
             let date = f.date("date");
-            let source = f.reference("source", "source");
+            let source = f.references("source", "source", true);
             let at = f.text("at");
             Some(Claim {
                 id: id?,
@@ -939,7 +966,7 @@ impl FromNode for Position {
             let disputes = f.references("disputes", "claim", false);
             let quotes = f.references("quotes", "quote", false);
             let date = f.date("date");
-            let source = f.reference("source", "source");
+            let source = f.references("source", "source", true);
             let at = f.text("at");
             Some(Position {
                 id: id?,
@@ -974,7 +1001,7 @@ impl FromNode for Quote {
             let context = f.text("context");
             let mentions = f.references("mentions", "actor", false);
             let date = f.date("date");
-            let source = f.reference("source", "source");
+            let source = f.one_source();
             let at = f.text("at");
             Some(Quote {
                 id: id?,
@@ -1005,7 +1032,7 @@ impl FromNode for Event {
             let text = f.text_required("text");
             let status = f.vocabulary("status").unwrap_or_default();
             let actors = f.references("actors", "actor", false);
-            let source = f.reference("source", "source");
+            let source = f.references("source", "source", true);
             let at = f.text("at");
             Some(Event {
                 id: id?,

@@ -247,7 +247,7 @@ fn warn_unsourced(brief: &Brief, problems: &mut Vec<Diagnostic>) {
     }
     for section in [Section::Claims, Section::Positions, Section::Quotes, Section::Events] {
         for item in brief.items(section) {
-            if brief.citation_of(item).0.is_none() {
+            if brief.citation_of(item).0.is_empty() {
                 problems.push(
                     Diagnostic::new(
                         Code::Unsourced,

@@ -213,6 +213,29 @@ fn one_or_many_ids(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     })
 }
 
+/// `source` on a claim, position or event takes one source id or a list of them; `null`, as a
+/// v1 brief may write it, cites none.
+fn one_or_many_sources(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "anyOf": [
+            { "type": "string", "pattern": ID_PATTERN },
+            { "type": "array", "items": { "type": "string", "pattern": ID_PATTERN } },
+            { "type": "null" }
+        ],
+        "default": null
+    })
+}
+
+/// The sources an item cites, as a v1 brief wrote the one it could: none as `null`, one as its
+/// id; several as a list of ids.
+fn sources_as_written<S: serde::Serializer>(sources: &[Ref], serializer: S) -> Result<S::Ok, S::Error> {
+    match sources {
+        [] => serializer.serialize_none(),
+        [one] => one.serialize(serializer),
+        several => serializer.collect_seq(several),
+    }
+}
+
 fn id_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({ "type": "string", "pattern": ID_PATTERN })
 }
@@ -426,9 +449,11 @@ pub struct Claim {
     pub quotes: Vec<Ref>,
     #[serde(default)]
     pub date: Option<Date>,
-    #[serde(default)]
-    pub source: Option<Ref>,
-    /// Locator inside the source (`para 15`).
+    /// The sources it comes from; `at` is a place in the first.
+    #[serde(default, serialize_with = "sources_as_written")]
+    #[schemars(schema_with = "one_or_many_sources")]
+    pub source: Vec<Ref>,
+    /// Locator inside the source, the first of several (`para 15`).
     #[serde(default)]
     pub at: Option<Box<str>>,
     #[serde(flatten)]
@@ -470,8 +495,10 @@ pub struct Position {
     pub quotes: Vec<Ref>,
     #[serde(default)]
     pub date: Option<Date>,
-    #[serde(default)]
-    pub source: Option<Ref>,
+    /// The sources it comes from; `at` is a place in the first.
+    #[serde(default, serialize_with = "sources_as_written")]
+    #[schemars(schema_with = "one_or_many_sources")]
+    pub source: Vec<Ref>,
     #[serde(default)]
     pub at: Option<Box<str>>,
     #[serde(flatten)]
@@ -546,8 +573,10 @@ pub struct Event {
     /// Actors involved.
     #[serde(default)]
     pub actors: Vec<Ref>,
-    #[serde(default)]
-    pub source: Option<Ref>,
+    /// The sources it comes from; `at` is a place in the first.
+    #[serde(default, serialize_with = "sources_as_written")]
+    #[schemars(schema_with = "one_or_many_sources")]
+    pub source: Vec<Ref>,
     #[serde(default)]
     pub at: Option<Box<str>>,
     #[serde(flatten)]
@@ -639,15 +668,17 @@ impl Brief {
         }
     }
 
-    /// The cited source and locator of an item that can carry them.
-    pub fn citation_of(&self, item: ItemRef) -> (Option<&Ref>, Option<&str>) {
+    /// The cited sources and the locator (in the first) of an item that can carry them; no
+    /// sources for an item that cites none or cannot.
+    pub fn citation_of(&self, item: ItemRef) -> (&[Ref], Option<&str>) {
         let i = item.index();
         match item.section {
-            Section::Claims => (self.claims[i].source.as_ref(), self.claims[i].at.as_deref()),
-            Section::Positions => (self.positions[i].source.as_ref(), self.positions[i].at.as_deref()),
-            Section::Quotes => (self.quotes[i].source.as_ref(), self.quotes[i].at.as_deref()),
-            Section::Events => (self.events[i].source.as_ref(), self.events[i].at.as_deref()),
-            Section::Sources | Section::Topics | Section::Actors => (None, None),
+            Section::Claims => (&self.claims[i].source, self.claims[i].at.as_deref()),
+            Section::Positions => (&self.positions[i].source, self.positions[i].at.as_deref()),
+            // A quote's words are checked against its source, so it has one.
+            Section::Quotes => (self.quotes[i].source.as_slice(), self.quotes[i].at.as_deref()),
+            Section::Events => (&self.events[i].source, self.events[i].at.as_deref()),
+            Section::Sources | Section::Topics | Section::Actors => (&[], None),
         }
     }
 }
@@ -664,6 +695,17 @@ mod tests {
         for bad in ["", "-lead", ".x", "has space", "ünï", &"x".repeat(65), "a/b"] {
             assert!(!is_valid_id(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn sources_serialize_as_a_v1_brief_wrote_them_until_there_are_several() {
+        let cited = |ids: &[&str]| -> serde_json::Value {
+            let refs: Vec<Ref> = ids.iter().map(|id| Ref { id: (*id).into(), span: Span::default() }).collect();
+            sources_as_written(&refs, serde_json::value::Serializer).unwrap()
+        };
+        assert_eq!(cited(&[]), serde_json::Value::Null);
+        assert_eq!(cited(&["a"]), serde_json::json!("a"));
+        assert_eq!(cited(&["a", "b"]), serde_json::json!(["a", "b"]));
     }
 
     #[test]

@@ -149,9 +149,16 @@ pub fn attribution(opened: &Opened, quote: usize) -> String {
     crate::export::attribution(&opened.brief, &opened.index, quote)
 }
 
-/// "Al Jazeera, para 19": the source and the place in it, as exports write it.
-pub fn citation(opened: &Opened, source: Option<&Ref>, at: Option<&str>) -> Option<String> {
-    crate::export::citation(&opened.brief, &opened.index, source, at)
+/// "Al Jazeera (B, usually reliable), para 19": the source and the place in it as exports write
+/// them, with how far the source is trusted beside it, so an item is weighed where it is read;
+/// with several, how many first: "2 sources: Al Jazeera (B, usually reliable), para 19; White House".
+pub fn citation(opened: &Opened, sources: &[Ref], at: Option<&str>) -> Option<String> {
+    let (brief, index) = (&opened.brief, &opened.index);
+    let citation = crate::export::citation(brief, index, sources, at, true)?;
+    let mut distinct: Vec<usize> = sources.iter().filter_map(|r| index.resolve(brief, r, Section::Sources)).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    Some(if distinct.len() > 1 { format!("{} sources: {citation}", distinct.len()) } else { citation })
 }
 
 /// Wraps text to a width in terminal cells, keeping the author's line breaks.
@@ -232,7 +239,7 @@ pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
                 parts.push("the source's own narration".into());
             }
             parts.extend(claim.date.as_ref().map(|d| d.human()));
-            parts.extend(citation(opened, claim.source.as_ref(), claim.at.as_deref()));
+            parts.extend(citation(opened, &claim.source, claim.at.as_deref()));
             facts(&mut lines, parts);
         }
         Section::Positions => {
@@ -250,7 +257,7 @@ pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             lines.extend(wrap(&position.text, width, Style::new()));
             let mut parts = Vec::new();
             parts.extend(position.date.as_ref().map(|d| d.human()));
-            parts.extend(citation(opened, position.source.as_ref(), position.at.as_deref()));
+            parts.extend(citation(opened, &position.source, position.at.as_deref()));
             facts(&mut lines, parts);
         }
         Section::Quotes => {
@@ -264,6 +271,12 @@ pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             let mut parts = vec![format!("{} quote", quote.kind)];
             parts.extend(quote.to.as_deref().map(|t| format!("to {}", one_line(t))));
             parts.extend(quote.context.as_deref().map(|c| one_line(c).into_owned()));
+            // The byline above names the source and the place in it, as exports write it; what
+            // it leaves out is how far that source is trusted.
+            let rated = quote.source.as_ref().filter(|r| {
+                opened.index.resolve(brief, r, Section::Sources).is_some_and(|s| brief.sources[s].reliability.is_some())
+            });
+            parts.extend(rated.and_then(|r| citation(opened, std::slice::from_ref(r), None)));
             facts(&mut lines, parts);
         }
         Section::Topics => {
@@ -285,7 +298,7 @@ pub fn full(opened: &Opened, item: ItemRef, theme: Theme, width: usize) -> Vec<L
             let event = &brief.events[i];
             lines.push(Line::styled(format!("{} · {}", event.date.human(), event.status), theme.heading()));
             lines.extend(wrap(&event.text, width, Style::new()));
-            facts(&mut lines, citation(opened, event.source.as_ref(), event.at.as_deref()).into_iter().collect());
+            facts(&mut lines, citation(opened, &event.source, event.at.as_deref()).into_iter().collect());
         }
         Section::Sources => {
             let source = &brief.sources[i];

@@ -426,10 +426,13 @@ impl App {
         None
     }
 
-    /// What `e` and `y` pass on: the focused pane's items as filtered, or in the detail pane
-    /// the item with its references.
+    /// What `e` and `y` pass on: the overview, the focused pane's items as filtered, or in the
+    /// detail pane the item with its references.
     pub fn selection_in_view(&self) -> crate::export::Selection {
         use crate::export::Selection;
+        if let Overlay::Overview(_) = self.overlay {
+            return Selection::Overview;
+        }
         let nav = self.nav();
         match (nav.focus, self.detail_item()) {
             (Focus::Detail, Some(item)) => Selection::Related(item),

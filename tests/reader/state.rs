@@ -887,7 +887,16 @@ fn the_overview_shows_the_bottom_line_and_opens_a_source() {
     assert_eq!(app.nav().focus, Focus::Detail);
     press(&mut app, "backspace");
     assert!(matches!(app.overlay, Overlay::Overview(_)), "back returns to the overview");
-    press(&mut app, "esc");
+    // e and y pass the overview on, as `brief export --section overview` gives it.
+    press(&mut app, "y");
+    let [Effect::Copy { text, .. }] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
+    assert!(text.contains("The day before a Biden-Putin video call"), "{text}");
+    app.update(Action::Copied { items: 1, to: brief::tui::clipboard::Copied::TmuxBuffer });
+    assert!(app.message.as_deref().unwrap_or("").starts_with("copied"), "{:?}", app.message);
+    press(&mut app, "e");
+    let Overlay::Dialog(dialog) = &app.overlay else { panic!("the export dialog") };
+    assert_eq!(dialog.path, "biden-putin-call-2021-12-overview.txt");
+    press(&mut app, "esc i esc");
     assert!(matches!(app.overlay, Overlay::None));
     press(&mut app, "i 5");
     assert_eq!(

@@ -49,6 +49,8 @@ impl App {
                 }
                 return;
             }
+            // The runtime's answer to `y`, whatever is open by the time it comes.
+            Action::Copied { items, to } => self.message = Some(copied_message(items, &to)),
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollDown { column, row } => self.wheel(column, row, true),
             Action::ScrollUp { column, row } => self.wheel(column, row, false),
@@ -143,7 +145,6 @@ impl App {
             Action::PreviousBrief => self.switch_brief(-1),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
-            Action::Copied { items, to } => self.message = Some(copied_message(items, &to)),
             Action::Reload => self.reload(),
             Action::ShowProblems => match self.reading().problems {
                 Some(_) => self.overlay = Overlay::Problems { scroll: 0 },
