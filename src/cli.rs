@@ -17,7 +17,7 @@ use crate::text;
 #[command(name = "brief", version, about = "A terminal reader for briefing notes: who said what, cross-referenced.")]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Brief files or folders to open (`-` reads stdin). None opens the bundled sample brief.
+    /// Brief files or folders to open (`-` reads stdin). None opens the bundled briefs.
     pub paths: Vec<PathBuf>,
     /// Leave the mouse to the terminal, for selecting text, instead of clicks and the wheel.
     #[arg(long)]
@@ -46,7 +46,7 @@ pub enum Command {
     /// the id. JSON is an array with one export per brief, even for one. Exit status: 0 when
     /// exported, 1 when a brief has errors (nothing is exported), 2 for usage and I/O errors.
     Export {
-        /// Brief files or folders (`-` reads stdin). None exports from the bundled sample.
+        /// Brief files or folders (`-` reads stdin). None exports from the bundled sample of 6 December.
         paths: Vec<PathBuf>,
         /// actors, claims, positions, quotes, topics, events, sources, all, or overview (the
         /// brief's header, counts and sources).
@@ -117,7 +117,8 @@ pub fn stderr_color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Loads the paths, or the bundled sample when there are none: what `export` works on.
+/// Loads the paths, or the bundled sample of 6 December when there are none: what `export`
+/// works on.
 pub fn load_or_sample(paths: &[PathBuf]) -> Result<Vec<LoadedFile>, load::LoadError> {
     if paths.is_empty() { Ok(vec![crate::sample::load()]) } else { load::load_paths(paths) }
 }

@@ -10,8 +10,8 @@ fn brief() -> Command {
 }
 
 #[test]
-fn the_sample_checks_clean_and_says_so() {
-    brief().args(["check", "briefs/"]).assert().success().stdout("").stderr("1 brief, 0 errors, 0 warnings\n");
+fn the_bundled_briefs_check_clean_and_say_so() {
+    brief().args(["check", "briefs/"]).assert().success().stdout("").stderr("3 briefs, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn a_claim_position_or_event_may_cite_several_sources() {
 fn check_without_a_path_checks_the_briefs_of_the_current_folder_not_below_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("ci")).unwrap();
-    std::fs::write(dir.path().join("clean.yaml"), brief::sample::TEXT).unwrap();
+    std::fs::write(dir.path().join("clean.yaml"), brief::sample::portable()).unwrap();
     std::fs::copy("tests/bad/E014-unknown-speaker.yaml", dir.path().join("unknown-speaker.yml")).unwrap();
     // A YAML file in a subfolder is not taken for a brief without a path that asks for it.
     std::fs::write(dir.path().join("ci/workflow.yaml"), "on: push\n").unwrap();
@@ -142,7 +142,7 @@ fn a_folder_is_read_recursively_in_a_stable_order() {
     let nested = dir.path().join("b/deeper");
     std::fs::create_dir_all(&nested).unwrap();
     let bad = std::fs::read_to_string("tests/bad/E014-unknown-speaker.yaml").unwrap();
-    std::fs::write(dir.path().join("a.yml"), brief::sample::TEXT).unwrap();
+    std::fs::write(dir.path().join("a.yml"), brief::sample::portable()).unwrap();
     std::fs::write(nested.join("c.yaml"), &bad).unwrap();
     std::fs::write(dir.path().join("b/b.yaml"), &bad).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
@@ -186,7 +186,7 @@ fn json_output_has_every_field_for_editors() {
 fn stdin_is_read_with_a_dash() {
     brief()
         .args(["check", "-"])
-        .write_stdin(brief::sample::TEXT)
+        .write_stdin(brief::sample::portable())
         .assert()
         .success()
         .stderr("1 brief, 0 errors, 0 warnings\n");
@@ -200,7 +200,7 @@ fn stdin_is_read_with_a_dash() {
 
 #[test]
 fn several_documents_in_one_file_count_as_several_briefs() {
-    let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
+    let two = format!("{}\n---\n{}", brief::sample::portable(), brief::sample::portable());
     brief().args(["check", "-"]).write_stdin(two).assert().success().stderr("1 file, 2 briefs, 0 errors, 0 warnings\n");
 }
 
@@ -242,9 +242,9 @@ fn an_empty_or_binary_file_counts_as_a_file_without_a_brief() {
 #[test]
 fn files_are_counted_apart_from_briefs_only_when_the_numbers_differ() {
     let dir = tempfile::tempdir().unwrap();
-    let two = format!("{}\n---\n{}", brief::sample::TEXT, brief::sample::TEXT);
+    let two = format!("{}\n---\n{}", brief::sample::portable(), brief::sample::portable());
     std::fs::write(dir.path().join("two.yaml"), two).unwrap();
-    std::fs::write(dir.path().join("one.yaml"), brief::sample::TEXT).unwrap();
+    std::fs::write(dir.path().join("one.yaml"), brief::sample::portable()).unwrap();
     brief().arg("check").arg(dir.path()).assert().success().stderr("2 files, 3 briefs, 0 errors, 0 warnings\n");
     let output = brief().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();

@@ -46,7 +46,7 @@ fn every_bundled_brief_is_valid_against_the_schema() {
 
 #[test]
 fn an_unknown_field_fails_the_schema_but_an_extension_passes() {
-    let base = brief::sample::TEXT;
+    let base = brief::sample::portable();
     let typo =
         base.replacen("    role: President of the United States\n", "    rol: President of the United States\n", 1);
     assert_ne!(typo, base, "the sample has Biden's role line");
@@ -65,8 +65,8 @@ fn the_schema_rejects_what_the_loader_rejects() {
         ("reliability: B", "reliability: Z"),
     ];
     for (good, bad) in cases {
-        assert!(brief::sample::TEXT.contains(good), "the sample has `{good}`");
-        let broken = brief::sample::TEXT.replacen(good, bad, 1);
+        assert!(brief::sample::portable().contains(good), "the sample has `{good}`");
+        let broken = brief::sample::portable().replacen(good, bad, 1);
         assert!(!errors(&yaml_as_json(&broken)).is_empty(), "the schema should reject `{bad}`");
         let loaded = brief::load::load_text(brief::load::Origin::Embedded("x"), broken);
         assert!(loaded.has_errors(), "the loader should reject `{bad}`");

@@ -219,7 +219,7 @@ mod tests {
     use crate::load::{Origin, load_text};
 
     fn sample() -> (Brief, Index) {
-        let brief = load_text(Origin::Embedded("sample"), crate::sample::TEXT.to_string())
+        let brief = load_text(Origin::Embedded("sample"), crate::sample::portable())
             .into_valid_briefs()
             .pop()
             .expect("the sample loads");

@@ -18,7 +18,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use quote_check::{locate as locate_quote, normalise as normalise_quote, source_text};
+pub use quote_check::{locate as locate_quote, normalise as normalise_quote, read_source, source_text};
 pub use suggest::nearest;
 
 use std::collections::HashMap;
@@ -50,12 +50,28 @@ impl Origin {
         }
     }
 
-    /// The folder that relative paths inside the brief (a source's `file`) start from.
-    pub fn base_dir(&self) -> PathBuf {
+    /// Where relative paths inside the brief (a source's `file`) lead: the file's folder, the
+    /// current folder for stdin, the texts compiled in for a bundled brief.
+    pub fn folder(&self) -> Folder {
         match self {
-            Origin::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
-            Origin::Stdin | Origin::Embedded(_) => PathBuf::from("."),
+            Origin::File(path) => Folder::Disk(path.parent().map(Path::to_path_buf).unwrap_or_default()),
+            Origin::Stdin => Folder::Disk(PathBuf::from(".")),
+            Origin::Embedded(_) => Folder::Bundled,
         }
+    }
+}
+
+/// Where a brief's sources' `file`s are read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Folder {
+    Disk(PathBuf),
+    /// The texts compiled into the binary with the bundled briefs.
+    Bundled,
+}
+
+impl Default for Folder {
+    fn default() -> Folder {
+        Folder::Disk(PathBuf::from("."))
     }
 }
 
@@ -290,7 +306,7 @@ fn load_with(
     progress: Option<&Progress>,
 ) -> Attempt {
     let parsed = yaml::parse(text, mode, progress);
-    let base_dir = origin.base_dir();
+    let folder = origin.folder();
     let mut briefs = Vec::with_capacity(parsed.documents.len());
     for document in parsed.documents {
         let mut problems = document.problems;
@@ -301,7 +317,7 @@ fn load_with(
             unread_sections: document.unread_sections,
         };
         if across_items {
-            check_items(&loaded, &base_dir, &mut problems);
+            check_items(&loaded, &folder, &mut problems);
         }
         hold_back_warnings(&mut problems);
         sort_by_place(&mut problems);
@@ -331,20 +347,20 @@ fn hold_back_warnings(problems: &mut Vec<Diagnostic>) {
 
 /// Adds the problems across a brief's items (ids, references, quotes against their sources)
 /// to those its parse found.
-fn check_items(loaded: &LoadedBrief, base_dir: &Path, problems: &mut Vec<Diagnostic>) {
+fn check_items(loaded: &LoadedBrief, folder: &Folder, problems: &mut Vec<Diagnostic>) {
     let Some(brief) = &loaded.brief else { return };
     validate::check(brief, &loaded.field_spans, &loaded.unread_sections, problems);
-    quote_check::check(brief, base_dir, &loaded.field_spans, problems);
+    quote_check::check(brief, folder, &loaded.field_spans, problems);
 }
 
 /// Checks the rules across items of a file that [`parse_paths_reporting`] read. It only
 /// reads the file, so the reader builds its index on another thread meanwhile; then
 /// [`AcrossItems::add_to`] adds what was found.
 pub fn check_across_items(file: &LoadedFile) -> AcrossItems {
-    let base_dir = file.origin.base_dir();
+    let folder = file.origin.folder();
     let found = file.briefs.iter().any(|loaded| {
         let mut problems = loaded.problems.clone();
-        check_items(loaded, &base_dir, &mut problems);
+        check_items(loaded, &folder, &mut problems);
         problems.len() > loaded.problems.len()
     });
     AcrossItems { found }
@@ -664,9 +680,10 @@ mod tests {
 
     #[test]
     fn a_clean_file_is_read_once_and_a_file_with_problems_twice() {
-        let clean = load_text(Origin::Stdin, crate::sample::TEXT.to_string());
+        let clean = load_text(Origin::Stdin, crate::sample::portable());
         assert!(clean.briefs[0].field_spans.get(ItemRef::new(crate::model::Section::Quotes, 0), "text").is_none());
-        let with_warning = crate::sample::TEXT.replacen("actors:\n", "actors:\n  - {id: nobody, name: Nobody}\n", 1);
+        let with_warning =
+            crate::sample::portable().replacen("actors:\n", "actors:\n  - {id: nobody, name: Nobody}\n", 1);
         let read_twice = load_text(Origin::Stdin, with_warning);
         assert!(read_twice.briefs[0].field_spans.get(ItemRef::new(crate::model::Section::Quotes, 0), "text").is_some());
     }

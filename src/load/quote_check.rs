@@ -5,8 +5,8 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use super::FieldSpans;
 use super::diagnostic::{Code, Diagnostic, with_article};
+use super::{FieldSpans, Folder};
 use crate::model::{Brief, ItemRef, QuoteKind, Section, Vocabulary};
 
 /// Folds what the format says to ignore: runs of whitespace become one space, typographic
@@ -87,15 +87,21 @@ pub fn locate(source: &str, quote: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Checks every direct or partial quote citing a source that has a `file`.
-pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
+pub(crate) fn check(brief: &Brief, folder: &Folder, spans: &FieldSpans, problems: &mut Vec<Diagnostic>) {
     let mut texts: HashMap<&str, Option<(String, String)>> = HashMap::new();
     for (i, source) in brief.sources.iter().enumerate() {
         let Some(file) = &source.file else { continue };
         let at = spans.get(ItemRef::new(Section::Sources, i), "file").unwrap_or(source.span);
-        let text = match source_text(base_dir, file) {
+        let text = match read_source(folder, file) {
             Ok(text) => Some(normalise(&text)),
             Err(why) => {
-                let near = if why == super::NOT_FOUND { nearest_file(base_dir, file) } else { None };
+                let near = match folder {
+                    Folder::Disk(base_dir) if why == super::NOT_FOUND => nearest_file(base_dir, file),
+                    Folder::Disk(_) => None,
+                    Folder::Bundled => {
+                        super::nearest(file, crate::sample::SOURCES.iter().map(|(name, _)| *name)).map(str::to_string)
+                    }
+                };
                 problems.push(unreadable(source, file, &why, at).suggest(near.as_deref()));
                 None
             }
@@ -138,6 +144,15 @@ pub(crate) fn check(brief: &Brief, base_dir: &Path, spans: &FieldSpans, problems
             .label(format!("{} quote must be verbatim", with_article(quote.kind.as_str())))
             .help(help),
         );
+    }
+}
+
+/// The text of a source's `file` where its brief came from: a file on disk (see
+/// [`source_text`]), or a text compiled in with the bundled briefs.
+pub fn read_source(folder: &Folder, file: &str) -> Result<String, String> {
+    match folder {
+        Folder::Disk(base_dir) => source_text(base_dir, file),
+        Folder::Bundled => crate::sample::source(file).map(str::to_string).ok_or_else(|| super::NOT_FOUND.to_string()),
     }
 }
 

@@ -239,9 +239,9 @@ mod tests {
 
     #[test]
     fn the_summary_counts_files_apart_only_when_they_are_not_one_brief_each() {
-        let sample = || load_text(Origin::Stdin, crate::sample::TEXT.to_string());
+        let sample = || load_text(Origin::Stdin, crate::sample::portable());
         assert_eq!(line(&[sample(), sample()]), "2 briefs, 0 errors, 0 warnings");
-        let two = format!("{}\n---\n{}", crate::sample::TEXT, crate::sample::TEXT);
+        let two = format!("{}\n---\n{}", crate::sample::portable(), crate::sample::portable());
         assert_eq!(line(&[load_text(Origin::Stdin, two)]), "1 file, 2 briefs, 0 errors, 0 warnings");
         assert_eq!(line(&[load_text(Origin::Stdin, String::new())]), "1 file, 0 briefs, 1 error");
         assert_eq!(line(&[load_bytes(Origin::Stdin, vec![0xff, 0xfe])]), "1 file, 0 briefs, 1 error");
@@ -254,9 +254,10 @@ mod tests {
     fn the_summary_says_when_warnings_wait_for_the_errors() {
         let warned = load_text(
             Origin::Stdin,
-            crate::sample::TEXT.replacen("actors:\n", "actors:\n  - {id: nobody, name: N}\n", 1),
+            crate::sample::portable().replacen("actors:\n", "actors:\n  - {id: nobody, name: N}\n", 1),
         );
-        let broken = load_text(Origin::Stdin, crate::sample::TEXT.replacen("speaker: lavrov", "speaker: lavrof", 1));
+        let broken =
+            load_text(Origin::Stdin, crate::sample::portable().replacen("speaker: lavrov", "speaker: lavrof", 1));
         assert_eq!(line(std::slice::from_ref(&warned)), "1 brief, 0 errors, 1 warning");
         assert_eq!(
             line(std::slice::from_ref(&broken)),

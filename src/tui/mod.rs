@@ -148,7 +148,7 @@ type Load = (Result<Vec<LoadedFile>, LoadError>, Vec<Index>);
 
 fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Load {
     if paths.is_empty() {
-        return (Ok(vec![crate::sample::load()]), Vec::new());
+        return (Ok(crate::sample::load_all()), Vec::new());
     }
     let mut files = match crate::load::parse_paths_reporting(paths, progress) {
         Ok(files) => files,
@@ -187,6 +187,7 @@ fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Opened> {
     let mut briefs = Vec::new();
     for file in files {
         let name = file.origin.name();
+        let folder = file.origin.folder();
         let path = match &file.origin {
             crate::load::Origin::File(path) => Some(path.clone()),
             _ => None,
@@ -197,6 +198,7 @@ fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Opened> {
             let index = indexes.as_mut().and_then(Iterator::next).unwrap_or_else(|| Index::build(&brief));
             let mut opened = Opened::indexed(name, brief, index);
             opened.file = path.clone().map(|path| (path, n));
+            opened.folder = folder.clone();
             briefs.push(opened);
         }
     }

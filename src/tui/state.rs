@@ -17,8 +17,10 @@ pub struct Opened {
     pub index: Index,
     pub finder: super::finder::FinderCache,
     /// The file the brief came from and its place among the file's documents, so `r` can
-    /// read it again; `None` for the bundled sample and stdin.
+    /// read it again; `None` for the bundled briefs and stdin.
     pub file: Option<(std::path::PathBuf, usize)>,
+    /// Where its sources' texts are read from.
+    pub folder: crate::load::Folder,
 }
 
 impl Opened {
@@ -29,12 +31,13 @@ impl Opened {
 
     /// A brief whose index was built already (`index` must be the brief's own).
     pub fn indexed(name: String, brief: Brief, index: Index) -> Opened {
-        Opened { name, brief, index, finder: Default::default(), file: None }
+        Opened { name, brief, index, finder: Default::default(), file: None, folder: Default::default() }
     }
 
     /// A brief read from the `document`-th document of a file.
     pub fn from_file(name: String, brief: Brief, path: std::path::PathBuf, document: usize) -> Opened {
-        Opened { file: Some((path, document)), ..Opened::new(name, brief) }
+        let folder = crate::load::Origin::File(path.clone()).folder();
+        Opened { file: Some((path, document)), folder, ..Opened::new(name, brief) }
     }
 
     /// Builds the search texts and picker entries now, so the first keystroke of a search is

@@ -22,6 +22,21 @@ fn select_putin_follow_a_reference_go_back_and_quit() {
 }
 
 #[test]
+fn with_no_path_the_three_bundled_briefs_open_oldest_first() {
+    let (mut session, _folder) = sample();
+    session.wait_for_text("brief 1/3");
+    session.press(b"]", "Biden warns Putin of heavy economic penalties");
+    session.wait_for_text("brief 2/3");
+    session.press(b"]", "After the call, Biden rules out US troops");
+    // The quotes of each are checked against the texts compiled in with it: a quote in the
+    // detail pane shows the paragraph it comes from.
+    session.press(b"4", "4 Quotes");
+    session.press(b"\r", "in context (sources/");
+    session.press(b"[", "brief 2/3");
+    session.quit();
+}
+
+#[test]
 fn five_shows_the_events_in_date_order_and_what_is_next() {
     let (mut session, _folder) = sample();
     session.press(b"5", "5 Events 14");
@@ -46,7 +61,7 @@ fn a_resized_terminal_is_drawn_whole_at_its_new_size() {
     session.resize(160, 40);
     session.wait_for("four panes across 160 columns", |screen| {
         let top = screen.rows(0, 160).nth(1).unwrap_or_default();
-        top.starts_with("┌ 1 Actors 21") && top.contains("┌ 4 Quotes 26") && top.ends_with('┐')
+        top.starts_with("┌ 1 Actors 21") && top.contains("┌ 4 Quotes 34") && top.ends_with('┐')
     });
     // Too small, then back: nothing of the wide frame is left behind.
     session.resize(20, 6);
@@ -67,7 +82,7 @@ fn export_lavrovs_quotes_and_refuse_to_overwrite_without_asking() {
     session.press(b"\x10", "jump to");
     session.press(b"lavrov", "Sergey Lavrov · lavrov");
     session.press(b"\r", "actor · Sergey Lavrov");
-    session.press(b"f4", "4 Quotes 3/26");
+    session.press(b"f4", "4 Quotes 3/34");
     session.press(b"e", "biden-putin-call-2021-12-quotes.txt");
     session.press(b"\r", "wrote 3 items");
     let written = std::fs::read_to_string(folder.path().join("biden-putin-call-2021-12-quotes.txt")).unwrap();
@@ -191,7 +206,7 @@ fn ctrl_z_gives_the_terminal_back_and_resuming_redraws_everything() {
 fn a_brief_file_that_disappears_while_open_is_kept_and_the_reader_says_so() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("brief.yaml");
-    std::fs::write(&path, brief::sample::TEXT).unwrap();
+    std::fs::write(&path, brief::sample::portable()).unwrap();
     let mut session = Session::start(&[path.to_str().unwrap()], 100, 30, folder.path(), &[]);
     session.wait_for_text("1 Actors 21");
     std::fs::remove_file(&path).unwrap();

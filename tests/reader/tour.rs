@@ -47,7 +47,10 @@ fn everything_said_on_the_kremlins_behalf() {
 #[test]
 fn who_mentions_zelenskyy() {
     let app = tour("1", "/ type:zel");
-    assert_eq!(listed(&app, Relation::MentionedIn), ["q-official-blinken-zelenskyy", "q-official-biden-followup"]);
+    assert_eq!(
+        listed(&app, Relation::MentionedIn),
+        ["q-official-zelenskyy-calls", "q-official-blinken-zelenskyy", "q-official-biden-followup"]
+    );
 }
 
 #[test]
@@ -114,4 +117,50 @@ fn how_reliable_is_the_source_of_the_70000_troops_claim() {
     assert!(screen.contains("70,000 troops"), "{screen}");
     // The claim's own credibility and its source's reliability, side by side.
     assert!(screen.contains("credibility 2 (probably true) · Al Jazeera (B, usually reliable),"), "{screen}");
+}
+
+/// The reader as `brief` with no path opens it: the three bundled briefs, oldest first.
+fn bundled_app() -> App {
+    let briefs = brief::sample::load_all()
+        .into_iter()
+        .flat_map(|file| file.into_valid_briefs())
+        .map(|brief| brief::tui::Opened::new(brief.id.to_string(), brief))
+        .collect();
+    super::app_with(briefs, 80, 24)
+}
+
+#[test]
+fn what_did_sullivan_say_putin_told_biden() {
+    let mut app = bundled_app();
+    press(&mut app, "]");
+    assert_eq!(&*app.brief().id, "biden-putin-call-2021-12-07");
+    press(&mut app, "j");
+    assert_eq!(app.selected(Pane::Actors).map(|a| app.brief().id_of(a)), Some("putin"));
+    let accounts: Vec<String> = listed(&app, Relation::MentionedIn)
+        .into_iter()
+        .filter(|q| {
+            let quote = app.brief().quotes.iter().find(|x| &*x.id == q).unwrap();
+            &*quote.speaker.id == "sullivan" && quote.kind == brief::model::QuoteKind::Indirect
+        })
+        .collect();
+    assert!(accounts.contains(&"q-sullivan-putin-agreed-followup".to_string()), "{accounts:?}");
+    assert!(accounts.len() >= 3, "Sullivan's accounts of what Putin said: {accounts:?}");
+}
+
+#[test]
+fn which_claims_of_6_december_were_borne_out_on_7_december() {
+    let mut app = bundled_app();
+    let sixth: Vec<String> = app.brief().claims.iter().map(|c| c.id.to_string()).collect();
+    press(&mut app, "] 2");
+    let confirmed: Vec<&str> = app
+        .brief()
+        .claims
+        .iter()
+        .filter(|c| c.status == brief::model::ClaimStatus::Confirmed)
+        .map(|c| &*c.id)
+        .collect();
+    assert_eq!(confirmed, ["c-video-call-scheduled", "c-direct-costs", "c-consulting-allies"]);
+    assert!(confirmed.iter().all(|id| sixth.iter().any(|s| s == id)), "each was a claim of 6 December");
+    let screen = super::drawn(&app).join("\n");
+    assert_eq!(screen.matches("[confirmed]").count(), 3, "the list marks them: {screen}");
 }

@@ -67,11 +67,7 @@ impl App {
         if self.reading().source_texts.contains_key(&source) {
             return;
         }
-        let folder = match &self.opened().file {
-            Some((path, _)) => crate::load::Origin::File(path.clone()).base_dir(),
-            None => crate::load::Origin::Stdin.base_dir(),
-        };
-        let text = crate::load::source_text(&folder, file);
+        let text = crate::load::read_source(&self.opened().folder, file);
         if let Err(why) = &text {
             self.message = Some(format!("cannot read {}, the source's text: {why}", one_line(file)));
         }
