@@ -102,7 +102,8 @@ pub fn row(opened: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
         Section::Events => {
             let event = &brief.events[i];
             let (glyph, style) = theme.when(event.date.against(&brief.date));
-            let date = event.date.human();
+            // The day only, so the timeline's dates line up; the detail pane gives the time.
+            let date = crate::model::Date { time: None, ..event.date.clone() }.human();
             let pad = " ".repeat(11usize.saturating_sub(crate::text::cells(&date)));
             let mut spans = vec![Span::styled(format!("{date}{pad} "), theme.dim()), Span::styled(glyph, style)];
             if event.status != EventStatus::Occurred {

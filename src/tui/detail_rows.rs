@@ -89,6 +89,27 @@ pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
     DetailRows { text, groups, starts, firsts, len: row }
 }
 
+/// Each paragraph's byte range, from its first line's start to its last line's end:
+/// paragraphs are the blocks between blank lines (a line of spaces or no-break spaces is blank).
+fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut paragraphs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut offset = 0;
+    let mut open = false;
+    for line in text.split_inclusive('\n') {
+        let content = offset..offset + line.trim_end().len();
+        if line.trim().is_empty() {
+            open = false;
+        } else if let Some(last) = paragraphs.last_mut().filter(|_| open) {
+            last.end = content.end;
+        } else {
+            paragraphs.push(content);
+            open = true;
+        }
+        offset += line.len();
+    }
+    paragraphs
+}
+
 /// Bytes of a source's text shown around a quote, at most, on each side.
 const CONTEXT: usize = 400;
 
@@ -124,14 +145,13 @@ fn in_context(app: &App, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<
     let Some(found) = crate::load::locate_quote(text, &quote.text) else {
         return vec![Line::raw(""), heading, Line::styled("the quote is not in this text", theme.dim())];
     };
-    // The paragraph around the quote: from the blank line before to the blank line after,
-    // kept to a few hundred bytes each side.
+    // The paragraph around the quote: from the blank line before to the blank line after (a
+    // line of spaces is blank too, as `para N` counts them), kept to a few hundred bytes each side.
     let floor = |at: usize| (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let start = text[..found.start].rfind("\n\n").map_or(0, |i| i + 2).max(floor(found.start.saturating_sub(CONTEXT)));
-    let end = text[found.end..]
-        .find("\n\n")
-        .map_or(text.len(), |i| found.end + i)
-        .min(floor((found.end + CONTEXT).min(text.len())));
+    let paragraph = paragraphs(text).into_iter().find(|p| p.start <= found.start && found.start < p.end);
+    let (start, end) = paragraph.map_or((0, text.len()), |p| (p.start, p.end.max(found.end)));
+    let start = start.max(floor(found.start.saturating_sub(CONTEXT)));
+    let end = end.min(floor((found.end + CONTEXT).min(text.len())));
     let pieces = [
         (&text[start..found.start], ratatui::style::Style::new()),
         (&text[found.clone()], theme.strong().add_modifier(ratatui::style::Modifier::UNDERLINED)),
@@ -149,23 +169,7 @@ fn cited_paragraph<'t>(text: &'t str, at: &str) -> Option<&'t str> {
     let at = at.trim().to_lowercase();
     let number = ["paragraph", "para.", "para", "¶"].iter().find_map(|word| at.strip_prefix(word))?;
     let n: usize = number.trim().parse().ok()?;
-    // Each paragraph's byte range: from its first line's start to its last line's end.
-    let mut paragraphs: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut offset = 0;
-    let mut open = false;
-    for line in text.split_inclusive('\n') {
-        let content = offset..offset + line.trim_end().len();
-        if line.trim().is_empty() {
-            open = false;
-        } else if let Some(last) = paragraphs.last_mut().filter(|_| open) {
-            last.end = content.end;
-        } else {
-            paragraphs.push(content);
-            open = true;
-        }
-        offset += line.len();
-    }
-    let std::ops::Range { start, end } = paragraphs.get(n.checked_sub(1)?)?.clone();
+    let std::ops::Range { start, end } = paragraphs(text).get(n.checked_sub(1)?)?.clone();
     let mut end = end.min(start + 2 * CONTEXT);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -211,5 +215,13 @@ mod tests {
             assert!(rows.get(rows.len()).is_none());
             app.update(crate::tui::Action::Down);
         }
+    }
+
+    #[test]
+    fn a_line_of_spaces_or_no_break_spaces_parts_paragraphs() {
+        let text = "front: matter\n---\n \nfirst line\nsecond\n\u{a0}\u{a0}\nnext\n\n\nlast";
+        let parts: Vec<&str> = paragraphs(text).into_iter().map(|p| &text[p]).collect();
+        assert_eq!(parts, ["front: matter\n---", "first line\nsecond", "next", "last"]);
+        assert_eq!(cited_paragraph(text, "para 2"), Some("first line\nsecond"));
     }
 }

@@ -905,3 +905,41 @@ fn the_overview_shows_the_bottom_line_and_opens_a_source() {
         "a number opens its list"
     );
 }
+
+#[test]
+fn a_bundled_quote_shows_in_its_paragraph_not_beside_the_texts_front_matter() {
+    let files = brief::sample::load_all();
+    let briefs: Vec<brief::tui::Opened> = files
+        .into_iter()
+        .flat_map(|file| {
+            let folder = file.origin.folder();
+            file.into_valid_briefs().into_iter().map(move |b| {
+                let mut opened = brief::tui::Opened::new(b.id.to_string(), b);
+                opened.folder = folder.clone();
+                opened
+            })
+        })
+        .collect();
+    let mut app = app_with(briefs, 100, 40);
+    press(&mut app, "]");
+    go_to(&mut app, "q-allies-dec6-concern");
+    let text = detail_text(&app);
+    assert!(text.contains("in context (sources/wh-readout-european-allies-2021-12-06.txt)"), "{text}");
+    assert!(text.contains("shared concern about the Russian military build-up"), "{text}");
+    assert!(!text.contains("published_time"), "a line of spaces ends the front matter's paragraph: {text}");
+}
+
+#[test]
+fn the_timeline_lines_up_its_days_and_leaves_the_time_to_the_detail() {
+    let briefs = brief::sample::load_all()
+        .into_iter()
+        .flat_map(|file| file.into_valid_briefs())
+        .map(|b| brief::tui::Opened::new(b.id.to_string(), b))
+        .collect();
+    let mut app = app_with(briefs, 100, 40);
+    press(&mut app, "] ] 5");
+    go_to(&mut app, "e-marine-one-remarks");
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("│  8 Dec 2021    On the South Lawn"), "the day, aligned with the others: {screen}");
+    assert!(detail_text(&app).contains("8 Dec 2021, 10:59 UTC-05:00"), "the time in the detail");
+}
