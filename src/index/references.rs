@@ -121,13 +121,16 @@ impl<'a> Groups<'a> {
         self.add(relation, links.of(i).iter().map(|&t| ItemRef::new(section, t as usize)));
     }
 
+    /// The items references name, as written; an id written twice (`by: [a, a]`) once.
     fn refs<'r>(&mut self, relation: Relation, refs: impl IntoIterator<Item = &'r Ref>, section: Section) {
         let (brief, index) = (self.brief, self.index);
-        let items: Vec<ItemRef> = refs
-            .into_iter()
-            .filter_map(|r| index.resolve(brief, r, section))
-            .map(|i| ItemRef::new(section, i))
-            .collect();
+        let mut items: Vec<ItemRef> = Vec::new();
+        for item in refs.into_iter().filter_map(|r| index.resolve(brief, r, section)).map(|i| ItemRef::new(section, i))
+        {
+            if !items.contains(&item) {
+                items.push(item);
+            }
+        }
         self.add(relation, items);
     }
 }
@@ -299,5 +302,17 @@ mod tests {
         assert!(groups.iter().all(|g| !g.items.is_empty()));
         assert_eq!(names(&brief, &groups, Relation::SaidBy), ["biden"]);
         assert_eq!(names(&brief, &groups, Relation::Mentions), ["putin"]);
+    }
+
+    #[test]
+    fn an_id_written_twice_is_listed_once() {
+        let yaml = "brief: 1\nid: twice\ntitle: Twice\ndate: 2024-01-01\n\
+                    sources: [{id: s, title: S}]\nactors: [{id: a, name: A}]\n\
+                    claims: [{id: c, text: C., by: [a, a], source: [s, s]}]\n";
+        let brief = load_text(Origin::Stdin, yaml.to_string()).into_valid_briefs().pop().expect("it loads");
+        let index = Index::build(&brief);
+        let groups = references(&brief, &index, ItemRef::new(Section::Claims, 0));
+        let sizes: Vec<(Relation, usize)> = groups.iter().map(|g| (g.relation, g.items.len())).collect();
+        assert_eq!(sizes, [(Relation::AssertedBy, 1), (Relation::Source, 1)]);
     }
 }

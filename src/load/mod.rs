@@ -3,6 +3,7 @@
 //!
 //! The YAML crate (serde-saphyr) stays behind this module: nothing outside it sees a YAML type.
 
+pub mod bundled;
 mod cut;
 mod diagnostic;
 mod fields;

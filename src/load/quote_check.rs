@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use super::diagnostic::{Code, Diagnostic, with_article};
-use super::{FieldSpans, Folder};
+use super::{FieldSpans, Folder, bundled};
 use crate::model::{Brief, ItemRef, QuoteKind, Section, Vocabulary};
 
 /// Folds what the format says to ignore: runs of whitespace become one space, typographic
@@ -99,7 +99,7 @@ pub(crate) fn check(brief: &Brief, folder: &Folder, spans: &FieldSpans, problems
                     Folder::Disk(base_dir) if why == super::NOT_FOUND => nearest_file(base_dir, file),
                     Folder::Disk(_) => None,
                     Folder::Bundled => {
-                        super::nearest(file, crate::sample::SOURCES.iter().map(|(name, _)| *name)).map(str::to_string)
+                        super::nearest(file, bundled::SOURCES.iter().map(|(name, _)| *name)).map(str::to_string)
                     }
                 };
                 problems.push(unreadable(source, file, &why, at).suggest(near.as_deref()));
@@ -152,7 +152,7 @@ pub(crate) fn check(brief: &Brief, folder: &Folder, spans: &FieldSpans, problems
 pub fn read_source(folder: &Folder, file: &str) -> Result<String, String> {
     match folder {
         Folder::Disk(base_dir) => source_text(base_dir, file),
-        Folder::Bundled => crate::sample::source(file).map(str::to_string).ok_or_else(|| super::NOT_FOUND.to_string()),
+        Folder::Bundled => bundled::source(file).map(str::to_string).ok_or_else(|| super::NOT_FOUND.to_string()),
     }
 }
 

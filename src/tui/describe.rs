@@ -112,8 +112,16 @@ pub fn row(opened: &Opened, item: ItemRef, theme: Theme, cells: usize) -> Vec<Sp
             let text_style = theme.event_text(event.status);
             spans.push(Span::styled(format!(" {}", plain(&event.text, cells)), text_style));
             if !event.actors.is_empty() {
-                let names: Vec<String> = event.actors.iter().map(|r| actor_name(opened, r)).collect();
-                spans.push(Span::styled(format!(" · {}", names.join(", ")), theme.dim()));
+                // As many names as the row could show, however many actors the event has.
+                let mut names = String::new();
+                for actor in &event.actors {
+                    if crate::text::cells(&names) > cells {
+                        break;
+                    }
+                    names.push_str(if names.is_empty() { " · " } else { ", " });
+                    names.push_str(&actor_name(opened, actor));
+                }
+                spans.push(Span::styled(names, theme.dim()));
             }
             spans
         }

@@ -102,6 +102,15 @@ pub struct Navigation {
 }
 
 impl Navigation {
+    /// Makes a pane the one the keyboard and the marks are on; on a wide screen, a list of the
+    /// three that share a place becomes the one shown there.
+    pub fn activate(&mut self, pane: Pane) {
+        self.active = pane;
+        if pane.is_shared() {
+            self.shared = pane;
+        }
+    }
+
     fn new(opened: &Opened) -> Navigation {
         let mut panes = [PaneState::default(); Pane::COUNT];
         panes[Pane::Events as usize].cursor = what_is_next(opened);

@@ -943,3 +943,50 @@ fn the_timeline_lines_up_its_days_and_leaves_the_time_to_the_detail() {
     assert!(screen.contains("│  8 Dec 2021    On the South Lawn"), "the day, aligned with the others: {screen}");
     assert!(detail_text(&app).contains("8 Dec 2021, 10:59 UTC-05:00"), "the time in the detail");
 }
+
+#[test]
+fn a_reload_that_empties_the_list_in_view_leaves_nothing_of_the_old_brief() {
+    let folder = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_on_file(folder.path());
+    press(&mut app, "5 enter");
+    assert!(!app.detail_groups().is_empty(), "the event's actors and source");
+    // Nothing refers to events: without them the brief still loads, and the timeline is empty.
+    let text = brief::sample::portable();
+    std::fs::write(&path, &text[..text.find("\nevents:\n").unwrap() + 1]).unwrap();
+    press(&mut app, "r");
+    assert!(app.message.as_deref().unwrap_or("").starts_with("reloaded"), "{:?}", app.message);
+    assert_eq!(app.row_count(Pane::Events), 0);
+    assert!(app.detail_groups().is_empty(), "no references of the event that is gone");
+    assert!(marked_ids(&app, Pane::Actors).is_empty(), "no marks of it either");
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("nothing selected"), "{screen}");
+}
+
+#[test]
+fn on_a_wide_screen_the_list_the_keyboard_is_in_is_the_one_shown() {
+    let mut app = app_with(vec![sample_loaded()], 200, 50);
+    press(&mut app, "5 / type:biden enter 6 n");
+    assert_eq!(app.nav().active, Pane::Events, "n goes back to the list searched");
+    let layout = brief::tui::layout::Areas::new(app.screen(), &app);
+    assert!(layout.pane(Pane::Events).is_some(), "and that list is on screen");
+    assert!(layout.pane(Pane::Sources).is_none());
+}
+
+#[test]
+fn the_overview_scrolls_back_to_its_title_from_the_first_source() {
+    let mut app = app_with(vec![sample_loaded()], 40, 12);
+    press(&mut app, "i j");
+    let Overlay::Overview(state) = app.overlay else { panic!("the overview") };
+    assert!(state.scroll > 0, "a source below the first page brings it into view");
+    for _ in 0..40 {
+        press(&mut app, "k");
+    }
+    let Overlay::Overview(state) = app.overlay else { panic!("the overview") };
+    assert_eq!(state.scroll, 0, "k goes on up to the title");
+    press(&mut app, "G g");
+    let Overlay::Overview(state) = app.overlay else { panic!("the overview") };
+    assert_eq!(state.scroll, 0, "g is the top");
+    app.update(Action::ScrollDown { column: 10, row: 5 });
+    let Overlay::Overview(state) = app.overlay else { panic!("the overview") };
+    assert_eq!(state.scroll, 3, "the wheel scrolls it");
+}

@@ -70,10 +70,17 @@ impl App {
         for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
             location.item = same(location.item);
             location.filter = same(location.filter);
+            location.overview = location
+                .overview
+                .map(|source| same(Some(ItemRef::new(Section::Sources, source))).map_or(0, ItemRef::index));
         }
         let reading = self.reading_mut();
         reading.opened = fresh;
+        // The marks and references were of the old brief's items: none may outlive it, even
+        // where the new brief leaves nothing selected.
         reading.marks_for = None;
+        reading.marks = Default::default();
+        reading.groups = Vec::new();
         reading.source_texts.clear();
         reading.nav.search = None;
         reading.nav.rows = Default::default();
@@ -90,6 +97,7 @@ impl App {
             keep_in_view(state, page, count);
         }
         self.nav_mut().detail = detail_before;
+        self.refresh_marks();
         // The detail pane stays open on the item it showed, if that item is still there.
         let same_item_shown = shown.is_some() && self.detail_item() == shown;
         let nav = self.nav_mut();

@@ -55,7 +55,7 @@ impl App {
         if self.nav().filter != location.filter {
             self.set_filter(location.filter);
         }
-        self.nav_mut().active = location.pane;
+        self.nav_mut().activate(location.pane);
         if let Some(item) = location.item {
             self.select(location.pane, item.index());
         }

@@ -26,11 +26,8 @@ impl App {
 
     pub(super) fn focus_pane(&mut self, pane: Pane) {
         let nav = self.nav_mut();
-        nav.active = pane;
+        nav.activate(pane);
         nav.focus = Focus::List;
-        if pane.is_shared() {
-            nav.shared = pane;
-        }
     }
 
     /// Places the cursor on an item of a pane, clearing a filter that hides it.
@@ -42,10 +39,7 @@ impl App {
         let page = self.list_page();
         let count = self.row_count(pane);
         let nav = self.nav_mut();
-        nav.active = pane;
-        if pane.is_shared() {
-            nav.shared = pane;
-        }
+        nav.activate(pane);
         let state = &mut nav.panes[pane as usize];
         state.cursor = row;
         keep_in_view(state, page, count);
@@ -54,7 +48,7 @@ impl App {
     /// Places the cursor on the row showing a place of the pane's section, if shown.
     pub(super) fn select_place(&mut self, pane: Pane, place: usize) {
         if let Some(row) = self.row_of_place(pane, place) {
-            self.nav_mut().active = pane;
+            self.nav_mut().activate(pane);
             self.set_cursor(row);
         }
     }

@@ -1,6 +1,6 @@
 //! Clicks and the wheel.
 
-use crate::tui::action::Pane;
+use crate::tui::action::{Action, Pane};
 use crate::tui::state::*;
 
 impl App {
@@ -32,6 +32,10 @@ impl App {
             Overlay::Help { scroll, .. } => {
                 *scroll = scroll.saturating_add_signed(by).min(help_end);
                 return;
+            }
+            Overlay::Overview(_) => {
+                let action = if down { Action::ScrollDown { column, row } } else { Action::ScrollUp { column, row } };
+                return self.update_overview(action);
             }
             Overlay::None => {}
             _ => return,

@@ -22,7 +22,7 @@ impl App {
             }
             Action::Leave => {
                 let (pane, origin) = (search.pane, search.origin);
-                self.nav_mut().active = pane;
+                self.nav_mut().activate(pane);
                 self.set_cursor(origin);
                 return;
             }
@@ -35,7 +35,9 @@ impl App {
     }
 
     pub(super) fn jump_to_match(&mut self, forward: bool) {
-        let cursor_place = self.anchor().map(|item| self.opened().index.place(item));
+        // From the selection of the list searched, whichever list the keyboard is in now.
+        let searched = self.nav().search.as_ref().map(|s| s.pane);
+        let cursor_place = searched.and_then(|pane| self.selected(pane)).map(|item| self.opened().index.place(item));
         let Some(search) = self.nav_mut().search.as_mut() else {
             self.message = Some("no search yet: / searches the focused pane".into());
             return;
@@ -174,8 +176,18 @@ impl App {
         let mut follow_cursor = true;
         match action {
             Action::Down if sources > 0 => state.source = (state.source + 1).min(last),
-            Action::Up if sources > 0 => state.source = state.source.saturating_sub(1),
-            Action::Top => (state.source, state.scroll) = (0, 0),
+            // Up from the first source goes on up to the brief's title, as Top does.
+            Action::Up if sources > 0 && state.source > 0 => state.source -= 1,
+            Action::Up | Action::Top => {
+                (state.source, state.scroll) =
+                    (0, if matches!(action, Action::Top) { 0 } else { state.scroll.saturating_sub(1) });
+                follow_cursor = false;
+            }
+            Action::ScrollDown { .. } | Action::ScrollUp { .. } => {
+                let by = if matches!(action, Action::ScrollDown { .. }) { 3 } else { -3 };
+                state.scroll = state.scroll.saturating_add_signed(by).min(end);
+                follow_cursor = false;
+            }
             Action::Bottom => (state.source, state.scroll) = (last, end),
             Action::Follow if sources > 0 => {
                 self.remember();
