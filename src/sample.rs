@@ -31,8 +31,10 @@ pub fn portable() -> String {
 
 /// Loads every bundled brief, oldest first, as if each were a file.
 pub fn load_all() -> Vec<crate::load::LoadedFile> {
-    BRIEFS
+    let mut files: Vec<crate::load::LoadedFile> = BRIEFS
         .iter()
         .map(|&(name, text)| crate::load::load_text(crate::load::Origin::Embedded(name), text.to_string()))
-        .collect()
+        .collect();
+    crate::load::check_across_briefs(&mut files);
+    files
 }

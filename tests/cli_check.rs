@@ -299,3 +299,26 @@ fn a_source_file_that_is_a_fifo_or_leads_outside_is_refused_at_once() {
             )));
     }
 }
+
+#[test]
+fn an_actor_that_disagrees_with_itself_across_briefs_is_warned_of_with_both_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = |id: &str, actor: &str| {
+        format!(
+            "brief: 1\nid: {id}\ntitle: T\ndate: 2024-01-01\nactors:\n  - {actor}\n\
+             quotes:\n  - {{id: q-{id}, speaker: putin, kind: indirect, text: Something was said.}}\n"
+        )
+    };
+    std::fs::write(dir.path().join("a.yaml"), text("a", "{id: putin, name: Vladimir Putin, kind: person}")).unwrap();
+    std::fs::write(dir.path().join("b.yaml"), text("b", "{id: putin, name: Vladimir Putin, kind: state}")).unwrap();
+    let output = brief().arg("check").arg(dir.path()).env("NO_COLOR", "1").output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "a warning, not an error");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let a = dir.path().join("a.yaml").display().to_string();
+    let b = dir.path().join("b.yaml").display().to_string();
+    assert!(stderr.contains("warning[W004]: actor 'putin' is a state here but a person in"), "{stderr}");
+    assert!(stderr.contains(&format!("a person in {a}:6:5\n")), "the first place: {stderr}");
+    assert!(stderr.contains(&format!("--> {b}:6:5\n")), "the later place: {stderr}");
+    assert!(stderr.contains("make both `kind: person`, or give one another id"), "{stderr}");
+    assert!(stderr.ends_with("2 briefs, 0 errors, 1 warning\n"), "{stderr}");
+}

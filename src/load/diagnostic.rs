@@ -64,6 +64,7 @@ codes! {
     UnreferencedActor = "W001", Warning, "an actor nothing refers to";
     Unsourced = "W002", Warning, "an item without a source while the brief has sources";
     EmptySection = "W003", Warning, "an empty section";
+    IdDisagreesAcrossBriefs = "W004", Warning, "an id that means another actor, topic or source in another brief opened with it";
 }
 
 impl Code {

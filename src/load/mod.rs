@@ -3,6 +3,7 @@
 //!
 //! The YAML crate (serde-saphyr) stays behind this module: nothing outside it sees a YAML type.
 
+mod across_briefs;
 pub mod bundled;
 mod cut;
 mod diagnostic;
@@ -18,6 +19,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use across_briefs::check_across_briefs;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use quote_check::{locate as locate_quote, normalise as normalise_quote, read_source, source_text};
 pub use suggest::nearest;
@@ -286,11 +288,17 @@ pub fn parse_text(origin: Origin, text: String) -> LoadedFile {
 
 fn load_checked(origin: Origin, text: String, across_items: bool, progress: Option<&Progress>) -> LoadedFile {
     let fast = load_with(origin, text, yaml::Mode::Fast, across_items, progress);
-    if !fast.needs_positions {
-        return fast.file;
+    let mut file = if fast.needs_positions {
+        let LoadedFile { origin, text, .. } = fast.file;
+        load_with(origin, text, yaml::Mode::Positioned, across_items, progress).file
+    } else {
+        fast.file
+    };
+    // The briefs of one file are briefs opened together.
+    if across_items {
+        check_across_briefs(std::slice::from_mut(&mut file));
     }
-    let LoadedFile { origin, text, .. } = fast.file;
-    load_with(origin, text, yaml::Mode::Positioned, across_items, progress).file
+    file
 }
 
 /// One reading of a file, and whether it must be read again for the places of its problems.
@@ -594,6 +602,9 @@ fn read_paths(
         }
         files.push(file);
     }
+    if across_items {
+        check_across_briefs(&mut files);
+    }
     Ok(files)
 }
 
@@ -624,6 +635,7 @@ mod tests {
             let mut apart = parse_paths_reporting(std::slice::from_ref(&path), None).expect("readable").remove(0);
             let checked = check_across_items(&apart);
             checked.add_to(&mut apart);
+            check_across_briefs(std::slice::from_mut(&mut apart));
             // Field spans are a hash map, whose Debug order varies: compare what they lead to.
             let problems = |f: &LoadedFile| format!("{:?}", f.all_problems().collect::<Vec<_>>());
             assert_eq!(problems(&apart), problems(&whole), "{}", path.display());

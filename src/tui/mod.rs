@@ -100,12 +100,15 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         drop(tty);
         return refuse(&result);
     }
-    let briefs = loaded_briefs(result.unwrap_or_default(), indexes);
+    let files = result.unwrap_or_default();
+    let disagreement = across_briefs_warning(&files);
+    let briefs = loaded_briefs(files, indexes);
     let mut app = App::new(briefs);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();
     let (width, height) = tty.size();
     app.update(Action::Resize(width, height));
+    app.message = disagreement;
     tty.draw(|buffer| view::draw(buffer, &app));
     // Only now the threads the first frame does not need: what they bring waits for them.
     listen(&sender, &mut signals);
@@ -167,6 +170,7 @@ fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Load {
     for (file, checked) in files.iter_mut().zip(checked) {
         checked.add_to(file);
     }
+    crate::load::check_across_briefs(&mut files);
     (Ok(files), indexes)
 }
 
@@ -177,6 +181,25 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
             let _ = sender.send(Message::Loaded(load(&paths, Some(&progress))));
         })
         .expect("a thread can be started");
+}
+
+/// What the status line says when the briefs opened disagree on what an id means: the first
+/// place, and how many there are. The briefs open all the same.
+fn across_briefs_warning(files: &[LoadedFile]) -> Option<String> {
+    let code = crate::load::Code::IdDisagreesAcrossBriefs;
+    let mut found = files.iter().flat_map(|f| f.all_problems().filter(move |p| p.code == code).map(move |p| (f, p)));
+    let (file, first) = found.next()?;
+    let more = found.count();
+    let place = first.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
+    let more = if more == 0 { String::new() } else { format!(" (and {more} more)") };
+    Some(
+        crate::text::one_line(&format!(
+            "{}{place}: {}{more}; brief check lists them",
+            file.origin.name(),
+            first.message
+        ))
+        .into_owned(),
+    )
 }
 
 /// The briefs to read, named for the header: `file` or `file #2` for later documents. The

@@ -250,3 +250,22 @@ fn y_outside_tmux_asks_the_terminal_and_says_it_asked() {
     assert!(String::from_utf8(copied).unwrap().contains("Vladimir Putin"));
     session.quit();
 }
+
+#[test]
+fn briefs_that_disagree_on_an_id_open_and_the_status_line_says_where() {
+    let folder = tempfile::tempdir().unwrap();
+    let text = |id: &str, kind: &str| {
+        format!(
+            "brief: 1\nid: {id}\ntitle: Day {id}\ndate: 2024-01-0{id}\nactors:\n  - {{id: putin, name: Vladimir Putin, kind: {kind}}}\n\
+             quotes:\n  - {{id: q{id}, speaker: putin, kind: indirect, text: Something was said.}}\n"
+        )
+    };
+    std::fs::write(folder.path().join("a.yaml"), text("1", "person")).unwrap();
+    std::fs::write(folder.path().join("b.yaml"), text("2", "state")).unwrap();
+    let mut session = Session::start(&["a.yaml", "b.yaml"], 120, 30, folder.path(), &[]);
+    session.wait_for_text("b.yaml:6:");
+    session.wait_for_text("actor 'putin' is a state here but a person in a.yaml:6:");
+    session.wait_for_text("brief check lists them");
+    session.wait_for_text("brief 1/2");
+    session.quit();
+}

@@ -18,7 +18,11 @@ use overlays::copied_message;
 impl App {
     /// Applies one action. Side effects the runtime must carry out are left in `effects`.
     pub fn update(&mut self, action: Action) {
-        self.message = None;
+        // A message stays until the user does something: the terminal resizing, or work left
+        // from the last key, is not that.
+        if !matches!(action, Action::Resize(..) | Action::Work) {
+            self.message = None;
+        }
         match action {
             Action::Resize(width, height) => {
                 self.size = (width, height);
