@@ -390,9 +390,9 @@ fn brackets_switch_briefs_and_one_brief_says_so() {
     let mut two = app_with(vec![sample_loaded(), sample_loaded()], 80, 24);
     press(&mut two, "j ]");
     assert_eq!(two.current, 1);
-    assert_eq!(selected_id(&two, Pane::Actors), "biden", "each brief keeps its own place");
-    press(&mut two, "[");
-    assert_eq!(selected_id(&two, Pane::Actors), "putin");
+    assert_eq!(selected_id(&two, Pane::Actors), "putin", "the selection goes along by id");
+    press(&mut two, "j [");
+    assert_eq!(selected_id(&two, Pane::Actors), "peskov");
 }
 
 #[test]
@@ -989,4 +989,34 @@ fn the_overview_scrolls_back_to_its_title_from_the_first_source() {
     app.update(Action::ScrollDown { column: 10, row: 5 });
     let Overlay::Overview(state) = app.overlay else { panic!("the overview") };
     assert_eq!(state.scroll, 3, "the wheel scrolls it");
+}
+
+#[test]
+fn moving_between_briefs_keeps_the_selected_item_by_id_or_says_it_is_not_there() {
+    let briefs = brief::sample::load_all()
+        .into_iter()
+        .flat_map(|file| file.into_valid_briefs())
+        .map(|b| brief::tui::Opened::new(b.id.to_string(), b))
+        .collect();
+    let mut app = app_with(briefs, 80, 24);
+    press(&mut app, "j enter ]");
+    assert_eq!(&*app.brief().id, "biden-putin-call-2021-12-07");
+    assert_eq!((detail_id(&app).as_str(), app.nav().focus), ("putin", Focus::Detail), "the same actor, still read");
+    // Lavrov speaks only on 6 December: the later brief says so and keeps the row.
+    press(&mut app, "[");
+    go_to(&mut app, "lavrov");
+    let row = app.nav().panes[Pane::Actors as usize].cursor;
+    press(&mut app, "]");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.ends_with("Sergey Lavrov is not in this brief"), "{message}");
+    assert_eq!(app.nav().panes[Pane::Actors as usize].cursor, row, "the nearest row");
+    // The timeline's events are followed by id too.
+    press(&mut app, "[");
+    go_to(&mut app, "e-biden-putin-call");
+    press(&mut app, "]");
+    assert_eq!(detail_id(&app), "e-biden-putin-call");
+    assert_eq!(
+        app.brief().events.iter().find(|e| &*e.id == "e-biden-putin-call").unwrap().status.to_string(),
+        "occurred"
+    );
 }

@@ -108,13 +108,39 @@ impl App {
         self.fit_detail(true);
     }
 
+    /// Moves to the next or previous brief, keeping the list and the selected item by id where
+    /// that brief has it, else the row the cursor was on, and saying which.
     pub(super) fn switch_brief(&mut self, by: isize) {
         let count = self.briefs.len();
         if count < 2 {
             self.message = Some("only one brief is open".into());
             return;
         }
+        let (pane, focus) = (self.nav().active, self.nav().focus);
+        let row = self.nav().panes[pane as usize].cursor;
+        let selected =
+            self.anchor().map(|item| (self.brief().id_of(item).to_string(), self.brief().name_of(item).to_string()));
         self.current = (self.current as isize + by).rem_euclid(count as isize) as usize;
-        self.message = Some(format!("brief {}/{count}: {}", self.current + 1, self.brief().title));
+        let title = one_line(&self.brief().title).into_owned();
+        let mut message = format!("brief {}/{count}: {title}", self.current + 1);
+        let found = selected.as_ref().and_then(|(id, _)| {
+            let opened = self.opened();
+            opened.index.lookup(&opened.brief, id).filter(|item| item.section == pane.section())
+        });
+        match found {
+            Some(item) => {
+                self.select(pane, item.index());
+                self.nav_mut().focus = focus;
+                self.nav_mut().detail = DetailState::default();
+            }
+            None => {
+                self.focus_pane(pane);
+                self.set_cursor(row);
+                if let Some((_, name)) = selected {
+                    message.push_str(&format!(" · {} is not in this brief", one_line(&name)));
+                }
+            }
+        }
+        self.message = Some(message);
     }
 }
