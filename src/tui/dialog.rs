@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
-use super::state::{App, Opened};
+use super::state::{App, Beneath, Opened, Overlay};
 use super::theme::Theme;
 use super::view::put;
 use crate::export::{self, Format, Options, Selection};
@@ -26,6 +26,8 @@ pub struct Dialog {
     confirming: bool,
     pub error: Option<String>,
     items: usize,
+    /// What closing the dialog returns to: the lists, or the overview it was opened from.
+    pub beneath: Beneath,
 }
 
 /// What an update did to the dialog.
@@ -48,6 +50,10 @@ impl Dialog {
             confirming: false,
             error: None,
             items,
+            beneath: match app.overlay {
+                Overlay::Overview(state) => Beneath::Overview(state),
+                _ => Beneath::Panes,
+            },
         }
     }
 

@@ -250,7 +250,10 @@ impl App {
         let Overlay::Dialog(mut dialog) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
         match dialog.update(action, &self.reading().opened) {
             crate::tui::dialog::Outcome::Open => self.overlay = Overlay::Dialog(dialog),
-            crate::tui::dialog::Outcome::Closed(message) => self.message = message,
+            crate::tui::dialog::Outcome::Closed(message) => {
+                self.overlay = dialog.beneath.overlay();
+                self.message = message;
+            }
         }
     }
 
