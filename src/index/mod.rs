@@ -325,8 +325,17 @@ impl Index {
 
     /// How many items cite a source.
     pub fn citing_count(&self, source: usize) -> usize {
-        let sources = &self.sources;
-        [&sources.claims, &sources.positions, &sources.quotes, &sources.events].iter().map(|l| l.of(source).len()).sum()
+        self.citing_links().iter().map(|(links, _)| links.of(source).len()).sum()
+    }
+
+    /// What cites sources, by section.
+    fn citing_links(&self) -> [(&Links, Section); 4] {
+        [
+            (&self.sources.claims, Section::Claims),
+            (&self.sources.positions, Section::Positions),
+            (&self.sources.quotes, Section::Quotes),
+            (&self.sources.events, Section::Events),
+        ]
     }
 
     /// A topic's positions counted by stance, in the order of [`Stance`]'s variants.
@@ -345,14 +354,9 @@ impl Index {
 
     /// Every item citing a source, in section order, events by date.
     pub fn citing(&self, source: usize) -> impl Iterator<Item = ItemRef> + '_ {
-        [
-            (&self.sources.claims, Section::Claims),
-            (&self.sources.positions, Section::Positions),
-            (&self.sources.quotes, Section::Quotes),
-            (&self.sources.events, Section::Events),
-        ]
-        .into_iter()
-        .flat_map(move |(links, section)| links.of(source).iter().map(move |&i| ItemRef::new(section, i as usize)))
+        self.citing_links()
+            .into_iter()
+            .flat_map(move |(links, section)| links.of(source).iter().map(move |&i| ItemRef::new(section, i as usize)))
     }
 
     /// The other positions on a position's topic, each with whether it agrees, disagrees, or

@@ -156,6 +156,12 @@ impl Diagnostic {
         self.severity() == Severity::Error
     }
 
+    /// The problem in one line, for a status line: `file:line:column: message`.
+    pub fn located(&self, file: &str) -> String {
+        let place = self.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
+        format!("{file}{place}: {}", self.message)
+    }
+
     /// The fix in one sentence: the suggestion if there is one, else the help.
     pub fn fix(&self) -> Option<String> {
         match (&self.suggestion, &self.help) {

@@ -190,16 +190,15 @@ fn across_briefs_warning(files: &[LoadedFile]) -> Option<String> {
     let mut found = files.iter().flat_map(|f| f.all_problems().filter(move |p| p.code == code).map(move |p| (f, p)));
     let (file, first) = found.next()?;
     let more = found.count();
-    let place = first.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
     let more = if more == 0 { String::new() } else { format!(" (and {more} more)") };
-    Some(
-        crate::text::one_line(&format!(
-            "{}{place}: {}{more}; brief check lists them",
-            file.origin.name(),
-            first.message
-        ))
-        .into_owned(),
-    )
+    let said = format!("{}{more}; brief check lists them", first.located(&file.origin.name()));
+    Some(crate::text::one_line(&said).into_owned())
+}
+
+/// The valid briefs of loaded files, ready to read, as the reader opens them: named for their
+/// file, each reading its sources' texts from where its file came from.
+pub fn open_all(files: Vec<LoadedFile>) -> Vec<Opened> {
+    loaded_briefs(files, Vec::new())
 }
 
 /// The briefs to read, named for the header: `file` or `file #2` for later documents. The

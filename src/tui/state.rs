@@ -400,12 +400,20 @@ impl App {
     /// Rows a page of a pane holds: where it is shown, or where it would be when focused (one
     /// pane at a time, they all take the same place).
     pub(super) fn pane_page(&self, pane: Pane) -> usize {
+        self.pane_pages()[pane as usize]
+    }
+
+    /// [`App::pane_page`] of every pane, from one layout of the screen.
+    pub(super) fn pane_pages(&self) -> [usize; Pane::COUNT] {
         let layout = super::layout::Areas::new(self.screen(), self);
-        // A pane not on screen would take the place of the one that shares it: the active
-        // pane, or on a wide screen the shared pane shown.
-        let stand_in = if pane.is_shared() { self.nav().shared } else { self.nav().active };
-        let rect = layout.pane(pane).or_else(|| layout.pane(stand_in)).or_else(|| layout.pane(self.nav().active));
-        rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
+        let nav = self.nav();
+        Pane::ALL.map(|pane| {
+            // A pane not on screen would take the place of the one that shares it: the active
+            // pane, or on a wide screen the shared pane shown.
+            let stand_in = if pane.is_shared() { nav.shared } else { nav.active };
+            let rect = layout.pane(pane).or_else(|| layout.pane(stand_in)).or_else(|| layout.pane(nav.active));
+            rect.map_or(10, |r| r.height.saturating_sub(2) as usize).max(1)
+        })
     }
 
     pub(super) fn detail_page(&self) -> usize {

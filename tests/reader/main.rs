@@ -21,6 +21,11 @@ pub fn sample_loaded() -> Opened {
     Opened::new("sample".into(), brief.clone())
 }
 
+/// The reader as `brief` with no path opens it: the three bundled briefs, oldest first.
+pub fn bundled_app(width: u16, height: u16) -> App {
+    app_with(brief::tui::open_all(brief::sample::load_all()), width, height)
+}
+
 pub fn app_with(briefs: Vec<Opened>, width: u16, height: u16) -> App {
     let mut app = App::new(briefs);
     app.color = false;

@@ -5,7 +5,7 @@ use brief::model::{ItemRef, Section};
 use brief::tui::state::{Focus, Overlay};
 use brief::tui::{Action, App, Effect, Pane};
 
-use super::{app_with, detail_id, drawn, go_to, press, sample_app, sample_loaded};
+use super::{app_with, bundled_app, detail_id, drawn, go_to, press, sample_app, sample_loaded};
 
 fn selected_id(app: &App, pane: Pane) -> String {
     app.selected(pane).map(|i| app.brief().id_of(i).to_string()).unwrap_or_default()
@@ -910,19 +910,7 @@ fn the_overview_shows_the_bottom_line_and_opens_a_source() {
 
 #[test]
 fn a_bundled_quote_shows_in_its_paragraph_not_beside_the_texts_front_matter() {
-    let files = brief::sample::load_all();
-    let briefs: Vec<brief::tui::Opened> = files
-        .into_iter()
-        .flat_map(|file| {
-            let folder = file.origin.folder();
-            file.into_valid_briefs().into_iter().map(move |b| {
-                let mut opened = brief::tui::Opened::new(b.id.to_string(), b);
-                opened.folder = folder.clone();
-                opened
-            })
-        })
-        .collect();
-    let mut app = app_with(briefs, 100, 40);
+    let mut app = bundled_app(100, 40);
     press(&mut app, "]");
     go_to(&mut app, "q-allies-dec6-concern");
     let text = detail_text(&app);
@@ -933,12 +921,7 @@ fn a_bundled_quote_shows_in_its_paragraph_not_beside_the_texts_front_matter() {
 
 #[test]
 fn the_timeline_lines_up_its_days_and_leaves_the_time_to_the_detail() {
-    let briefs = brief::sample::load_all()
-        .into_iter()
-        .flat_map(|file| file.into_valid_briefs())
-        .map(|b| brief::tui::Opened::new(b.id.to_string(), b))
-        .collect();
-    let mut app = app_with(briefs, 100, 40);
+    let mut app = bundled_app(100, 40);
     press(&mut app, "] ] 5");
     go_to(&mut app, "e-marine-one-remarks");
     let screen = drawn(&app).join("\n");
@@ -995,12 +978,7 @@ fn the_overview_scrolls_back_to_its_title_from_the_first_source() {
 
 #[test]
 fn moving_between_briefs_keeps_the_selected_item_by_id_or_says_it_is_not_there() {
-    let briefs = brief::sample::load_all()
-        .into_iter()
-        .flat_map(|file| file.into_valid_briefs())
-        .map(|b| brief::tui::Opened::new(b.id.to_string(), b))
-        .collect();
-    let mut app = app_with(briefs, 80, 24);
+    let mut app = bundled_app(80, 24);
     press(&mut app, "j enter ]");
     assert_eq!(&*app.brief().id, "biden-putin-call-2021-12-07");
     assert_eq!((detail_id(&app).as_str(), app.nav().focus), ("putin", Focus::Detail), "the same actor, still read");

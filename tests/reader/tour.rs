@@ -119,19 +119,9 @@ fn how_reliable_is_the_source_of_the_70000_troops_claim() {
     assert!(screen.contains("credibility 2 (probably true) · Al Jazeera (B, usually reliable),"), "{screen}");
 }
 
-/// The reader as `brief` with no path opens it: the three bundled briefs, oldest first.
-fn bundled_app() -> App {
-    let briefs = brief::sample::load_all()
-        .into_iter()
-        .flat_map(|file| file.into_valid_briefs())
-        .map(|brief| brief::tui::Opened::new(brief.id.to_string(), brief))
-        .collect();
-    super::app_with(briefs, 80, 24)
-}
-
 #[test]
 fn what_did_sullivan_say_putin_told_biden() {
-    let mut app = bundled_app();
+    let mut app = super::bundled_app(80, 24);
     press(&mut app, "]");
     assert_eq!(&*app.brief().id, "biden-putin-call-2021-12-07");
     press(&mut app, "j");
@@ -149,7 +139,7 @@ fn what_did_sullivan_say_putin_told_biden() {
 
 #[test]
 fn which_claims_of_6_december_were_borne_out_on_7_december() {
-    let mut app = bundled_app();
+    let mut app = super::bundled_app(80, 24);
     let sixth: Vec<String> = app.brief().claims.iter().map(|c| c.id.to_string()).collect();
     press(&mut app, "] 2");
     let confirmed: Vec<&str> = app

@@ -30,10 +30,7 @@ impl App {
             // other briefs' of the file.
             let this_brief = file.briefs.get(document).into_iter().flat_map(|b| &b.problems);
             let first = file.problems.iter().chain(this_brief).chain(file.all_problems()).find(|p| p.is_error());
-            let first = first.map_or_else(String::new, |p| {
-                let place = p.span.map_or(String::new(), |s| format!(":{}:{}", s.line, s.column));
-                format!("{}{place}: {} ", one_line(&file.origin.name()), one_line(&p.message))
-            });
+            let first = first.map_or_else(String::new, |p| format!("{} ", one_line(&p.located(&file.origin.name()))));
             let report = crate::load::render::human(&file, false).lines().map(str::to_string).collect();
             self.reading_mut().problems = Some(Problems { errors, report });
             let count = if errors == 1 { "the only error".to_string() } else { format!("1 of {errors} errors") };
@@ -88,10 +85,11 @@ impl App {
         self.set_filter(filter);
         // Each pane keeps its item and the rows in view round it; an item gone leaves the
         // cursor on the nearest row.
+        let pages = self.pane_pages();
         for (pane, item) in Pane::ALL.into_iter().zip(selected) {
             let was = before[pane as usize];
             let cursor = item.and_then(|i| self.row_of(pane, i.index())).unwrap_or(was.cursor);
-            let (page, count) = (self.pane_page(pane), self.row_count(pane));
+            let (page, count) = (pages[pane as usize], self.row_count(pane));
             let state = &mut self.nav_mut().panes[pane as usize];
             *state = PaneState { cursor, offset: was.offset };
             keep_in_view(state, page, count);

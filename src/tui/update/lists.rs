@@ -136,9 +136,10 @@ impl App {
         };
         self.nav_mut().rows = rows;
         self.nav_mut().filter = filter;
+        let pages = self.pane_pages();
         for pane in Pane::ALL {
             let row = selected[pane as usize].and_then(|item| self.row_of(pane, item)).unwrap_or(0);
-            let (page, count) = (self.pane_page(pane), self.row_count(pane));
+            let (page, count) = (pages[pane as usize], self.row_count(pane));
             let state = &mut self.nav_mut().panes[pane as usize];
             state.cursor = row;
             state.offset = 0;

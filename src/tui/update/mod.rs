@@ -27,7 +27,7 @@ impl App {
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 // Every pane of every brief fits its new height, shown or not.
-                let pages = Pane::ALL.map(|pane| self.pane_page(pane));
+                let pages = self.pane_pages();
                 for reading in &mut self.briefs {
                     for pane in Pane::ALL {
                         let count = reading.row_count(pane);
@@ -73,9 +73,10 @@ impl App {
         self.read_quoted_source();
         // A pane's height changes with the focus (the part the keyboard is in is larger) and with
         // the pane shown: each keeps its cursor in view of the height it has now.
+        let pages = self.pane_pages();
         for pane in Pane::ALL {
-            let (page, count) = (self.pane_page(pane), self.row_count(pane));
-            keep_in_view(&mut self.nav_mut().panes[pane as usize], page, count);
+            let count = self.row_count(pane);
+            keep_in_view(&mut self.nav_mut().panes[pane as usize], pages[pane as usize], count);
         }
         // The detail pane may now show another item: keep its cursor among its references.
         let references = self.reference_count();
