@@ -1,11 +1,13 @@
 //! brief: a terminal reader for briefing notes.
 //!
 //! Layers, each usable alone: [`model`] (the typed brief) → [`load`] (YAML, files, diagnostics) →
-//! [`index`] (reverse cross-references) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
+//! [`index`] (reverse cross-references) → [`library`]
+//! (reading across briefs) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
 
 pub mod cli;
 pub mod export;
 pub mod index;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod sample;

@@ -72,14 +72,14 @@ impl Theme {
 
     /// A stance as one glyph and its colour: readable without the colour.
     pub fn stance(self, stance: Stance) -> (&'static str, Style) {
-        let (glyph, color) = match stance {
-            Stance::Supports => ("+", Color::Green),
-            Stance::Opposes => ("-", Color::Red),
-            Stance::Neutral => ("=", Color::Blue),
-            Stance::Mixed => ("±", Color::Magenta),
-            Stance::Unclear => ("?", Color::Reset),
+        let color = match stance {
+            Stance::Supports => Color::Green,
+            Stance::Opposes => Color::Red,
+            Stance::Neutral => Color::Blue,
+            Stance::Mixed => Color::Magenta,
+            Stance::Unclear => Color::Reset,
         };
-        (glyph, self.paint(color).add_modifier(Modifier::BOLD))
+        (stance.sign(), self.paint(color).add_modifier(Modifier::BOLD))
     }
 
     /// Where an event falls against the brief's date, as a glyph that reads without colour:
