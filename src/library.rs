@@ -126,6 +126,19 @@ impl Library {
         })
     }
 
+    /// Stances over time: for an actor, one row per topic; for a topic, one per actor. Empty for
+    /// other items and ids in no brief.
+    pub fn stances_over_time(&self, briefs: &[&Brief], id: &str) -> Vec<Row> {
+        let on = |r: &Option<crate::model::Ref>| r.as_ref().is_some_and(|t| &*t.id == id);
+        match self.places(id).last().map(|p| p.item.section) {
+            Some(Section::Actors) => {
+                self.stances(briefs, |p| (&*p.actor.id == id).then(|| p.topic.as_ref().map(|t| &*t.id)))
+            }
+            Some(Section::Topics) => self.stances(briefs, |p| on(&p.topic).then_some(Some(&*p.actor.id))),
+            _ => Vec::new(),
+        }
+    }
+
     fn actor_dossier(&self, briefs: &[&Brief], id: &str) -> Vec<ListGroup> {
         let quotes = self.items_where(briefs, Section::Quotes, |brief, item| &*brief.quotes[item].speaker.id == id);
         let behalf = self.items_where(briefs, Section::Quotes, |brief, item| {
@@ -356,7 +369,9 @@ fn version_text(brief: &Brief, item: ItemRef) -> String {
         }
         Section::Positions => {
             let position = &brief.positions[i];
-            format!("{} {}", position.stance.sign(), position.text)
+            let actor =
+                brief.actors.iter().find(|a| a.id == position.actor.id).map_or(&*position.actor.id, |a| &a.name);
+            format!("{actor} {} {}", position.stance.sign(), position.text)
         }
         Section::Claims | Section::Events => {
             format!("[{}] {}", state_of(brief, item).unwrap_or_default(), brief.name_of(item))
@@ -469,8 +484,12 @@ mod tests {
         assert_eq!(dossier.title, "Joe Biden across 3 briefs");
         let positions = &dossier.groups[0];
         assert_eq!(positions.heading, "Positions by topic over time");
-        let sanctions = positions.rows.iter().find(|r| r.text.starts_with("Sanctions")).expect("a row on sanctions");
-        assert!(sanctions.text.contains("6 Dec →"), "{}", sanctions.text);
+        let sanctions = positions
+            .rows
+            .iter()
+            .find(|r| r.text.starts_with("Western economic sanctions"))
+            .expect("a row on sanctions");
+        assert_eq!(sanctions.text, "Western economic sanctions on Russia: + 6 Dec → + 7 Dec → + 9 Dec");
         assert_eq!(sanctions.at.brief(), library.oldest_first().last().unwrap(), "the row is at the latest version");
         let quotes = dossier.groups.iter().find(|g| g.heading == "Quotes").expect("Biden is quoted");
         let dates: Vec<&Option<Date>> = quotes.rows.iter().map(|r| &r.date).collect();

@@ -111,6 +111,12 @@ pub enum Action {
     ToggleHelp,
     NextBrief,
     PreviousBrief,
+    /// The library: every brief opened, newest first.
+    ToggleLibrary,
+    /// Events and dated items of every brief, in date order.
+    Timeline,
+    /// The selected item across the briefs.
+    Dossier,
 
     // Text input in a search, the picker or a dialog.
     Type(char),

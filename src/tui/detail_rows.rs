@@ -77,6 +77,7 @@ pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
         let theme = Theme { color: app.color };
         text = describe::full(app.opened(), item, theme, width);
         text.extend(in_context(app, item, theme, width));
+        text.extend(across_briefs(app, theme, width));
     }
     let (mut starts, mut firsts) = (Vec::with_capacity(groups.len()), Vec::with_capacity(groups.len()));
     let (mut row, mut n) = (text.len(), 0);
@@ -87,6 +88,21 @@ pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
         n += group.items.len();
     }
     DetailRows { text, groups, starts, firsts, len: row }
+}
+
+/// For an actor or topic in other briefs too: how many, and the stances over time, brief by
+/// brief. `a` opens the whole dossier.
+fn across_briefs(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    let Some((count, stances)) = &app.reading().across else { return Vec::new() };
+    let mut lines = vec![Line::raw("")];
+    lines.push(Line::from(vec![
+        ratatui::text::Span::styled(format!("Across {count} briefs"), theme.heading()),
+        ratatui::text::Span::styled(" · a opens the dossier", theme.dim()),
+    ]));
+    for stance in stances {
+        lines.extend(describe::wrap_styled(&[(stance, ratatui::style::Style::new())], width));
+    }
+    lines
 }
 
 /// Each paragraph's byte range, from its first line's start to its last line's end:

@@ -151,6 +151,23 @@ impl Haystack {
         found
     }
 
+    /// How many items hold the (lower-case) needle.
+    fn count(&self, needle: &memmem::Finder) -> usize {
+        let text = self.text.as_bytes();
+        let (mut from, mut count, mut item) = (0, 0, 0);
+        while let Some(hit) = needle.find(&text[from..]) {
+            let at = from + hit;
+            item += self.starts[item..].partition_point(|&start| start as usize <= at) - 1;
+            count += 1;
+            item += 1;
+            match self.starts.get(item) {
+                Some(&start) if item < self.starts.len() - 1 => from = start as usize,
+                _ => break,
+            }
+        }
+        count
+    }
+
     /// Those of `items` whose text holds the needle: a longer query only narrows a shorter one.
     /// Items that follow one another are one stretch of text, scanned as one.
     fn narrow(&self, needle: &str, items: &[u32]) -> Found {
@@ -448,7 +465,14 @@ impl Entry {
     }
 }
 
-/// The fuzzy picker over every item of a brief.
+/// How many items of a brief, in any list, hold a (lower-case) needle.
+pub fn count_matching(opened: &Opened, needle: &memmem::Finder) -> usize {
+    let haystack = |pane| opened.finder.haystack(&opened.brief, &opened.index, pane);
+    Pane::ALL.into_iter().map(|pane| haystack(pane).count(needle)).sum()
+}
+
+/// The fuzzy picker over every item of the briefs open: the current brief's first, then the
+/// others newest first, so among equal matches the brief being read comes first.
 ///
 /// Scoring 100,000 items takes longer than a keystroke may, so it is done in slices: each
 /// keystroke scores the first slice and shows what it found; [`Picker::work`] scores the next,
@@ -465,11 +489,16 @@ pub struct Picker {
     /// Every match so far with its score, in entry order, noise included: a longer query scores
     /// only these, and a match below the bar may clear it with one more character.
     matched: Vec<(u32, u32)>,
-    opened: std::sync::Arc<Opened>,
+    /// The briefs picked from, each with its place among the reader's briefs.
+    briefs: Vec<(usize, std::sync::Arc<Opened>)>,
+    /// Where each brief's entries start in the numbering of all, and the count of all last.
+    starts: Vec<u32>,
     matcher: Matcher,
     pattern: Pattern,
     /// The score below which a match is noise, for this query.
     min_score: u32,
+    /// What Esc returns to.
+    pub beneath: Option<super::state::Beneath>,
 }
 
 /// The picker lists at most this many results, best first.
@@ -482,8 +511,13 @@ const PICKER_SLICE: usize = 1500;
 const PICKER_MIN_SCORE_PER_CHAR: u32 = 16;
 
 impl Picker {
-    pub fn new(opened: &std::sync::Arc<Opened>) -> Picker {
-        let count = opened.finder.entries(&opened.brief).len();
+    pub fn new(briefs: Vec<(usize, std::sync::Arc<Opened>)>) -> Picker {
+        let mut starts = vec![0u32];
+        for (_, opened) in &briefs {
+            let count = opened.finder.entries(&opened.brief).len() as u32;
+            starts.push(starts.last().copied().unwrap_or(0) + count);
+        }
+        let count = starts.last().copied().unwrap_or(0) as usize;
         Picker {
             query: String::new(),
             results: (0..count.min(PICKER_SHOWN) as u32).map(|e| (e, 0)).collect(),
@@ -491,19 +525,34 @@ impl Picker {
             queue: Vec::new(),
             next: 0,
             matched: Vec::new(),
-            opened: opened.clone(),
+            briefs,
+            starts,
+            beneath: None,
             matcher: Matcher::new(Config::DEFAULT),
             pattern: Pattern::default(),
             min_score: 0,
         }
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        self.opened.finder.entries(&self.opened.brief)
+    /// How many items there are to pick from.
+    pub fn entry_count(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0) as usize
     }
 
-    pub fn entry(&self, result: usize) -> Option<&Entry> {
-        self.results.get(result).and_then(|&(e, _)| self.entries().get(e as usize))
+    /// Whether the items come from more than one brief.
+    pub fn across_briefs(&self) -> bool {
+        self.briefs.len() > 1
+    }
+
+    /// Entry `e` of the numbering of all: its brief (its place among the reader's briefs) and
+    /// the entry.
+    pub fn entry_at(&self, e: u32) -> Option<(usize, &Entry)> {
+        entry_at(&self.briefs, &self.starts, e)
+    }
+
+    /// The result at a row: its brief and entry.
+    pub fn entry(&self, result: usize) -> Option<(usize, &Entry)> {
+        self.results.get(result).and_then(|&(e, _)| self.entry_at(e))
     }
 
     pub fn push(&mut self, c: char) {
@@ -514,14 +563,14 @@ impl Picker {
         let queue = if extends {
             self.matched.iter().map(|&(e, _)| e).chain(self.queue[self.next..].iter().copied()).collect()
         } else {
-            (0..self.entries().len() as u32).collect()
+            (0..self.entry_count() as u32).collect()
         };
         self.restart(queue);
     }
 
     pub fn pop(&mut self) {
         self.query.pop();
-        let all = (0..self.entries().len() as u32).collect();
+        let all = (0..self.entry_count() as u32).collect();
         self.restart(all);
     }
 
@@ -532,7 +581,7 @@ impl Picker {
         self.matched.clear();
         self.results.clear();
         if self.query.is_empty() {
-            self.results = (0..self.entries().len().min(PICKER_SHOWN) as u32).map(|e| (e, 0)).collect();
+            self.results = (0..self.entry_count().min(PICKER_SHOWN) as u32).map(|e| (e, 0)).collect();
             self.queue.clear();
             return;
         }
@@ -552,13 +601,13 @@ impl Picker {
 
     /// Scores the next slice of entries and merges what matched into the results.
     pub fn work(&mut self) {
-        let opened = self.opened.clone();
-        let entries = opened.finder.entries(&opened.brief);
         let end = (self.next + PICKER_SLICE).min(self.queue.len());
         let mut buffer = Vec::new();
         let first_new = self.matched.len();
-        for &e in &self.queue[self.next..end] {
-            let haystack = Utf32Str::new(&entries[e as usize].label, &mut buffer);
+        for k in self.next..end {
+            let e = self.queue[k];
+            let Some((_, entry)) = entry_at(&self.briefs, &self.starts, e) else { continue };
+            let haystack = Utf32Str::new(&entry.label, &mut buffer);
             if let Some(score) = self.pattern.score(haystack, &mut self.matcher) {
                 self.matched.push((e, score));
             }
@@ -586,14 +635,15 @@ impl Picker {
         }
     }
 
-    pub fn chosen(&self) -> Option<ItemRef> {
-        self.entry(self.cursor).map(|e| e.item)
+    /// The result under the cursor: its brief and item.
+    pub fn chosen(&self) -> Option<(usize, ItemRef)> {
+        self.entry(self.cursor).map(|(brief, e)| (brief, e.item))
     }
 
     /// How many items matched so far, noise left out, for the prompt.
     pub fn matched(&self) -> usize {
         if self.query.is_empty() {
-            self.entries().len()
+            self.entry_count()
         } else {
             self.matched.iter().filter(|&&(_, score)| score >= self.min_score).count()
         }
@@ -610,6 +660,13 @@ impl Picker {
             n => format!("{n} {many}"),
         }
     }
+}
+
+/// Entry `e` of the numbering of all the briefs' entries, with its brief.
+fn entry_at<'p>(briefs: &'p [(usize, std::sync::Arc<Opened>)], starts: &[u32], e: u32) -> Option<(usize, &'p Entry)> {
+    let b = starts.partition_point(|&start| start <= e).checked_sub(1)?;
+    let (brief, opened) = briefs.get(b)?;
+    Some((*brief, opened.finder.entries(&opened.brief).get((e - starts[b]) as usize)?))
 }
 
 #[cfg(test)]
@@ -644,7 +701,7 @@ mod tests {
         let brief = crate::sample::load().into_valid_briefs().remove(0);
         let opened = std::sync::Arc::new(crate::tui::Opened::new("sample".into(), brief));
         for query in ["bdn", "lav", "nato", "sanc", "pk", "vp", "kremlin guar", "lavrov !sanctions"] {
-            let mut picker = Picker::new(&opened);
+            let mut picker = Picker::new(vec![(0, opened.clone())]);
             for c in query.chars() {
                 picker.push(c);
                 while picker.pending() {
@@ -654,16 +711,16 @@ mod tests {
             let typed: std::collections::BTreeSet<u32> = picker.results.iter().map(|r| r.0).collect();
             let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
             let (mut matcher, mut buffer) = (Matcher::new(Config::DEFAULT), Vec::new());
-            let whole: std::collections::BTreeSet<u32> = (0..picker.entries().len() as u32)
+            let whole: std::collections::BTreeSet<u32> = (0..picker.entry_count() as u32)
                 .filter(|&e| {
-                    let label = Utf32Str::new(&picker.entries()[e as usize].label, &mut buffer);
+                    let label = Utf32Str::new(&picker.entry_at(e).unwrap().1.label, &mut buffer);
                     pattern.score(label, &mut matcher).is_some_and(|score| score >= picker.min_score)
                 })
                 .collect();
             assert_eq!(typed, whole, "{query}");
             assert_eq!(picker.matched(), whole.len(), "{query}");
         }
-        let mut picker = Picker::new(&opened);
+        let mut picker = Picker::new(vec![(0, opened)]);
         "lavrov !sanctions".chars().for_each(|c| picker.push(c));
         assert!(picker.matched() > 0, "a word to avoid does not raise the bar");
     }

@@ -17,12 +17,16 @@ pub enum Context {
     Dialog,
     Problems,
     Overview,
+    Library,
+    Across,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
+        Context::Library,
         Context::Lists,
         Context::Detail,
+        Context::Across,
         Context::Overview,
         Context::Matrix,
         Context::Search,
@@ -43,6 +47,8 @@ impl Context {
             Context::Dialog => "Export dialog",
             Context::Problems => "Problems (D)",
             Context::Overview => "Overview (i)",
+            Context::Library => "Library (L): every brief opened",
+            Context::Across => "Across briefs: dossier (a) and timeline (t)",
         }
     }
 
@@ -67,7 +73,7 @@ pub struct Binding {
 use Context::*;
 
 const NORMAL: &[Context] = &[Lists, Detail];
-const MOVING: &[Context] = &[Lists, Detail, Matrix, Help, Problems, Overview];
+const MOVING: &[Context] = &[Lists, Detail, Matrix, Help, Problems, Overview, Library, Across];
 const TYPING: &[Context] = &[Search, Picker, Dialog];
 
 /// Every binding. The first key of each is the one hints show.
@@ -154,6 +160,55 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: &[Library],
+        keys: &["enter"],
+        action: Action::Follow,
+        help: "open the brief under the cursor",
+        hint: Some("open"),
+    },
+    Binding {
+        contexts: &[Library],
+        keys: &["/"],
+        action: Action::StartSearch,
+        help: "find briefs by title, tag, date or anything in them",
+        hint: Some("find"),
+    },
+    Binding {
+        contexts: &[Library],
+        keys: &["esc"],
+        action: Action::Leave,
+        help: "show every brief again; with every brief shown, back to the brief last read",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Library],
+        keys: &["D"],
+        action: Action::ShowProblems,
+        help: "list the problems of a brief that could not open",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Across],
+        keys: &["enter"],
+        action: Action::Follow,
+        help: "open the item under the cursor in its brief",
+        hint: Some("open"),
+    },
+    Binding {
+        contexts: &[Across],
+        keys: &["f"],
+        action: Action::ToggleFilter,
+        help: "timeline: only what involves the selected actor or topic; again to show all",
+        hint: Some("narrow"),
+    },
+    Binding {
+        contexts: &[Across],
+        keys: &["esc", "q", "a", "t"],
+        action: Action::Leave,
+        help: "close",
+        hint: Some("close"),
+    },
+    Binding {
         contexts: &[Lists],
         keys: &["enter"],
         action: Action::EnterDetail,
@@ -235,10 +290,10 @@ pub const BINDINGS: &[Binding] = &[
     Binding { contexts: NORMAL, keys: &["n"], action: Action::NextMatch, help: "next match", hint: None },
     Binding { contexts: NORMAL, keys: &["N"], action: Action::PreviousMatch, help: "previous match", hint: None },
     Binding {
-        contexts: NORMAL,
+        contexts: &[Lists, Detail, Library, Across],
         keys: &["ctrl-p"],
         action: Action::OpenPicker,
-        help: "jump to any item by name, id or text",
+        help: "jump to any item of any brief by name, id or text",
         hint: Some("jump"),
     },
     Binding {
@@ -269,17 +324,29 @@ pub const BINDINGS: &[Binding] = &[
         help: "close the matrix",
         hint: Some("close"),
     },
-    Binding { contexts: NORMAL, keys: &["]"], action: Action::NextBrief, help: "next brief", hint: None },
-    Binding { contexts: NORMAL, keys: &["["], action: Action::PreviousBrief, help: "previous brief", hint: None },
     Binding {
-        contexts: &[Lists, Detail, Overview],
+        contexts: NORMAL,
+        keys: &["]"],
+        action: Action::NextBrief,
+        help: "the next brief in time, on the same item where it has it",
+        hint: None,
+    },
+    Binding {
+        contexts: NORMAL,
+        keys: &["["],
+        action: Action::PreviousBrief,
+        help: "the brief before in time, on the same item where it has it",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Lists, Detail, Overview, Across],
         keys: &["e"],
         action: Action::Export,
         help: "export what is in view to a file",
         hint: Some("export"),
     },
     Binding {
-        contexts: &[Lists, Detail, Overview],
+        contexts: &[Lists, Detail, Overview, Across],
         keys: &["y"],
         action: Action::Copy,
         help: "copy what is in view to the clipboard",
@@ -307,7 +374,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("close"),
     },
     Binding {
-        contexts: &[Lists, Detail, Matrix, Overview],
+        contexts: &[Lists, Detail, Matrix, Overview, Library, Across],
         keys: &["?"],
         action: Action::ToggleHelp,
         help: "this help",
@@ -373,15 +440,42 @@ pub const BINDINGS: &[Binding] = &[
     Binding { contexts: TYPING, keys: &["backspace"], action: Action::Erase, help: "erase a character", hint: None },
     Binding { contexts: TYPING, keys: &["esc"], action: Action::Leave, help: "cancel", hint: Some("cancel") },
     Binding {
-        contexts: &[Lists, Detail],
+        contexts: &[Lists, Detail, Library],
         keys: &["ctrl-z"],
         action: Action::Suspend,
         help: "suspend (fg resumes)",
         hint: None,
     },
-    Binding { contexts: &[Lists, Detail], keys: &["q"], action: Action::Quit, help: "quit", hint: Some("quit") },
     Binding {
-        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog, Problems, Overview],
+        contexts: &[Lists, Detail, Library],
+        keys: &["q"],
+        action: Action::Quit,
+        help: "quit",
+        hint: Some("quit"),
+    },
+    Binding {
+        contexts: &[Lists, Detail, Library],
+        keys: &["L"],
+        action: Action::ToggleLibrary,
+        help: "the library: every brief opened, newest first; from it, back to the brief",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Lists, Detail, Library],
+        keys: &["t"],
+        action: Action::Timeline,
+        help: "the timeline across every brief opened",
+        hint: Some("timeline"),
+    },
+    Binding {
+        contexts: NORMAL,
+        keys: &["a"],
+        action: Action::Dossier,
+        help: "the selected item across every brief: an actor's or a topic's dossier",
+        hint: Some("across"),
+    },
+    Binding {
+        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog, Problems, Overview, Library, Across],
         keys: &["ctrl-c"],
         action: Action::Quit,
         help: "quit",

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, MouseButton, MouseEventKind};
 
 pub use action::{Action, Pane};
-pub use state::{App, Effect, Opened};
+pub use state::{App, Effect, Opened, Shelved};
 
 use crate::index::Index;
 use crate::load::{LoadError, LoadedFile, Progress};
@@ -102,8 +102,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     let files = result.unwrap_or_default();
     let disagreement = across_briefs_warning(&files);
+    let shelved = shelve(&files);
     let briefs = loaded_briefs(files, indexes);
-    let mut app = App::new(briefs);
+    let mut app = App::with_shelved(briefs, shelved);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();
     let (width, height) = tty.size();
@@ -112,11 +113,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     tty.draw(|buffer| view::draw(buffer, &app));
     // Only now the threads the first frame does not need: what they bring waits for them.
     listen(&sender, &mut signals);
-    // Build the search texts while the user reads the first frame.
-    for reading in &app.briefs {
-        let opened = reading.opened.clone();
-        let _ = std::thread::Builder::new().name("warm".into()).spawn(move || opened.warm_finder());
-    }
+    // Build the search texts while the user reads the first frame: the brief in view first.
+    let mut briefs: Vec<Arc<Opened>> = app.briefs.iter().map(|r| r.opened.clone()).collect();
+    briefs.swap(0, app.current);
+    let _ = std::thread::Builder::new().name("warm".into()).spawn(move || briefs.iter().for_each(|o| o.warm_finder()));
     run_app(&mut tty, &mut app, &receiver)
 }
 
@@ -129,9 +129,28 @@ fn listen(sender: &Sender<Message>, signals: &mut Option<terminal::Signals>) {
     }
 }
 
-/// Whether a load must not open: an I/O error, or a brief with errors.
+/// Whether a load must not open: an I/O error, or a brief with errors and none without. With
+/// briefs to read, the library lists those with errors beside them.
 fn must_refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> bool {
-    result.as_ref().map_or(true, |files| files.iter().any(LoadedFile::has_errors))
+    result.as_ref().map_or(true, |files| {
+        files.iter().any(LoadedFile::has_errors) && files.iter().all(|f| f.valid_briefs().next().is_none())
+    })
+}
+
+/// The files with errors, as the library lists them: where, the first error, the whole report.
+pub fn shelve(files: &[LoadedFile]) -> Vec<Shelved> {
+    files
+        .iter()
+        .filter(|file| file.has_errors())
+        .map(|file| {
+            let name = file.origin.name();
+            let errors = file.all_problems().filter(|p| p.is_error()).count();
+            let first = file.all_problems().find(|p| p.is_error());
+            let first = first.map_or_else(String::new, |p| crate::text::one_line(&p.located(&name)).into_owned());
+            let report = crate::load::render::human(file, false).lines().map(str::to_string).collect();
+            Shelved { name, first, problems: state::Problems { errors, report } }
+        })
+        .collect()
 }
 
 /// Says why a load does not open, as `brief check` would, and gives the exit status.

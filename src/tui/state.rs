@@ -78,8 +78,23 @@ pub struct Location {
     pub item: Option<ItemRef>,
     pub focus: Focus,
     pub filter: Option<ItemRef>,
-    /// The overview was open, with this source selected.
-    pub overview: Option<usize>,
+    /// What was open over the panes.
+    pub screen: Screen,
+}
+
+/// What history brings back over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Panes,
+    /// The overview, with this source selected.
+    Overview(usize),
+    /// The library, with this row selected and this query.
+    Library {
+        cursor: usize,
+        query: String,
+    },
+    /// A dossier or timeline across briefs.
+    Across(Box<AcrossState>),
 }
 
 /// Where the reader is in one brief: the panes' cursors, focus, detail, filter and search.
@@ -149,6 +164,8 @@ pub struct Reading {
     pub groups: Vec<Group>,
     /// The anchor the marks and groups are of.
     pub marks_for: Option<ItemRef>,
+    /// For an actor or topic in other briefs too: in how many, and the stances over time.
+    pub across: Option<(usize, Vec<String>)>,
     /// The texts of sources with a `file`, by source, read when a quote citing one is shown:
     /// the text, or why it could not be read.
     pub source_texts: std::collections::HashMap<usize, Result<String, String>>,
@@ -194,12 +211,73 @@ pub enum Overlay {
     Search(Search),
     Picker(Box<Picker>),
     Dialog(super::dialog::Dialog),
-    /// The problems of the last reload, scrolled.
+    /// The problems of the last reload, or of a brief of the library that could not open,
+    /// scrolled.
     Problems {
         scroll: usize,
+        shelved: Option<usize>,
     },
     /// The brief's overview, with a cursor on its sources.
     Overview(OverviewState),
+    /// Every brief opened, newest first.
+    Library(LibraryState),
+    /// A dossier or a timeline across the briefs.
+    Across(Box<AcrossState>),
+}
+
+/// The library screen: its rows (every brief, or those the query finds), the row under the
+/// cursor and the first in view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LibraryState {
+    pub cursor: usize,
+    pub offset: usize,
+    /// What `/` typed: the rows are the briefs whose header or items hold it.
+    pub query: String,
+    /// Whether keys are typing the query.
+    pub typing: bool,
+    pub rows: Vec<ShelfRow>,
+}
+
+/// A row of the library: a brief, or a file that could not open, and how many of its items the
+/// query finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShelfRow {
+    pub entry: Shelf,
+    pub matches: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shelf {
+    /// A brief that opened: its place in [`App::briefs`].
+    Brief(usize),
+    /// A brief with errors: its place in [`App::shelved`].
+    Broken(usize),
+}
+
+/// A brief of the library that could not open: where, its first error, and the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shelved {
+    pub name: String,
+    /// The first error, `file:line:col: error[E014]: …`, on one line.
+    pub first: String,
+    pub problems: Problems,
+}
+
+/// A dossier or timeline across the briefs, with the row under the cursor and the first in view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcrossState {
+    pub listing: crate::library::Listing,
+    pub cursor: usize,
+    pub offset: usize,
+    /// For the timeline: the actor or topic `f` narrows it to, when not narrowed yet.
+    pub narrow_to: Option<String>,
+    pub kind: AcrossKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcrossKind {
+    Dossier,
+    Timeline { narrowed: bool },
 }
 
 /// The overview: the source under the cursor and the first line in view.
@@ -210,11 +288,13 @@ pub struct OverviewState {
 }
 
 /// What the help returns to when it closes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Beneath {
     Panes,
     Matrix(MatrixState),
     Overview(OverviewState),
+    Library(LibraryState),
+    Across(Box<AcrossState>),
 }
 
 impl Beneath {
@@ -223,6 +303,8 @@ impl Beneath {
             Beneath::Panes => Overlay::None,
             Beneath::Matrix(state) => Overlay::Matrix(state),
             Beneath::Overview(state) => Overlay::Overview(state),
+            Beneath::Library(state) => Overlay::Library(state),
+            Beneath::Across(state) => Overlay::Across(state),
         }
     }
 }
@@ -243,6 +325,10 @@ pub enum Effect {
 pub struct App {
     pub briefs: Vec<Reading>,
     pub current: usize,
+    /// The briefs' order in time and where each id appears in them.
+    pub library: crate::library::Library,
+    /// Briefs opened with the others that have errors: the library lists them.
+    pub shelved: Vec<Shelved>,
     pub overlay: Overlay,
     pub back: Vec<Location>,
     pub forward: Vec<Location>,
@@ -259,7 +345,19 @@ pub struct App {
 
 impl App {
     pub fn new(briefs: Vec<Opened>) -> App {
+        App::with_shelved(briefs, Vec::new())
+    }
+
+    /// The reader on briefs that opened and those that could not. With more than one, it opens
+    /// on the library. `briefs` must not be empty.
+    pub fn with_shelved(briefs: Vec<Opened>, shelved: Vec<Shelved>) -> App {
+        let library = {
+            let refs: Vec<&Brief> = briefs.iter().map(|o| &o.brief).collect();
+            crate::library::Library::build(&refs)
+        };
         let mut app = App {
+            library,
+            shelved,
             briefs: briefs
                 .into_iter()
                 .map(|opened| Reading {
@@ -268,6 +366,7 @@ impl App {
                     marks: Default::default(),
                     groups: Vec::new(),
                     marks_for: None,
+                    across: None,
                     source_texts: Default::default(),
                     problems: None,
                 })
@@ -282,6 +381,11 @@ impl App {
             color: true,
             export_dir: std::path::PathBuf::from("."),
         };
+        if app.briefs.len() + app.shelved.len() > 1 {
+            // Esc from the library opens the newest brief.
+            app.current = app.library.oldest_first().last().unwrap_or(0);
+            app.open_library();
+        }
         app.refresh_marks();
         app
     }
@@ -334,6 +438,9 @@ impl App {
             Overlay::Dialog(_) => Context::Dialog,
             Overlay::Problems { .. } => Context::Problems,
             Overlay::Overview(_) => Context::Overview,
+            Overlay::Library(state) if state.typing => Context::Search,
+            Overlay::Library(_) => Context::Library,
+            Overlay::Across(_) => Context::Across,
         }
     }
 
@@ -427,6 +534,15 @@ impl App {
         let quote = &self.brief().quotes[item.index()];
         let source = self.opened().index.resolve(self.brief(), quote.source.as_ref()?, Section::Sources)?;
         Some((source, self.brief().sources[source].file.as_deref()?))
+    }
+
+    /// The problems the problems screen shows: of a brief of the library that could not open,
+    /// or of the last reload.
+    pub fn problems_shown(&self, shelved: Option<usize>) -> Option<&Problems> {
+        match shelved {
+            Some(s) => self.shelved.get(s).map(|s| &s.problems),
+            None => self.reading().problems.as_ref(),
+        }
     }
 
     /// How many references the detail pane numbers.

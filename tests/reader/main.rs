@@ -21,9 +21,17 @@ pub fn sample_loaded() -> Opened {
     Opened::new("sample".into(), brief.clone())
 }
 
-/// The reader as `brief` with no path opens it: the three bundled briefs, oldest first.
-pub fn bundled_app(width: u16, height: u16) -> App {
+/// The reader as `brief` with no path opens it: the library of the three bundled briefs.
+pub fn bundled_library(width: u16, height: u16) -> App {
     app_with(brief::tui::open_all(brief::sample::load_all()), width, height)
+}
+
+/// The three bundled briefs with the oldest, the sample of 6 December, opened from the library.
+pub fn bundled_app(width: u16, height: u16) -> App {
+    let mut app = bundled_library(width, height);
+    press(&mut app, "G enter");
+    assert_eq!(app.brief().date.to_string(), "2021-12-06");
+    app
 }
 
 pub fn app_with(briefs: Vec<Opened>, width: u16, height: u16) -> App {

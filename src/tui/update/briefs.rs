@@ -67,9 +67,9 @@ impl App {
         for location in self.back.iter_mut().chain(self.forward.iter_mut()).filter(|l| l.brief == current) {
             location.item = same(location.item);
             location.filter = same(location.filter);
-            location.overview = location
-                .overview
-                .map(|source| same(Some(ItemRef::new(Section::Sources, source))).map_or(0, ItemRef::index));
+            if let Screen::Overview(source) = &mut location.screen {
+                *source = same(Some(ItemRef::new(Section::Sources, *source))).map_or(0, ItemRef::index);
+            }
         }
         let reading = self.reading_mut();
         reading.opened = fresh;
@@ -106,9 +106,10 @@ impl App {
         self.fit_detail(true);
     }
 
-    /// Moves to the next or previous brief, keeping the list and the selected item by id where
-    /// that brief has it, else the row the cursor was on, and saying which.
-    pub(super) fn switch_brief(&mut self, by: isize) {
+    /// Moves to the next brief in time or the one before (from the newest, round to the
+    /// oldest), keeping the list and the selected item by id where that brief has it, else the
+    /// row the cursor was on, and saying which.
+    pub(super) fn switch_brief(&mut self, newer: bool) {
         let count = self.briefs.len();
         if count < 2 {
             self.message = Some("only one brief is open".into());
@@ -118,9 +119,11 @@ impl App {
         let row = self.nav().panes[pane as usize].cursor;
         let selected =
             self.anchor().map(|item| (self.brief().id_of(item).to_string(), self.brief().name_of(item).to_string()));
-        self.current = (self.current as isize + by).rem_euclid(count as isize) as usize;
+        let round = if newer { self.library.oldest_first().next() } else { self.library.oldest_first().last() };
+        self.current = self.library.step(self.current, newer).or(round).unwrap_or(self.current);
         let title = one_line(&self.brief().title).into_owned();
-        let mut message = format!("brief {}/{count}: {title}", self.current + 1);
+        let date = self.brief().date.human();
+        let mut message = format!("brief {}/{count} in time: {date} · {title}", self.library.rank(self.current) + 1);
         let found = selected.as_ref().and_then(|(id, _)| {
             let opened = self.opened();
             opened.index.lookup(&opened.brief, id).filter(|item| item.section == pane.section())

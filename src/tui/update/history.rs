@@ -11,9 +11,11 @@ impl App {
             item: self.anchor(),
             focus: nav.focus,
             filter: nav.filter,
-            overview: match self.overlay {
-                Overlay::Overview(state) => Some(state.source),
-                _ => None,
+            screen: match &self.overlay {
+                Overlay::Overview(state) => Screen::Overview(state.source),
+                Overlay::Library(state) => Screen::Library { cursor: state.cursor, query: state.query.clone() },
+                Overlay::Across(state) => Screen::Across(state.clone()),
+                _ => Screen::Panes,
             },
         }
     }
@@ -48,9 +50,15 @@ impl App {
 
     pub(super) fn restore(&mut self, location: Location) {
         self.current = location.brief.min(self.briefs.len() - 1);
-        self.overlay = match location.overview {
-            Some(source) => Overlay::Overview(OverviewState { source, scroll: 0 }),
-            None => Overlay::None,
+        self.overlay = match location.screen {
+            Screen::Overview(source) => Overlay::Overview(OverviewState { source, scroll: 0 }),
+            Screen::Library { cursor, query } => {
+                let rows = self.library_rows(&query);
+                let cursor = cursor.min(rows.len().saturating_sub(1));
+                Overlay::Library(LibraryState { cursor, offset: 0, query, typing: false, rows })
+            }
+            Screen::Across(state) => Overlay::Across(state),
+            Screen::Panes => Overlay::None,
         };
         if self.nav().filter != location.filter {
             self.set_filter(location.filter);

@@ -2,7 +2,7 @@
 //! and the filter.
 
 use crate::index::{Group, Index, references};
-use crate::model::{Brief, ItemRef};
+use crate::model::{Brief, ItemRef, Section};
 use crate::text::one_line;
 use crate::tui::action::Pane;
 use crate::tui::state::*;
@@ -82,10 +82,17 @@ impl App {
             }
             None => Default::default(),
         };
+        let across = anchor.filter(|a| matches!(a.section, Section::Actors | Section::Topics)).and_then(|a| {
+            let id = self.brief().id_of(a);
+            let count = self.library.brief_count(id);
+            let rows = self.library.stances_over_time(&self.brief_refs(), id);
+            (count > 1).then(|| (count, rows.into_iter().map(|r| r.text).collect()))
+        });
         let reading = self.reading_mut();
         reading.groups = groups;
         reading.marks = marks;
         reading.marks_for = anchor;
+        reading.across = across;
     }
 
     pub(super) fn toggle_filter(&mut self) {

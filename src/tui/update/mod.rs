@@ -4,12 +4,13 @@
 mod briefs;
 mod detail;
 mod history;
+mod library;
 mod lists;
 mod mouse;
 mod overlays;
 
 use crate::tui::action::{Action, Pane};
-use crate::tui::finder::{Picker, Search};
+use crate::tui::finder::Search;
 use crate::tui::keymap::Context;
 use crate::tui::state::*;
 use lists::keep_in_view;
@@ -61,7 +62,10 @@ impl App {
             action => match self.context() {
                 Context::Help => self.update_help(action),
                 Context::Matrix => self.update_matrix(action),
+                Context::Search if matches!(self.overlay, Overlay::Library(_)) => self.update_library(action),
                 Context::Search => self.update_search(action),
+                Context::Library => self.update_library(action),
+                Context::Across => self.update_across(action),
                 Context::Picker => self.update_picker(action),
                 Context::Dialog => self.update_dialog(action),
                 Context::Problems => self.update_problems(action),
@@ -140,19 +144,22 @@ impl App {
             }
             Action::NextMatch => self.jump_to_match(true),
             Action::PreviousMatch => self.jump_to_match(false),
-            Action::OpenPicker => self.overlay = Overlay::Picker(Box::new(Picker::new(&self.reading().opened))),
+            Action::OpenPicker => self.open_picker(),
             Action::ToggleMatrix => self.open_matrix(),
             Action::ToggleOverview => self.overlay = Overlay::Overview(OverviewState::default()),
             Action::ToggleHelp => {
                 self.overlay = Overlay::Help { from: self.context(), scroll: 0, beneath: Beneath::Panes }
             }
-            Action::NextBrief => self.switch_brief(1),
-            Action::PreviousBrief => self.switch_brief(-1),
+            Action::NextBrief => self.switch_brief(true),
+            Action::PreviousBrief => self.switch_brief(false),
+            Action::ToggleLibrary => self.open_library(),
+            Action::Timeline => self.open_timeline(),
+            Action::Dossier => self.open_dossier(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
             Action::Reload => self.reload(),
             Action::ShowProblems => match self.reading().problems {
-                Some(_) => self.overlay = Overlay::Problems { scroll: 0 },
+                Some(_) => self.overlay = Overlay::Problems { scroll: 0, shelved: None },
                 None => self.message = Some("no problems: the brief's file read cleanly".into()),
             },
             _ => {}

@@ -62,14 +62,18 @@ impl App {
             Action::Down => picker.move_cursor(1),
             Action::Up => picker.move_cursor(-1),
             Action::Submit => {
-                if let Some(target) = picker.chosen() {
+                if let Some((brief, item)) = picker.chosen() {
+                    self.overlay = picker.beneath.take().map_or(Overlay::None, Beneath::overlay);
                     self.remember();
-                    self.go_to(target);
-                    self.nav_mut().focus = Focus::List;
+                    self.overlay = Overlay::None;
+                    self.open_place(crate::library::Place::new(brief, item));
                 }
                 return;
             }
-            Action::Leave => return,
+            Action::Leave => {
+                self.overlay = picker.beneath.take().map_or(Overlay::None, Beneath::overlay);
+                return;
+            }
             _ => {}
         }
         self.overlay = Overlay::Picker(picker);
@@ -140,21 +144,33 @@ impl App {
     }
 
     pub(super) fn update_help(&mut self, action: Action) {
-        let Overlay::Help { from, scroll, beneath } = self.overlay else { return };
+        let end = self.help_end();
+        let Overlay::Help { from, scroll, beneath } = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return;
+        };
         let page = self.size.1.saturating_sub(4) as usize;
-        match scrolled(scroll, &action, page, self.help_end()) {
+        match scrolled(scroll, &action, page, end) {
             Some(scroll) => self.overlay = Overlay::Help { from, scroll, beneath },
             None => self.overlay = beneath.overlay(),
         }
     }
 
     pub(super) fn update_problems(&mut self, action: Action) {
-        let Overlay::Problems { scroll } = self.overlay else { return };
-        let lines = self.reading().problems.as_ref().map_or(0, |p| p.report.len());
+        let Overlay::Problems { scroll, shelved } = self.overlay else { return };
+        let lines = self.problems_shown(shelved).map_or(0, |p| p.report.len());
         let page = (self.size.1 as usize).saturating_sub(4);
         match scrolled(scroll, &action, page, lines.saturating_sub(page)) {
-            Some(scroll) => self.overlay = Overlay::Problems { scroll },
-            None => self.overlay = Overlay::None,
+            Some(scroll) => self.overlay = Overlay::Problems { scroll, shelved },
+            None => match shelved {
+                // Back to the library, on the brief the problems are of.
+                Some(shelved) => {
+                    self.open_library();
+                    if let Overlay::Library(state) = &mut self.overlay {
+                        state.cursor = state.rows.iter().position(|r| r.entry == Shelf::Broken(shelved)).unwrap_or(0);
+                    }
+                }
+                None => self.overlay = Overlay::None,
+            },
         }
     }
 

@@ -2,6 +2,7 @@
 //! size, down to 1x1, draws without a panic.
 
 mod detail;
+pub mod library;
 mod lists;
 mod overlays;
 
@@ -13,7 +14,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use super::state::{App, Overlay};
+use super::state::{App, Beneath, Overlay};
 use super::theme::Theme;
 use crate::text::{cells, one_line, truncate_to_cells};
 
@@ -25,13 +26,49 @@ pub fn draw(buffer: &mut Buffer, app: &App) {
         too_small(buffer, area, theme);
         return;
     }
-    header(buffer, layout.header, app, theme);
-    lists::draw(buffer, &layout, app, theme);
-    if let Some(rect) = layout.detail {
-        detail::draw(buffer, rect, app, theme);
+    // A screen across briefs takes the place of the panes, also under what opens over it.
+    let beneath = match &app.overlay {
+        Overlay::Library(state) => Some(Under::Library(state)),
+        Overlay::Across(state) => Some(Under::Across(state)),
+        Overlay::Help { beneath, .. } => under(beneath),
+        Overlay::Picker(picker) => picker.beneath.as_ref().and_then(under),
+        Overlay::Dialog(dialog) => under(&dialog.beneath),
+        _ => None,
+    };
+    let shelved_problems = matches!(app.overlay, Overlay::Problems { shelved: Some(_), .. });
+    match beneath {
+        Some(Under::Library(state)) => library::draw_library(buffer, app, state, theme),
+        Some(Under::Across(state)) => library::draw_across(buffer, app, state, theme),
+        _ if shelved_problems => {
+            let rows = app.library_rows("");
+            let state = super::state::LibraryState { rows, ..Default::default() };
+            library::draw_library(buffer, app, &state, theme);
+        }
+        _ => {
+            header(buffer, layout.header, app, theme);
+            lists::draw(buffer, &layout, app, theme);
+            if let Some(rect) = layout.detail {
+                detail::draw(buffer, rect, app, theme);
+            }
+        }
     }
     hints(buffer, layout.hints, app, theme);
     overlays::draw(buffer, area, app, theme);
+}
+
+/// A screen across briefs, drawn instead of the panes.
+enum Under<'a> {
+    Library(&'a super::state::LibraryState),
+    Across(&'a super::state::AcrossState),
+}
+
+/// The screen across briefs something was opened over.
+fn under(beneath: &Beneath) -> Option<Under<'_>> {
+    match beneath {
+        Beneath::Library(state) => Some(Under::Library(state)),
+        Beneath::Across(state) => Some(Under::Across(state)),
+        _ => None,
+    }
 }
 
 /// Writes a line into one row of an area; a line too wide ends in `…` at the edge.

@@ -17,11 +17,11 @@ use crate::tui::theme::Theme;
 
 pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     match &app.overlay {
-        Overlay::None | Overlay::Search(_) => {}
+        Overlay::None | Overlay::Search(_) | Overlay::Library(_) | Overlay::Across(_) => {}
         Overlay::Help { from, scroll, .. } => help(buffer, area, *from, *scroll, theme),
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
-        Overlay::Picker(picker) => picker_view(buffer, area, picker, theme),
-        Overlay::Problems { scroll } => problems(buffer, area, app, *scroll, theme),
+        Overlay::Picker(picker) => picker_view(buffer, area, app, picker, theme),
+        Overlay::Problems { scroll, shelved } => problems(buffer, area, app, *scroll, *shelved, theme),
         Overlay::Overview(state) => overview(buffer, area, app, *state, theme),
         Overlay::Dialog(dialog) => {
             let rect = crate::tui::layout::centered(area, 70, 9);
@@ -77,8 +77,8 @@ fn overview(buffer: &mut Buffer, area: Rect, app: &App, state: OverviewState, th
 }
 
 /// The diagnostics of the last reload, as `brief check` prints them.
-fn problems(buffer: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: Theme) {
-    let Some(problems) = &app.reading().problems else { return };
+fn problems(buffer: &mut Buffer, area: Rect, app: &App, scroll: usize, shelved: Option<usize>, theme: Theme) {
+    let Some(problems) = app.problems_shown(shelved) else { return };
     let lines: Vec<Line> = problems
         .report
         .iter()
@@ -89,7 +89,11 @@ fn problems(buffer: &mut Buffer, area: Rect, app: &App, scroll: usize, theme: Th
         .collect();
     let rect =
         crate::tui::layout::centered(area, area.width.saturating_sub(4).max(20), area.height.saturating_sub(2).max(3));
-    scrolled(buffer, rect, " errors in the file; showing what was loaded before · Esc closes ", &lines, scroll, theme);
+    let title = match shelved {
+        Some(_) => " errors in the brief; the other briefs open · Esc closes ",
+        None => " errors in the file; showing what was loaded before · Esc closes ",
+    };
+    scrolled(buffer, rect, title, &lines, scroll, theme);
 }
 
 /// The glyph of a matrix cell: the stance of the actor's position on the topic; `*` when the
@@ -225,7 +229,7 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
     put(buffer, inner, bottom, &Line::styled(here, theme.strong()));
 }
 
-fn picker_view(buffer: &mut Buffer, area: Rect, picker: &Picker, theme: Theme) {
+fn picker_view(buffer: &mut Buffer, area: Rect, app: &App, picker: &Picker, theme: Theme) {
     let rect = crate::tui::layout::centered(area, 90, area.height.saturating_sub(4).max(5));
     let inner = frame(buffer, rect, " jump to · Enter goes · Esc closes ", theme);
     if inner.height == 0 {
@@ -241,10 +245,17 @@ fn picker_view(buffer: &mut Buffer, area: Rect, picker: &Picker, theme: Theme) {
     let visible = inner.height.saturating_sub(1) as usize;
     let first = picker.cursor.saturating_sub(visible.saturating_sub(1));
     for (line_no, result) in (first..picker.results.len()).take(visible).enumerate() {
-        let Some(entry) = picker.entry(result) else { break };
+        let Some((brief, entry)) = picker.entry(result) else { break };
         let y = inner.y + 1 + line_no as u16;
         let tag = format!("{:<9} ", entry.item.section.singular());
-        let mut line = Line::from(vec![Span::styled(tag, theme.dim()), Span::raw(entry.label.clone())]);
+        let mut spans = vec![Span::styled(tag, theme.dim()), Span::raw(entry.label.clone())];
+        // Across briefs, each result says its brief.
+        if picker.across_briefs() {
+            let brief = &app.briefs[brief].opened.brief;
+            let from = format!("  · {} {}", crate::library::short_date(&brief.date), one_line(&brief.title));
+            spans.push(Span::styled(from, theme.dim()));
+        }
+        let mut line = Line::from(spans);
         if result == picker.cursor {
             buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));
             line = line.patch_style(theme.cursor(true));
