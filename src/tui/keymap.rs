@@ -18,11 +18,13 @@ pub enum Context {
     Problems,
     Overview,
     Library,
+    /// Typing what the library's `/` finds.
+    Finding,
     Across,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Library,
         Context::Lists,
         Context::Detail,
@@ -30,6 +32,7 @@ impl Context {
         Context::Overview,
         Context::Matrix,
         Context::Search,
+        Context::Finding,
         Context::Picker,
         Context::Dialog,
         Context::Problems,
@@ -48,13 +51,14 @@ impl Context {
             Context::Problems => "Problems (D)",
             Context::Overview => "Overview (i)",
             Context::Library => "Library (L): every brief opened",
+            Context::Finding => "Finding briefs (typing after / in the library)",
             Context::Across => "Across briefs: dossier (a) and timeline (t)",
         }
     }
 
     /// Contexts where typed characters are text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Search | Context::Picker | Context::Dialog)
+        matches!(self, Context::Search | Context::Finding | Context::Picker | Context::Dialog)
     }
 }
 
@@ -74,7 +78,7 @@ use Context::*;
 
 const NORMAL: &[Context] = &[Lists, Detail];
 const MOVING: &[Context] = &[Lists, Detail, Matrix, Help, Problems, Overview, Library, Across];
-const TYPING: &[Context] = &[Search, Picker, Dialog];
+const TYPING: &[Context] = &[Search, Finding, Picker, Dialog];
 
 /// Every binding. The first key of each is the one hints show.
 pub const BINDINGS: &[Binding] = &[
@@ -174,6 +178,13 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("find"),
     },
     Binding {
+        contexts: &[Finding],
+        keys: &["enter"],
+        action: Action::Submit,
+        help: "keep the briefs found",
+        hint: Some("keep"),
+    },
+    Binding {
         contexts: &[Library],
         keys: &["esc"],
         action: Action::Leave,
@@ -260,14 +271,14 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("list"),
     },
     Binding {
-        contexts: NORMAL,
+        contexts: &[Lists, Detail, Library],
         keys: &["backspace", "ctrl-o", "alt-left"],
         action: Action::Back,
         help: "go back to where you were",
         hint: Some("back"),
     },
     Binding {
-        contexts: NORMAL,
+        contexts: &[Lists, Detail, Library],
         keys: &["ctrl-i", "alt-right"],
         action: Action::Forward,
         help: "go forward again (Ctrl-i where the terminal tells it from Tab)",
@@ -475,7 +486,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: Some("across"),
     },
     Binding {
-        contexts: &[Lists, Detail, Matrix, Help, Search, Picker, Dialog, Problems, Overview, Library, Across],
+        contexts: &[Lists, Detail, Matrix, Help, Search, Finding, Picker, Dialog, Problems, Overview, Library, Across],
         keys: &["ctrl-c"],
         action: Action::Quit,
         help: "quit",

@@ -146,7 +146,10 @@ pub fn shelve(files: &[LoadedFile]) -> Vec<Shelved> {
             let name = file.origin.name();
             let errors = file.all_problems().filter(|p| p.is_error()).count();
             let first = file.all_problems().find(|p| p.is_error());
-            let first = first.map_or_else(String::new, |p| crate::text::one_line(&p.located(&name)).into_owned());
+            let first = first.map_or_else(String::new, |p| {
+                let fix = p.fix().map_or_else(String::new, |fix| format!("; {fix}"));
+                crate::text::one_line(&format!("{} [{}]{fix}", p.located(&name), p.code)).into_owned()
+            });
             let report = crate::load::render::human(file, false).lines().map(str::to_string).collect();
             Shelved { name, first, problems: state::Problems { errors, report } }
         })

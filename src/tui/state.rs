@@ -385,6 +385,10 @@ impl App {
             // Esc from the library opens the newest brief.
             app.current = app.library.oldest_first().last().unwrap_or(0);
             app.open_library();
+            // On the top row: a brief that could not open, else the newest.
+            if let Overlay::Library(state) = &mut app.overlay {
+                state.cursor = 0;
+            }
         }
         app.refresh_marks();
         app
@@ -438,7 +442,7 @@ impl App {
             Overlay::Dialog(_) => Context::Dialog,
             Overlay::Problems { .. } => Context::Problems,
             Overlay::Overview(_) => Context::Overview,
-            Overlay::Library(state) if state.typing => Context::Search,
+            Overlay::Library(state) if state.typing => Context::Finding,
             Overlay::Library(_) => Context::Library,
             Overlay::Across(_) => Context::Across,
         }

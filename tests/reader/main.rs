@@ -1,6 +1,7 @@
 //! The reader as a state machine: keys in (through the live keymap), state out. No terminal.
 
 mod injection;
+mod library;
 mod properties;
 mod snapshots;
 mod state;

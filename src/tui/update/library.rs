@@ -113,6 +113,15 @@ impl App {
                 state.cursor = chosen.and_then(|c| state.rows.iter().position(|r| r.entry == c)).unwrap_or(0);
             }
             Action::Leave | Action::ToggleLibrary => return,
+            Action::Back | Action::Forward => {
+                self.overlay = Overlay::Library(state);
+                if action == Action::Back {
+                    self.go_back()
+                } else {
+                    self.go_forward()
+                }
+                return;
+            }
             Action::Timeline => {
                 self.overlay = Overlay::Library(state);
                 self.open_timeline();
@@ -274,8 +283,9 @@ impl App {
 
     /// `f` in the timeline: only what involves the actor or topic selected when it opened, or
     /// the one the row under the cursor is by; again, everything.
-    fn narrow_timeline(&self, state: &mut AcrossState) {
+    fn narrow_timeline(&mut self, state: &mut AcrossState) {
         let AcrossKind::Timeline { narrowed } = state.kind else {
+            self.message = Some("f narrows the timeline (t); a dossier is about one item already".into());
             return;
         };
         let briefs = self.brief_refs();

@@ -62,9 +62,8 @@ impl App {
             action => match self.context() {
                 Context::Help => self.update_help(action),
                 Context::Matrix => self.update_matrix(action),
-                Context::Search if matches!(self.overlay, Overlay::Library(_)) => self.update_library(action),
                 Context::Search => self.update_search(action),
-                Context::Library => self.update_library(action),
+                Context::Library | Context::Finding => self.update_library(action),
                 Context::Across => self.update_across(action),
                 Context::Picker => self.update_picker(action),
                 Context::Dialog => self.update_dialog(action),

@@ -96,9 +96,9 @@ pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme:
             Shelf::Broken(s) => {
                 let shelved = &app.shelved[s];
                 Line::from(vec![
-                    Span::styled(format!("{:<11} ", "✗ error"), theme.marking()),
-                    Span::styled(format!("{}  ", one_line(&shelved.name)), theme.strong()),
-                    Span::styled(one_line(&shelved.first).into_owned(), theme.dim()),
+                    Span::styled(format!("{:<11}", "✗ error"), theme.marking()),
+                    Span::raw(" "),
+                    Span::styled(one_line(&shelved.first).into_owned(), theme.strong()),
                 ])
             }
         };
