@@ -2,11 +2,20 @@
 
 use super::Session;
 
+/// `brief` with no path: the library of the three bundled briefs, and from it the oldest, the
+/// sample of 6 December.
 fn sample() -> (Session, tempfile::TempDir) {
     let folder = tempfile::tempdir().unwrap();
-    let session = Session::start(&[], 100, 30, folder.path(), &[]);
-    session.wait_for_text("1 Actors 21");
+    let session = start_in(folder.path(), &[]);
     (session, folder)
+}
+
+fn start_in(folder: &std::path::Path, env: &[(&str, &str)]) -> Session {
+    let session = Session::start(&[], 100, 30, folder, env);
+    session.wait_for_text("Library · 3 briefs, newest first");
+    session.press(b"G", "3 of 3");
+    session.press(b"\r", "1 Actors 21");
+    session
 }
 
 #[test]
@@ -22,7 +31,35 @@ fn select_putin_follow_a_reference_go_back_and_quit() {
 }
 
 #[test]
-fn with_no_path_the_three_bundled_briefs_open_oldest_first() {
+fn with_no_path_the_library_lists_the_bundled_briefs_newest_first_and_an_actor_is_followed_across_them() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut session = Session::start(&[], 120, 40, folder.path(), &[]);
+    session.wait_for("three rows, newest first", |screen| {
+        let rows: Vec<String> = screen.rows(0, 120).collect();
+        let row = |date: &str| rows.iter().position(|r| r.starts_with(&format!("│{date}")));
+        match (row("9 Dec 2021"), row("7 Dec 2021"), row("6 Dec 2021")) {
+            (Some(a), Some(b), Some(c)) => a < b && b < c,
+            _ => false,
+        }
+    });
+    session.press(b"\r", "brief 3/3");
+    session.press(b"\x10", "jump to");
+    session.press(b"joe biden", "Joe Biden · biden");
+    session.press(b"\r", "actor · Joe Biden");
+    session.wait_for_text("Across 3 briefs");
+    session.press(b"a", "Joe Biden across 3 briefs");
+    // Past his five stances over time to his first quote, of 3 December, in the 6 December brief.
+    session.press(b"jjjjj", "3 Dec 2021  Joe Biden:");
+    session.press(b"\r", "brief 1/3");
+    session.wait_for_text("4 Quotes");
+    session.press(b"\x7f", "Joe Biden across 3 briefs");
+    // q closes the dossier, back in the brief it was opened from; in the reader q quits.
+    session.press(b"q", "1 Actors 23");
+    session.quit();
+}
+
+#[test]
+fn brackets_go_through_the_bundled_briefs_in_time() {
     let (mut session, _folder) = sample();
     session.wait_for_text("brief 1/3");
     session.press(b"]", "Biden warns Putin of heavy economic penalties");
@@ -112,8 +149,7 @@ fn sigterm_restores_the_terminal() {
 #[cfg_attr(not(debug_assertions), ignore = "the panic trigger exists in debug builds only")]
 fn a_panic_restores_the_terminal_then_prints_its_message() {
     let folder = tempfile::tempdir().unwrap();
-    let mut session = Session::start(&[], 100, 30, folder.path(), &[("BRIEF_TEST_PANIC", "1")]);
-    session.wait_for_text("1 Actors 21");
+    let mut session = start_in(folder.path(), &[("BRIEF_TEST_PANIC", "1")]);
     session.send(b"!");
     assert_ne!(session.wait_exit(), 0);
     session.assert_restored();
@@ -228,7 +264,7 @@ fn y_inside_tmux_puts_the_text_in_tmuxs_paste_buffer() {
     std::fs::set_permissions(bin.join("tmux"), std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let env = [("TMUX", "/tmp/tmux-test/default,1,0"), ("PATH", path.as_str())];
-    let mut session = Session::start(&[], 100, 30, folder.path(), &env);
+    let mut session = start_in(folder.path(), &env);
     session.wait_for_text("actor · Joe Biden");
     session.press(b"\ry", "to tmux's paste buffer");
     assert_eq!(std::fs::read_to_string(folder.path().join("args")).unwrap(), "load-buffer -w -\n");
@@ -266,6 +302,6 @@ fn briefs_that_disagree_on_an_id_open_and_the_status_line_says_where() {
     session.wait_for_text("b.yaml:6:");
     session.wait_for_text("actor 'putin' is a state here but a person in a.yaml:6:");
     session.wait_for_text("brief check lists them");
-    session.wait_for_text("brief 1/2");
+    session.press(b"\r", "brief 2/2");
     session.quit();
 }

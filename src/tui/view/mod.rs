@@ -179,7 +179,9 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         ));
     }
     if app.briefs.len() > 1 {
-        right.push(Span::styled(format!(" brief {}/{}", app.current + 1, app.briefs.len()), theme.strong()));
+        // Its place in time among the briefs, as [ and ] go through them.
+        let rank = app.library.rank(app.current) + 1;
+        right.push(Span::styled(format!(" brief {rank}/{} · L library", app.briefs.len()), theme.strong()));
     }
     let right_line = Line::from(right);
     let right_width = right_line.width() as u16;
