@@ -154,3 +154,56 @@ fn which_claims_of_6_december_were_borne_out_on_7_december() {
     let screen = super::drawn(&app).join("\n");
     assert_eq!(screen.matches("[confirmed]").count(), 3, "the list marks them: {screen}");
 }
+
+/// The three bundled briefs, with the 6 December brief open from the library and an actor
+/// selected through the picker: where the cross-brief questions start.
+fn across_from(actor: &str) -> App {
+    let mut app = super::bundled_app(120, 40);
+    super::go_to(&mut app, actor);
+    app
+}
+
+#[test]
+fn everything_psaki_said_across_the_three_briefs() {
+    let mut app = across_from("psaki");
+    press(&mut app, "a");
+    let Overlay::Across(state) = &app.overlay else { panic!("the dossier") };
+    let quotes = state.listing.groups.iter().find(|g| g.heading == "Quotes").expect("her quotes");
+    let briefs: std::collections::BTreeSet<usize> = quotes.rows.iter().map(|r| r.at.brief()).collect();
+    assert!(briefs.len() >= 2, "from more than one brief");
+    assert!(quotes.rows.iter().all(|r| {
+        let brief = &app.briefs[r.at.brief()].opened.brief;
+        &*brief.quotes[r.at.item.index()].speaker.id == "psaki"
+    }));
+    assert!(quotes.rows.windows(2).all(|w| w[0].date <= w[1].date), "by date");
+    let screen = super::drawn(&app).join("\n");
+    assert!(screen.contains("Jen Psaki across 2 briefs") && screen.contains("Quotes (9)"), "{screen}");
+}
+
+#[test]
+fn how_bidens_position_on_sanctions_moved() {
+    // Biden is the first actor, selected when the brief opens.
+    let mut app = super::bundled_app(120, 40);
+    assert_eq!(super::detail_id(&app), "biden");
+    press(&mut app, "a");
+    let screen = super::drawn(&app).join("\n");
+    assert!(screen.contains("Positions by topic over time"), "{screen}");
+    assert!(screen.contains("Western economic sanctions on Russia: + 6 Dec → + 7 Dec → + 9 Dec"), "{screen}");
+}
+
+#[test]
+fn what_happened_in_order_4_to_9_december() {
+    let mut app = super::bundled_app(120, 40);
+    press(&mut app, "t");
+    let Overlay::Across(state) = &app.overlay else { panic!("the timeline") };
+    let date = |r: &brief::library::Row| r.date.as_ref().map(|d| d.to_string()).unwrap_or_default();
+    assert_eq!(date(state.listing.rows().nth(state.cursor).unwrap()), "2021-12-06", "it opens on the brief's day");
+    let screen = super::drawn(&app).join("\n");
+    let at = |text: &str| screen.find(text).unwrap_or_else(|| panic!("{text} in\n{screen}"));
+    assert!(at("4 Dec 2021  [occurred] Psaki announces") < at("6 Dec 2021  [occurred] A senior US official"));
+    // The days after follow, from every brief.
+    let later: Vec<String> = state.listing.rows().skip(state.cursor).map(date).collect();
+    for day in ["2021-12-07", "2021-12-08", "2021-12-09"] {
+        assert!(later.iter().any(|d| d == day), "{day}");
+    }
+}

@@ -200,8 +200,15 @@ impl App {
         let listing = self.library.timeline(&self.brief_refs(), None);
         let narrow_to = self.anchor().filter(|a| matches!(a.section, Section::Actors | Section::Topics));
         let narrow_to = narrow_to.map(|a| self.brief().id_of(a).to_string());
-        let state =
-            AcrossState { listing, cursor: 0, offset: 0, narrow_to, kind: AcrossKind::Timeline { narrowed: false } };
+        // Like a calendar at today: on the brief's day, with what led up to it above. A row
+        // dated only by its month is not on the day.
+        let date = &self.brief().date;
+        let on_or_after =
+            |d: &crate::model::Date| d.against(date).is_gt() || (d.against(date).is_eq() && d.day.is_some());
+        let cursor = listing.rows().position(|r| r.date.as_ref().is_some_and(on_or_after)).unwrap_or(0);
+        let line = crate::tui::view::library::line_of_row(&listing, cursor);
+        let offset = line.saturating_sub(self.across_page(&listing) / 3);
+        let state = AcrossState { listing, cursor, offset, narrow_to, kind: AcrossKind::Timeline { narrowed: false } };
         self.overlay = Overlay::Across(Box::new(state));
     }
 
