@@ -109,6 +109,11 @@ fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
             vec![Span::styled("underlined", theme.strong().add_modifier(Modifier::UNDERLINED))],
             "a quote's words in the paragraph of its source",
         ),
+        (vec![Span::styled("✗ error", theme.marking())], "in the library: a brief that could not open; D lists why"),
+        (
+            vec![Span::raw("2 earlier")],
+            "across briefs: the item's versions in earlier briefs, said in words below the list",
+        ),
         (vec![Span::raw("…")], "cut at the edge: the detail pane shows it whole"),
         (vec![Span::raw("␛ [RLO]")], "control characters and direction overrides in the brief, shown, not obeyed"),
         (
