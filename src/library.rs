@@ -251,13 +251,8 @@ impl Library {
                     Some(key) => self.name_in_latest(briefs, key).unwrap_or_else(|| key.to_string()),
                     None => "no topic".to_string(),
                 };
-                let steps: Vec<String> = places
-                    .iter()
-                    .map(|p| {
-                        let brief = briefs[p.brief()];
-                        format!("{} {}", brief.positions[p.item.index()].stance.sign(), short_date(&brief.date))
-                    })
-                    .collect();
+                let stance_at = |p: &Place| briefs[p.brief()].positions[p.item.index()].stance;
+                let steps = stance_steps(&places, stance_at, |p| short_date(&briefs[p.brief()].date));
                 let history =
                     earlier.iter().map(|&at| Version { at, state: state_of(briefs[at.brief()], at.item) }).collect();
                 Some(Row {
@@ -300,6 +295,23 @@ impl Library {
         let about = about.and_then(|id| self.places(id).last().copied());
         Listing { title, about, groups: vec![ListGroup { heading: "In date order".into(), rows }] }
     }
+}
+
+/// A stance's course, step by step: `+ 6 Dec → + 7 Dec → ± 9 Dec`. A run of more than three
+/// briefs with the same stance is one step, `+ 2 Jan … 30 Mar (40 briefs)`, so that a year of
+/// briefs reads as its changes.
+fn stance_steps(places: &[Place], stance: impl Fn(&Place) -> Stance, date: impl Fn(&Place) -> String) -> Vec<String> {
+    let mut steps = Vec::new();
+    for run in places.chunk_by(|a, b| stance(a) == stance(b)) {
+        let sign = stance(&run[0]).sign();
+        match run {
+            [first, .., last] if run.len() > 3 => {
+                steps.push(format!("{sign} {} … {} ({} briefs)", date(first), date(last), run.len()))
+            }
+            _ => steps.extend(run.iter().map(|p| format!("{sign} {}", date(p)))),
+        }
+    }
+    steps
 }
 
 /// What the library lists about an id, or its timeline: groups of rows, each row an item of

@@ -221,44 +221,57 @@ pub fn draw_across(buffer: &mut Buffer, app: &App, state: &AcrossState, theme: T
     let width = inner.width as usize;
     let cursor_line = line_of_row(listing, state.cursor);
     let briefs = app.brief_refs();
-    let mut lines: Vec<(Line, bool)> = Vec::new();
-    let mut n = 0;
-    for (g, group) in listing.groups.iter().enumerate() {
-        let count = group.rows.len();
-        let mut spans = vec![
-            Span::styled(group.heading.clone(), theme.heading()),
-            Span::styled(format!(" ({count})"), theme.dim()),
-        ];
-        if g == 0 {
-            // What the column on the right is.
-            let said = "in the brief of";
-            let used: usize = spans.iter().map(Span::width).sum();
-            spans.push(Span::raw(" ".repeat(width.saturating_sub(used + said.len()))));
-            spans.push(Span::styled(said, theme.dim()));
-        }
-        lines.push((Line::from(spans), false));
-        for row in &group.rows {
-            lines.push((listing_row(&briefs, row, width, theme), n == state.cursor));
-            n += 1;
-        }
-    }
-    if lines.is_empty() {
+    if listing.groups.is_empty() {
         put(buffer, inner, inner.y, &Line::styled("nothing across the briefs opened", theme.dim()));
     }
     let rows = inner.height as usize;
     let first = state.offset.min(cursor_line).max((cursor_line + 1).saturating_sub(rows));
-    for (line_no, (line, under_cursor)) in lines.into_iter().skip(first).take(rows).enumerate() {
-        let y = inner.y + line_no as u16;
-        let line = if under_cursor {
-            buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));
-            line.patch_style(theme.cursor(true))
-        } else {
-            line
-        };
-        put(buffer, inner, y, &line);
+    // Only the lines in view are laid out: a dossier may run to thousands of rows.
+    let (mut line, mut n) = (0, 0);
+    for (g, group) in listing.groups.iter().enumerate() {
+        let end = line + 1 + group.rows.len();
+        if end <= first {
+            (line, n) = (end, n + group.rows.len());
+            continue;
+        }
+        if line >= first + rows {
+            break;
+        }
+        if line >= first {
+            let y = inner.y + (line - first) as u16;
+            put(buffer, inner, y, &group_heading(&group.heading, group.rows.len(), g == 0, width, theme));
+        }
+        let skip = first.saturating_sub(line + 1);
+        for (k, row) in group.rows.iter().enumerate().skip(skip) {
+            let at = line + 1 + k;
+            if at >= first + rows {
+                break;
+            }
+            let y = inner.y + (at - first) as u16;
+            let mut shown = listing_row(&briefs, row, width, theme);
+            if n + k == state.cursor {
+                buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));
+                shown = shown.patch_style(theme.cursor(true));
+            }
+            put(buffer, inner, y, &shown);
+        }
+        (line, n) = (end, n + group.rows.len());
     }
     let selected = listing.rows().nth(state.cursor);
     draw_row_in_full(buffer, summary, &briefs, selected, theme);
+}
+
+/// A group's heading with its count; the first says what the column on the right is.
+fn group_heading(heading: &str, count: usize, first: bool, width: usize, theme: Theme) -> Line<'static> {
+    let mut spans =
+        vec![Span::styled(heading.to_string(), theme.heading()), Span::styled(format!(" ({count})"), theme.dim())];
+    if first {
+        let said = "in the brief of";
+        let used: usize = spans.iter().map(Span::width).sum();
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + said.len()))));
+        spans.push(Span::styled(said, theme.dim()));
+    }
+    Line::from(spans)
 }
 
 /// A listing's row: the date it is of, its text, and the brief it comes from.
