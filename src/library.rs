@@ -187,8 +187,10 @@ impl Library {
     /// The items of a section that meet a test, once per id: the latest brief's version, with
     /// the briefs before it that had the id as its history, in date order.
     fn items_where(&self, briefs: &[&Brief], section: Section, test: impl Fn(&Brief, usize) -> bool) -> Vec<Row> {
+        // Places first, text only for the rows kept: an item followed through a year of
+        // briefs is laid out once.
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut rows: Vec<Row> = Vec::new();
+        let mut found: Vec<(Place, Vec<Place>)> = Vec::new();
         for b in self.oldest_first() {
             let brief = briefs[b];
             for item in brief.items(section) {
@@ -196,28 +198,32 @@ impl Library {
                     continue;
                 }
                 let place = Place::new(b, item);
-                let row = Row {
-                    date: item_date(brief, item),
-                    text: version_text(brief, item),
-                    at: place,
-                    history: Vec::new(),
-                };
                 match seen.get(brief.id_of(item)) {
                     Some(&r) => {
-                        let earlier = std::mem::replace(&mut rows[r], row);
-                        rows[r].history = earlier.history;
-                        rows[r].history.push(Version {
-                            at: earlier.at,
-                            state: state_of(briefs[earlier.at.brief()], earlier.at.item),
-                        });
+                        let (latest, history) = &mut found[r];
+                        history.push(std::mem::replace(latest, place));
                     }
                     None => {
-                        seen.insert(brief.id_of(item), rows.len());
-                        rows.push(row);
+                        seen.insert(brief.id_of(item), found.len());
+                        found.push((place, Vec::new()));
                     }
                 }
             }
         }
+        let mut rows: Vec<Row> = found
+            .into_iter()
+            .map(|(at, history)| {
+                let brief = briefs[at.brief()];
+                let history =
+                    history.into_iter().map(|at| Version { at, state: state_of(briefs[at.brief()], at.item) });
+                Row {
+                    date: item_date(brief, at.item),
+                    text: version_text(brief, at.item),
+                    at,
+                    history: history.collect(),
+                }
+            })
+            .collect();
         rows.sort_by(|a, b| a.date.cmp(&b.date));
         rows
     }
@@ -355,16 +361,16 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
     pub at: Place,
-    pub state: Option<String>,
+    pub state: Option<&'static str>,
 }
 
 /// The status or stance an item has in a brief, in words: what changes over time.
-pub fn state_of(brief: &Brief, item: ItemRef) -> Option<String> {
+pub fn state_of(brief: &Brief, item: ItemRef) -> Option<&'static str> {
     let i = item.index();
     match item.section {
-        Section::Claims => Some(brief.claims[i].status.as_str().to_string()),
-        Section::Positions => Some(brief.positions[i].stance.as_str().to_string()),
-        Section::Events => Some(brief.events[i].status.as_str().to_string()),
+        Section::Claims => Some(brief.claims[i].status.as_str()),
+        Section::Positions => Some(brief.positions[i].stance.as_str()),
+        Section::Events => Some(brief.events[i].status.as_str()),
         _ => None,
     }
 }
@@ -521,7 +527,7 @@ mod tests {
         assert!(rows.windows(2).all(|w| w[0].date <= w[1].date));
         let call = rows.iter().find(|r| refs[r.at.brief()].id_of(r.at.item) == "e-biden-putin-call").expect("the call");
         assert_eq!(call.at.brief(), library.oldest_first().last().unwrap());
-        assert_eq!(call.history.first().and_then(|v| v.state.as_deref()), Some("scheduled"));
+        assert_eq!(call.history.first().and_then(|v| v.state), Some("scheduled"));
         let about_putin = library.timeline(&refs, Some("putin"));
         assert!(about_putin.row_count() < timeline.row_count() && about_putin.row_count() > 0);
         assert!(about_putin.rows().all(|r| involves(refs[r.at.brief()], r.at.item, "putin")));

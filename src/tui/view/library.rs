@@ -310,17 +310,23 @@ fn draw_row_in_full(buffer: &mut Buffer, rect: Rect, briefs: &[&crate::model::Br
     let from = format!("from {} · {}", brief.date.human(), one_line(&brief.title));
     lines.extend(describe::wrap(&from, width, theme.dim()));
     if !row.history.is_empty() {
-        let earlier: Vec<String> = row
-            .history
-            .iter()
-            .map(|v| {
-                let date = short_date(&briefs[v.at.brief()].date);
-                match &v.state {
-                    Some(state) => format!("{date} {state}"),
-                    None => date,
-                }
-            })
-            .collect();
+        let version = |v: &crate::library::Version| {
+            let date = short_date(&briefs[v.at.brief()].date);
+            match v.state {
+                Some(state) => format!("{date} {state}"),
+                None => date,
+            }
+        };
+        // The first version and the last few: a year of briefs would not fit.
+        let history = &row.history;
+        let mut earlier: Vec<String> = Vec::new();
+        if history.len() > 6 {
+            earlier.push(version(&history[0]));
+            earlier.push(format!("({} more)", history.len() - 5));
+            earlier.extend(history[history.len() - 4..].iter().map(version));
+        } else {
+            earlier.extend(history.iter().map(version));
+        }
         let now = crate::library::state_of(brief, row.at.item).map_or(String::new(), |s| format!(" → now {s}"));
         lines.extend(describe::wrap(&format!("earlier: {}{now}", earlier.join(" → ")), width, theme.marked()));
     }
