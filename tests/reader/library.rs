@@ -257,3 +257,28 @@ fn every_size_draws_the_screens_across_briefs() {
         app.update(Action::Resize(80, 24));
     }
 }
+
+#[test]
+fn a_click_selects_a_row_and_the_wheel_moves_in_the_library_and_the_listings() {
+    let mut app = bundled_library(100, 30);
+    let rows = drawn(&app);
+    let y = rows.iter().position(|r| r.contains("6 Dec 2021")).unwrap() as u16;
+    app.update(Action::Click { column: 10, row: y });
+    assert_eq!(library_dates(&app).len(), 3);
+    let Overlay::Library(state) = &app.overlay else { panic!() };
+    assert_eq!(state.cursor, 2, "the row clicked");
+    app.update(Action::ScrollUp { column: 10, row: y });
+    let Overlay::Library(state) = &app.overlay else { panic!() };
+    assert_eq!(state.cursor, 0);
+    press(&mut app, "enter t");
+    let rows = drawn(&app);
+    let y = rows.iter().position(|r| r.contains("Biden holds a phone call with the Bucharest Nine")).unwrap() as u16;
+    app.update(Action::Click { column: 20, row: y });
+    let Overlay::Across(state) = &app.overlay else { panic!() };
+    let row = state.listing.rows().nth(state.cursor).unwrap();
+    assert!(row.text.contains("Bucharest Nine"), "{}", row.text);
+    let before = state.cursor;
+    app.update(Action::ScrollDown { column: 20, row: y });
+    let Overlay::Across(state) = &app.overlay else { panic!() };
+    assert_eq!(state.cursor, before + 3);
+}

@@ -5,6 +5,9 @@ use crate::tui::state::*;
 
 impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) {
+        if matches!(self.overlay, Overlay::Library(_) | Overlay::Across(_)) {
+            return self.click_across(column, row);
+        }
         if !matches!(self.overlay, Overlay::None) {
             return;
         }
@@ -25,6 +28,38 @@ impl App {
         }
     }
 
+    /// A click on a row of the library or of a listing across briefs selects it.
+    fn click_across(&mut self, column: u16, row: u16) {
+        use crate::tui::view::library;
+        let screen = self.screen();
+        let inside = |r: ratatui::layout::Rect| r.contains(ratatui::layout::Position::new(column, row));
+        match &mut self.overlay {
+            Overlay::Library(state) => {
+                let (list, _) = library::areas(screen, state.rows.len() + 1);
+                // Inside the border, under the column heads.
+                let first_row = list.y + 2;
+                if inside(list) && row >= first_row && row + 1 < list.bottom() {
+                    let clicked = state.offset + usize::from(row - first_row);
+                    if clicked < state.rows.len() {
+                        state.cursor = clicked;
+                    }
+                }
+            }
+            Overlay::Across(state) => {
+                let listing = &state.listing;
+                let (list, _) = library::areas(screen, listing.row_count() + listing.groups.len());
+                let first = library::first_line(state, usize::from(list.height.saturating_sub(2)));
+                if inside(list) && row > list.y && row + 1 < list.bottom() {
+                    let line = first + usize::from(row - list.y - 1);
+                    if let Some(clicked) = library::row_of_line(listing, line) {
+                        state.cursor = clicked;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) {
         let by = if down { 3 } else { -3 };
         let help_end = self.help_end();
@@ -36,6 +71,16 @@ impl App {
             Overlay::Overview(_) => {
                 let action = if down { Action::ScrollDown { column, row } } else { Action::ScrollUp { column, row } };
                 return self.update_overview(action);
+            }
+            Overlay::Library(_) | Overlay::Across(_) => {
+                let step = if down { Action::Down } else { Action::Up };
+                for _ in 0..3 {
+                    match self.overlay {
+                        Overlay::Library(_) => self.update_library(step.clone()),
+                        _ => self.update_across(step.clone()),
+                    }
+                }
+                return;
             }
             Overlay::None => {}
             _ => return,

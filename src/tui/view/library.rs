@@ -49,6 +49,29 @@ pub fn line_of_row(listing: &Listing, row: usize) -> usize {
     before + listing.groups.len()
 }
 
+/// The row on a line of a listing; `None` on a heading or past the end.
+pub fn row_of_line(listing: &Listing, line: usize) -> Option<usize> {
+    let (mut at, mut before) = (0, 0);
+    for group in &listing.groups {
+        if line == at {
+            return None;
+        }
+        if line <= at + group.rows.len() {
+            return Some(before + line - at - 1);
+        }
+        at += 1 + group.rows.len();
+        before += group.rows.len();
+    }
+    None
+}
+
+/// The first line of a listing in view with `rows` lines shown: where the state left it, moved
+/// as little as needed to show the cursor.
+pub fn first_line(state: &AcrossState, rows: usize) -> usize {
+    let cursor_line = line_of_row(&state.listing, state.cursor);
+    state.offset.min(cursor_line).max((cursor_line + 1).saturating_sub(rows))
+}
+
 pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme: Theme) {
     let (list, summary) = areas(buffer.area, state.rows.len() + 1);
     Clear.render(Rect { height: list.height + summary.height, ..list }, buffer);
@@ -219,13 +242,12 @@ pub fn draw_across(buffer: &mut Buffer, app: &App, state: &AcrossState, theme: T
         return;
     }
     let width = inner.width as usize;
-    let cursor_line = line_of_row(listing, state.cursor);
     let briefs = app.brief_refs();
     if listing.groups.is_empty() {
         put(buffer, inner, inner.y, &Line::styled("nothing across the briefs opened", theme.dim()));
     }
     let rows = inner.height as usize;
-    let first = state.offset.min(cursor_line).max((cursor_line + 1).saturating_sub(rows));
+    let first = first_line(state, rows);
     // Only the lines in view are laid out: a dossier may run to thousands of rows.
     let (mut line, mut n) = (0, 0);
     for (g, group) in listing.groups.iter().enumerate() {
