@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{self, Selection};
 use crate::index::Index;
+use crate::library::Library;
 use crate::load::{self, LoadedFile, render};
 use crate::model::{Brief, ItemRef, Section};
 use crate::text;
@@ -42,20 +43,26 @@ pub enum Command {
     /// Export a section, an item or everything related to one, as text, Markdown or JSON.
     ///
     /// Without --section, --item or --related, exports the whole brief. Several briefs: a
-    /// section is exported from each in turn; --item and --related from each brief that has
-    /// the id. JSON is an array with one export per brief, even for one. Exit status: 0 when
-    /// exported, 1 when a brief has errors (nothing is exported), 2 for usage and I/O errors.
+    /// section is exported from each in turn and --item from each brief that has the id;
+    /// --related follows the id across the briefs (one dossier), and --section timeline merges
+    /// them in date order. JSON is an array with one export per brief, even for one; a dossier
+    /// across briefs and the timeline are one object. Exit status: 0 when exported, 1 when a
+    /// brief has errors (nothing is exported), 2 for usage and I/O errors.
     Export {
         /// Brief files or folders (`-` reads stdin). None exports from the bundled sample of 6 December.
         paths: Vec<PathBuf>,
-        /// actors, claims, positions, quotes, topics, events, sources, all, or overview (the
-        /// brief's header, counts and sources).
+        /// actors, claims, positions, quotes, topics, events, sources, all, overview (the
+        /// brief's header, counts and sources), or timeline (the events and the dated quotes,
+        /// claims and positions of every brief given, in date order, each item once with what
+        /// earlier briefs said of it).
         #[arg(long, value_name = "S", conflicts_with_all = ["item", "related"])]
         section: Option<String>,
         /// One item, by id, with its references resolved.
         #[arg(long, value_name = "ID", conflicts_with = "related")]
         item: Option<String>,
-        /// Everything cross-referenced to the item with this id; for an actor, a dossier.
+        /// Everything cross-referenced to the item with this id; for an actor, a dossier. Over
+        /// several briefs, the id's dossier across them: each item once, at its latest version,
+        /// with what earlier briefs said of it.
         #[arg(long, value_name = "ID")]
         related: Option<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
@@ -190,8 +197,8 @@ enum ExportWhat {
 }
 
 /// The section names `--section` accepts.
-const EXPORT_SECTIONS: [&str; 9] =
-    ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all", "overview"];
+const EXPORT_SECTIONS: [&str; 10] =
+    ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all", "overview", "timeline"];
 
 fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output: Option<&Path>) -> ExitCode {
     let files = match load_or_sample(paths) {
@@ -204,8 +211,23 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
         return ExitCode::from(EXIT_INVALID);
     }
     let briefs: Vec<Brief> = files.into_iter().flat_map(LoadedFile::into_valid_briefs).collect();
-    let indexes: Vec<Index> = briefs.iter().map(Index::build).collect();
 
+    // Across the briefs: the timeline of any number of them, and an id's dossier over several.
+    // The library's rows are what the "wrote N items" message counts.
+    let refs: Vec<&Brief> = briefs.iter().collect();
+    let across = match what {
+        ExportWhat::Section(name) if name == "timeline" => Some(Library::build(&refs).timeline(&refs, None)),
+        ExportWhat::Related(id) if briefs.len() > 1 => match Library::build(&refs).dossier(&refs, id) {
+            Some(dossier) => Some(dossier),
+            None => return unknown_id(&briefs, id),
+        },
+        _ => None,
+    };
+    if let Some(listing) = across {
+        return deliver(&export::across::listing(&listing, &refs, &options), listing.row_count(), output);
+    }
+
+    let indexes: Vec<Index> = briefs.iter().map(Index::build).collect();
     // Each brief's selection, or none where a brief lacks the id.
     let selections: Vec<Option<Selection>> = match what {
         ExportWhat::Section(name) => {
@@ -231,14 +253,7 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
         ExportWhat::Item(id) | ExportWhat::Related(id) => {
             let found: Vec<Option<ItemRef>> = briefs.iter().zip(&indexes).map(|(b, i)| i.lookup(b, id)).collect();
             if found.iter().all(Option::is_none) {
-                let ids =
-                    briefs.iter().flat_map(|b| Section::ALL.iter().flat_map(move |&s| b.items(s).map(|i| b.id_of(i))));
-                let hint = match load::nearest(id, ids) {
-                    Some(near) => format!("; did you mean '{near}'?"),
-                    None => "; `brief export --format json` lists every id".to_string(),
-                };
-                let briefs = if briefs.len() == 1 { "the brief" } else { "any brief" };
-                return usage_error(&format!("no item has the id '{id}' in {briefs}{hint}"));
+                return unknown_id(&briefs, id);
             }
             let related = matches!(what, ExportWhat::Related(_));
             found
@@ -256,10 +271,25 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
             items += export::item_count(brief, index, selection);
         }
     }
-    let text = export::export_briefs(&chosen, &options);
+    deliver(&export::export_briefs(&chosen, &options), items, output)
+}
+
+/// An id no brief has: a usage error naming it, with the nearest id of any brief.
+fn unknown_id(briefs: &[Brief], id: &str) -> ExitCode {
+    let ids = briefs.iter().flat_map(|b| Section::ALL.iter().flat_map(move |&s| b.items(s).map(|i| b.id_of(i))));
+    let hint = match load::nearest(id, ids) {
+        Some(near) => format!("; did you mean '{near}'?"),
+        None => "; `brief export --format json` lists every id".to_string(),
+    };
+    let briefs = if briefs.len() == 1 { "the brief" } else { "any brief" };
+    usage_error(&format!("no item has the id '{id}' in {briefs}{hint}"))
+}
+
+/// Writes an export to stdout, or to a file with a word on stderr of how many items it holds.
+fn deliver(text: &str, items: usize, output: Option<&Path>) -> ExitCode {
     match output {
-        None => print_stdout(&text),
-        Some(path) => match export::write_atomically(path, &text) {
+        None => print_stdout(text),
+        Some(path) => match export::write_atomically(path, text) {
             Ok(()) => {
                 let noun = if items == 1 { "item" } else { "items" };
                 print_stderr(&format!("wrote {items} {noun} to {}\n", text::one_line(&path.display().to_string())));

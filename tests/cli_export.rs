@@ -26,7 +26,7 @@ fn stdout(args: &[&str]) -> String {
 fn each_format_on_stdout_matches_the_library_goldens() {
     assert_eq!(stdout(&["export", "--section", "quotes"]), golden("quotes.txt"));
     assert_eq!(
-        stdout(&["export", "briefs/", "--related", "lavrov", "--format", "markdown"]),
+        stdout(&["export", "briefs/biden-putin-call-2021-12.yaml", "--related", "lavrov", "--format", "markdown"]),
         golden("related-lavrov.md")
     );
     assert_eq!(
@@ -324,4 +324,154 @@ fn nothing_in_an_export_can_drive_a_terminal() {
         .unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value[0]["brief"]["marking"], "\u{1b}[5mBLINK\u{1b}[0m", "JSON escapes, and keeps the data");
+}
+
+#[test]
+fn related_over_several_briefs_is_one_dossier_across_them() {
+    for (format, extension) in [("text", "txt"), ("markdown", "md"), ("json", "json")] {
+        for id in ["biden", "sanctions"] {
+            assert_eq!(
+                stdout(&["export", "briefs/", "--related", id, "--format", format]),
+                golden(&format!("across-related-{id}.{extension}")),
+                "{id} in {format}"
+            );
+        }
+    }
+    // One brief: the dossier of that brief, as before.
+    let one = stdout(&["export", "briefs/biden-putin-call-2021-12.yaml", "--related", "biden"]);
+    assert!(one.starts_with("Biden to warn Putin of \"direct costs\" over Ukraine\n"), "{one}");
+    assert!(!one.contains("across"), "{one}");
+    // Several: one listing, each item once, from whichever briefs have it.
+    let several = stdout(&["export", "briefs/", "--related", "lavrov"]);
+    assert!(several.starts_with("Sergey Lavrov across "), "{several}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&["export", "briefs/", "--related", "lavrov", "--format", "json"])).unwrap();
+    assert!(json.is_object(), "a dossier across briefs is one object, not an array of exports");
+    assert_eq!(json["about"]["id"], "lavrov");
+}
+
+#[test]
+fn the_timeline_merges_every_brief_given_in_date_order() {
+    for (format, extension) in [("text", "txt"), ("markdown", "md"), ("json", "json")] {
+        assert_eq!(
+            stdout(&["export", "--section", "timeline", "briefs/", "--format", format]),
+            golden(&format!("across-timeline.{extension}")),
+            "{format}"
+        );
+    }
+    let one = stdout(&["export", "briefs/biden-putin-call-2021-12.yaml", "--section", "timeline"]);
+    assert!(one.starts_with("Timeline across 1 brief\n"), "one brief has a timeline too:\n{one}");
+    assert!(!one.contains("Earlier:"), "nothing earlier than the only brief");
+    brief()
+        .args(["export", "--section", "timelien"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown section 'timelien'; did you mean 'timeline'?"))
+        .stderr(predicate::str::contains("all, overview, timeline"));
+}
+
+#[test]
+fn a_listing_written_to_a_file_counts_its_rows() {
+    let briefs: Vec<brief::model::Brief> = brief::load::load_paths(&["briefs/".into()])
+        .unwrap()
+        .into_iter()
+        .flat_map(brief::load::LoadedFile::into_valid_briefs)
+        .collect();
+    let refs: Vec<&brief::model::Brief> = briefs.iter().collect();
+    let library = brief::library::Library::build(&refs);
+    let dir = tempfile::tempdir().unwrap();
+    for (args, rows) in [
+        (["--section", "timeline"], library.timeline(&refs, None).row_count()),
+        (["--related", "biden"], library.dossier(&refs, "biden").unwrap().row_count()),
+    ] {
+        let file = dir.path().join("out.md");
+        brief()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["export", "briefs/"])
+            .args(args)
+            .args(["--format", "markdown", "-o"])
+            .arg(&file)
+            .assert()
+            .success()
+            .stdout("")
+            .stderr(format!("wrote {rows} items to {}\n", file.display()));
+        assert!(std::fs::read_to_string(&file).unwrap().starts_with("# "), "{args:?}");
+    }
+}
+
+#[test]
+fn an_id_in_no_brief_is_a_usage_error_naming_it() {
+    brief()
+        .args(["export", "briefs/", "--related", "bidne"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: no item has the id 'bidne' in any brief; did you mean 'biden'?\n");
+    brief()
+        .args(["export", "briefs/", "--related", "zzzzzzzz", "--format", "json"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: no item has the id 'zzzzzzzz' in any brief; `brief export --format json` lists every id\n");
+    // As --item does, over one brief or several.
+    brief()
+        .args(["export", "briefs/", "--item", "bidne"])
+        .assert()
+        .code(2)
+        .stderr("error: no item has the id 'bidne' in any brief; did you mean 'biden'?\n");
+}
+
+#[test]
+fn a_brief_with_errors_stops_an_export_across_briefs() {
+    for selection in [["--section", "timeline"], ["--related", "biden"]] {
+        brief()
+            .args(["export", "briefs/", "tests/bad/E014-unknown-speaker.yaml"])
+            .args(selection)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("error[E014]"))
+            .stderr(predicate::str::contains("nothing was exported"));
+    }
+}
+
+#[test]
+fn nothing_in_an_export_across_briefs_can_drive_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hostile.yaml"), HOSTILE).unwrap();
+    let later =
+        HOSTILE.replace("id: hostile\n", "id: hostile-later\n").replace("date: 2024-01-01\n", "date: 2024-01-02\n");
+    std::fs::write(dir.path().join("hostile-later.yaml"), later).unwrap();
+    brief().arg("check").arg(dir.path()).assert().success();
+    for format in ["text", "markdown", "json"] {
+        for selection in [["--section", "timeline"], ["--related", "a"], ["--related", "t"], ["--related", "e"]] {
+            let output =
+                brief().arg("export").arg(dir.path()).args(selection).args(["--format", format]).output().unwrap();
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            let text = String::from_utf8(output.stdout).expect("UTF-8");
+            for c in text.chars().filter(|&c| c != '\n') {
+                assert!(!brief::text::is_unsafe(c), "U+{:04X} in {format} {selection:?}:\n{text}", c as u32);
+            }
+            assert!(text.contains("across 2 briefs"), "{format} {selection:?}:\n{text}");
+        }
+    }
+    let text =
+        String::from_utf8(brief().arg("export").arg(dir.path()).args(["--related", "a"]).output().unwrap().stdout)
+            .unwrap();
+    assert!(text.starts_with("Name␛[2K␍ across 2 briefs\n"), "{text}");
+    assert!(text.contains("Name␛[2K␍: “␛[31mquote␛[0m ␛]52;c;cm0gLXJmIH4=␇”"), "{text}");
+    assert!(text.contains("“Title ␛]0;pwned␇ change ␛]52;c;Y3VybCBldmlsLnNoIHwgc2g=␇ clip”"), "{text}");
+    assert!(text.contains("␛[5mBLINK"), "the marking, made visible: {text}");
+    let json = String::from_utf8(
+        brief()
+            .arg("export")
+            .arg(dir.path())
+            .args(["--section", "timeline", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["briefs"][0]["marking"], "\u{1b}[5mBLINK\u{1b}[0m", "JSON escapes, and keeps the data");
 }

@@ -1,5 +1,6 @@
 //! Golden exports of the sample brief (the quotes section, Lavrov's dossier, one claim with its
-//! references) and of the briefs in tests/data, in each format. Any change in the output fails the test; read the diff as a
+//! references), of the briefs in tests/data, and across the bundled briefs (two dossiers and the
+//! timeline), in each format. Any change in the output fails the test; read the diff as a
 //! reader of the export would before accepting it.
 //!
 //! To accept new output after a deliberate change: `BRIEF_BLESS=1 cargo test --test export_golden`.
@@ -61,6 +62,28 @@ const CASES: &[(&str, &str, What)] = &[
     ("extensions-overview", "extensions.yaml", What::Overview),
 ];
 
+/// What a golden across the bundled briefs (`briefs/`) exports: an id's dossier, or the
+/// timeline.
+enum Across {
+    Dossier(&'static str),
+    Timeline,
+}
+
+/// Every golden across briefs: name, listing.
+const ACROSS: &[(&str, Across)] = &[
+    ("across-related-biden", Across::Dossier("biden")),
+    ("across-related-sanctions", Across::Dossier("sanctions")),
+    ("across-timeline", Across::Timeline),
+];
+
+/// The briefs of the `briefs/` folder, as `brief export briefs/` reads them.
+fn bundled_folder() -> Vec<Brief> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    let files = brief::load::load_paths(&[folder]).expect("briefs/ loads");
+    assert!(files.iter().all(|f| !f.has_errors()), "briefs/ has errors");
+    files.into_iter().flat_map(brief::load::LoadedFile::into_valid_briefs).collect()
+}
+
 fn brief_of(name: &str) -> (Brief, Index) {
     if name == SAMPLE { sample() } else { data(name) }
 }
@@ -101,9 +124,41 @@ fn every_export_matches_its_golden() {
 }
 
 #[test]
+fn every_listing_across_briefs_matches_its_golden() {
+    let bless = std::env::var_os("BRIEF_BLESS").is_some();
+    let briefs = bundled_folder();
+    let refs: Vec<&Brief> = briefs.iter().collect();
+    let library = brief::library::Library::build(&refs);
+    let mut failures = Vec::new();
+    for (name, what) in ACROSS {
+        let listing = match what {
+            Across::Dossier(id) => library.dossier(&refs, id).unwrap_or_else(|| panic!("{id} is in briefs/")),
+            Across::Timeline => library.timeline(&refs, None),
+        };
+        for format in Format::ALL {
+            let actual = export::across::listing(&listing, &refs, &Options { format, width: 80 });
+            let path = golden_dir().join(format!("{name}.{}", format.extension()));
+            if bless {
+                fs::write(&path, &actual).expect("write golden");
+                continue;
+            }
+            let expected = fs::read_to_string(&path).unwrap_or_default();
+            if actual != expected {
+                failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} exports changed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
 fn every_golden_is_checked() {
-    let mut expected: Vec<String> =
-        CASES.iter().flat_map(|(name, ..)| Format::ALL.map(|f| format!("{name}.{}", f.extension()))).collect();
+    let mut expected: Vec<String> = CASES
+        .iter()
+        .map(|(name, ..)| *name)
+        .chain(ACROSS.iter().map(|(name, _)| *name))
+        .flat_map(|name| Format::ALL.map(|f| format!("{name}.{}", f.extension())))
+        .collect();
     expected.sort();
     let mut present: Vec<String> = fs::read_dir(golden_dir())
         .expect("tests/golden/export exists")

@@ -52,3 +52,31 @@ fn the_tour_of_the_format_is_a_brief_that_passes_the_check() {
         assert!(brief.len(section) > 0, "the tour shows every section: {} is empty", section.key());
     }
 }
+
+/// The fenced block that follows a line of the README.
+fn block_after(readme: &str, line: &str) -> String {
+    let at = readme.find(line).unwrap_or_else(|| panic!("the README shows {line}")) + line.len();
+    let start = at + readme[at..].find("```").expect("a fenced block");
+    let start = start + readme[start..].find('\n').expect("the fence's line") + 1;
+    let end = start + readme[start..].find("```\n").expect("the end of the block");
+    readme[start..end].to_string()
+}
+
+#[test]
+fn the_exports_across_briefs_it_shows_are_real_output() {
+    let readme = readme();
+    let export = |args: &[&str]| {
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{args:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let putin = block_after(&readme, "`brief export --related putin briefs/`:");
+    assert!(export(&["export", "--related", "putin", "briefs/"]).starts_with(&putin), "stale:\n{putin}");
+    let timeline = block_after(&readme, "`brief export --section timeline briefs/ --format markdown`");
+    let real = export(&["export", "--section", "timeline", "briefs/", "--format", "markdown"]);
+    assert!(real.contains(&timeline), "stale:\n{timeline}");
+}

@@ -121,7 +121,7 @@ enum Detail {
     Subject,
 }
 
-fn line(text: &str) -> String {
+pub(super) fn line(text: &str) -> String {
     text::one_line(text).trim().to_string()
 }
 
@@ -129,7 +129,7 @@ fn para(text: &str) -> String {
     text::visible(text, Lines::Keep).trim().to_string()
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+pub(super) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -190,12 +190,12 @@ fn nested(value: &Value) -> String {
 }
 
 /// A date as readers see it ([`Date::human`]), kept on one line when wrapped.
-fn date(date: &Date) -> String {
+pub(super) fn date(date: &Date) -> String {
     glued(&date.human())
 }
 
 /// The words kept on one line when wrapped.
-fn glued(text: &str) -> String {
+pub(super) fn glued(text: &str) -> String {
     text.replace(' ', &GLUE.to_string())
 }
 

@@ -1,11 +1,14 @@
 //! Exporting a brief, or part of it, as text, Markdown or JSON: for a memo, a colleague's
 //! email, a script. `brief export` calls [`export_briefs`] and the reader [`export`], its
-//! one-brief case, so both give the same shape.
+//! one-brief case, so both give the same shape. What the library lists across briefs (an id's
+//! dossier, the timeline) is exported by [`across::listing`], from the command line and the
+//! reader alike.
 //!
 //! Every export is deterministic (the same brief and selection give the same bytes) and safe
 //! to print: text and Markdown show control characters, escape sequences and bidi overrides as
 //! visible symbols; JSON escapes them.
 
+pub mod across;
 mod doc;
 mod json;
 mod markdown;
