@@ -112,7 +112,11 @@ impl Library {
         let latest = *self.places(id).last()?;
         let brief = briefs[latest.brief()];
         let count = self.brief_count(id);
-        let name = crate::text::one_line(brief.name_of(latest.item)).into_owned();
+        // An actor or topic by name; another item, whose name is its text, by kind and id.
+        let name = match latest.item.section {
+            Section::Actors | Section::Topics => crate::text::one_line(brief.name_of(latest.item)).into_owned(),
+            section => format!("{} {id},", section.singular()),
+        };
         let title = format!("{name} across {count} {}", plural(count, "brief", "briefs"));
         let groups = match latest.item.section {
             Section::Actors => self.actor_dossier(briefs, id),
@@ -187,41 +191,33 @@ impl Library {
     /// The items of a section that meet a test, once per id: the latest brief's version, with
     /// the briefs before it that had the id as its history, in date order.
     fn items_where(&self, briefs: &[&Brief], section: Section, test: impl Fn(&Brief, usize) -> bool) -> Vec<Row> {
-        // Places first, text only for the rows kept: an item followed through a year of
-        // briefs is laid out once.
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut found: Vec<(Place, Vec<Place>)> = Vec::new();
+        // The ids that meet the test in some brief, then every version of each: a claim by
+        // Biden on 7 December keeps its 6 December version even where that one named no one.
+        // Text is laid out only for the rows kept.
+        let mut ids: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for b in self.oldest_first() {
             let brief = briefs[b];
             for item in brief.items(section) {
-                if !test(brief, item.index()) {
-                    continue;
-                }
-                let place = Place::new(b, item);
-                match seen.get(brief.id_of(item)) {
-                    Some(&r) => {
-                        let (latest, history) = &mut found[r];
-                        history.push(std::mem::replace(latest, place));
-                    }
-                    None => {
-                        seen.insert(brief.id_of(item), found.len());
-                        found.push((place, Vec::new()));
-                    }
+                if test(brief, item.index()) && seen.insert(brief.id_of(item)) {
+                    ids.push(brief.id_of(item));
                 }
             }
         }
-        let mut rows: Vec<Row> = found
+        let mut rows: Vec<Row> = ids
             .into_iter()
-            .map(|(at, history)| {
+            .filter_map(|id| {
+                let places: Vec<Place> =
+                    self.places(id).iter().copied().filter(|p| p.item.section == section).collect();
+                let (&at, earlier) = places.split_last()?;
                 let brief = briefs[at.brief()];
-                let history =
-                    history.into_iter().map(|at| Version { at, state: state_of(briefs[at.brief()], at.item) });
-                Row {
+                let history = earlier.iter().map(|&at| Version { at, state: state_of(briefs[at.brief()], at.item) });
+                Some(Row {
                     date: item_date(brief, at.item),
                     text: version_text(brief, at.item),
                     at,
                     history: history.collect(),
-                }
+                })
             })
             .collect();
         rows.sort_by(|a, b| a.date.cmp(&b.date));
@@ -250,14 +246,16 @@ impl Library {
         }
         by_key
             .into_iter()
-            .filter_map(|(key, places)| {
+            .filter_map(|(key, mut places)| {
+                let stance_at = |p: &Place| briefs[p.brief()].positions[p.item.index()].stance;
+                // Two positions of one brief with one stance are one step of the course.
+                places.dedup_by(|b, a| a.brief == b.brief && stance_at(a) == stance_at(b));
                 let (&latest, earlier) = places.split_last()?;
                 let latest_brief = briefs[latest.brief()];
                 let label = match key {
                     Some(key) => self.name_in_latest(briefs, key).unwrap_or_else(|| key.to_string()),
                     None => "no topic".to_string(),
                 };
-                let stance_at = |p: &Place| briefs[p.brief()].positions[p.item.index()].stance;
                 let steps = stance_steps(&places, stance_at, |p| short_date(&briefs[p.brief()].date));
                 let history =
                     earlier.iter().map(|&at| Version { at, state: state_of(briefs[at.brief()], at.item) }).collect();
@@ -389,7 +387,7 @@ fn version_text(brief: &Brief, item: ItemRef) -> String {
             let position = &brief.positions[i];
             let actor =
                 brief.actors.iter().find(|a| a.id == position.actor.id).map_or(&*position.actor.id, |a| &a.name);
-            format!("{actor} {} {}", position.stance.sign(), position.text)
+            format!("{actor} ({}): {}", position.stance.as_str(), position.text)
         }
         Section::Claims | Section::Events => {
             format!("[{}] {}", state_of(brief, item).unwrap_or_default(), brief.name_of(item))

@@ -139,7 +139,7 @@ fn document(listing: &Listing, briefs: &[&Brief]) -> Vec<Block> {
         blocks.push(Block::Para("Nothing in these briefs.".into()));
     }
     for group in &listing.groups {
-        let rows: Vec<Block> = group.rows.iter().filter_map(|row| self::row(row, listing, briefs, dates)).collect();
+        let rows: Vec<Block> = group.rows.iter().filter_map(|row| self::row(row, briefs, dates)).collect();
         blocks.push(Block::Heading(2, format!("{} ({})", line(&group.heading), rows.len())));
         if rows.is_empty() {
             blocks.push(Block::Para("None.".into()));
@@ -202,15 +202,12 @@ fn header(listing: &Listing, briefs: &[&Brief], drawn: &[usize]) -> Vec<Block> {
     blocks
 }
 
-/// `9 Dec 2021 · [occurred] Biden and Putin hold their call.`, then a position's holder (where
-/// the row does not say) and stance, the brief it comes from and its history.
-fn row(row: &Row, listing: &Listing, briefs: &[&Brief], dates: Dates) -> Option<Block> {
+/// `9 Dec 2021 · [occurred] Biden and Putin hold their call.`, then a position's stance, the
+/// brief it comes from and its history.
+fn row(row: &Row, briefs: &[&Brief], dates: Dates) -> Option<Block> {
     let brief = brief_at(briefs, row.at)?;
     let text = line(&row.text);
     let mut fields = Vec::new();
-    if let Some(holder) = holder(row, &text, listing, briefs) {
-        fields.push(Field { label: "Held by".into(), values: vec![Inline::text(holder)], list: false });
-    }
     // A position's row gives its stance as a sign; a claim's or event's gives its status in words.
     if row.at.item.section == Section::Positions {
         let stance = brief.positions[row.at.item.index()].stance.as_str();
@@ -225,25 +222,6 @@ fn row(row: &Row, listing: &Listing, briefs: &[&Brief], dates: Dates) -> Option<
         None => text,
     };
     Some(Block::Item(Item { title: Inline::text(title), body: None, fields, quotes: Vec::new() }))
-}
-
-/// Who holds a position, where the row leaves it unsaid: not in an actor's own dossier, nor
-/// where the row starts with the name (who stood where on a topic).
-fn holder(row: &Row, text: &str, listing: &Listing, briefs: &[&Brief]) -> Option<String> {
-    if row.at.item.section != Section::Positions {
-        return None;
-    }
-    let brief = brief_at(briefs, row.at)?;
-    let actor = &brief.positions[row.at.item.index()].actor.id;
-    let about_them = listing.about.and_then(|about| {
-        let about_brief = brief_at(briefs, about)?;
-        Some(about.item.section == Section::Actors && about_brief.id_of(about.item) == &**actor)
-    });
-    if about_them == Some(true) {
-        return None;
-    }
-    let name = brief.actors.iter().find(|a| a.id == *actor).map_or_else(|| line(actor), |a| line(&a.name));
-    (!text.starts_with(&name)).then_some(name)
 }
 
 // JSON.
@@ -296,7 +274,7 @@ struct RowJson<'a> {
     section: &'static str,
     id: &'a str,
     /// Its status or stance in that brief; `null` for quotes.
-    state: Option<String>,
+    state: Option<&'static str>,
     /// The earlier briefs' versions, oldest first.
     history: Vec<VersionJson<'a>>,
 }
@@ -480,17 +458,13 @@ mod tests {
     }
 
     #[test]
-    fn a_position_says_who_holds_it_only_where_the_row_does_not() {
+    fn a_position_says_who_holds_it_and_its_stance() {
         let briefs = bundled();
         let refs: Vec<&Brief> = briefs.iter().collect();
         let library = Library::build(&refs);
-        let text = |listing: &Listing| listing_text(listing, &refs);
-        let timeline = text(&library.timeline(&refs, None));
-        assert!(timeline.contains("  Held by: Vladimir Putin\n  Stance: opposes\n"), "{timeline}");
-        let biden = text(&library.dossier(&refs, "biden").unwrap());
-        assert!(!biden.contains("Held by"), "his own positions:\n{biden}");
-        let sanctions = text(&library.dossier(&refs, "sanctions").unwrap());
-        assert!(!sanctions.contains("Held by"), "rows named after the holder:\n{sanctions}");
+        let timeline = listing_text(&library.timeline(&refs, None), &refs);
+        assert!(timeline.contains("· Vladimir Putin (opposes): Treats any extension"), "{timeline}");
+        assert!(timeline.contains("  Stance: opposes\n"), "{timeline}");
     }
 
     fn listing_text(listing: &Listing, refs: &[&Brief]) -> String {

@@ -8,14 +8,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
-use super::state::{App, Beneath, Opened, Overlay};
+use super::state::{App, Beneath, Overlay};
 use super::theme::Theme;
 use super::view::put;
 use crate::export::{self, Format, Options, Selection};
+use crate::library::Listing;
 use crate::text::one_line;
 
+/// What the dialog exports: a selection of the brief in view, or a listing across briefs.
+pub enum Content {
+    Selection(Selection),
+    Listing(Box<Listing>),
+}
+
 pub struct Dialog {
-    pub selection: Selection,
+    pub content: Content,
     pub format: Format,
     /// The path as typed, relative to `folder` unless absolute.
     pub path: String,
@@ -26,7 +33,8 @@ pub struct Dialog {
     confirming: bool,
     pub error: Option<String>,
     items: usize,
-    /// What closing the dialog returns to: the lists, or the overview it was opened from.
+    /// What closing the dialog returns to: the lists, or the overview or listing it was opened
+    /// from.
     pub beneath: Beneath,
 }
 
@@ -38,22 +46,23 @@ pub enum Outcome {
 }
 
 impl Dialog {
-    pub fn new(app: &App, selection: Selection) -> Dialog {
-        let opened = app.opened();
-        let items = export::item_count(&opened.brief, &opened.index, &selection);
+    pub fn new(app: &App, content: Content) -> Dialog {
+        let items = content_items(app, &content);
+        let beneath = match &app.overlay {
+            Overlay::Overview(state) => Beneath::Overview(*state),
+            Overlay::Across(state) => Beneath::Across(state.clone()),
+            _ => Beneath::Panes,
+        };
         Dialog {
-            path: export::default_file_name(&opened.brief, &selection, Format::Text),
-            selection,
+            path: default_name(app, &content, Format::Text),
+            content,
             format: Format::Text,
             folder: app.export_dir.clone(),
             edited: false,
             confirming: false,
             error: None,
             items,
-            beneath: match app.overlay {
-                Overlay::Overview(state) => Beneath::Overview(state),
-                _ => Beneath::Panes,
-            },
+            beneath,
         }
     }
 
@@ -61,14 +70,14 @@ impl Dialog {
         self.folder.join(&self.path)
     }
 
-    pub fn update(&mut self, action: Action, opened: &Opened) -> Outcome {
+    pub fn update(&mut self, action: Action, app: &App) -> Outcome {
         match action {
             Action::Leave => return Outcome::Closed(Some("export cancelled".into())),
             Action::NextPane => {
                 let next = Format::ALL.iter().position(|&f| f == self.format).map_or(0, |i| i + 1);
                 self.format = Format::ALL[next % Format::ALL.len()];
                 if !self.edited {
-                    self.path = export::default_file_name(&opened.brief, &self.selection, self.format);
+                    self.path = default_name(app, &self.content, self.format);
                 }
                 self.confirming = false;
             }
@@ -82,13 +91,13 @@ impl Dialog {
                 self.edited = true;
                 self.confirming = false;
             }
-            Action::Submit => return self.submit(opened),
+            Action::Submit => return self.submit(app),
             _ => {}
         }
         Outcome::Open
     }
 
-    fn submit(&mut self, opened: &Opened) -> Outcome {
+    fn submit(&mut self, app: &App) -> Outcome {
         if self.path.trim().is_empty() {
             self.error = Some("type a file name".into());
             return Outcome::Open;
@@ -99,8 +108,7 @@ impl Dialog {
             self.error = None;
             return Outcome::Open;
         }
-        let options = Options { format: self.format, width: 80 };
-        let text = export::export(&opened.brief, &opened.index, &self.selection, &options);
+        let text = content_text(app, &self.content, Options { format: self.format, width: 80 });
         match export::write_atomically(&target, &text) {
             Ok(()) => {
                 let plural = if self.items == 1 { "" } else { "s" };
@@ -144,6 +152,39 @@ impl Dialog {
         }
         for (i, line) in lines.iter().enumerate().take(area.height as usize) {
             put(buffer, area, area.y + i as u16, line);
+        }
+    }
+}
+
+/// The text of what is exported, as `brief export` writes it.
+pub fn content_text(app: &App, content: &Content, options: Options) -> String {
+    match content {
+        Content::Selection(selection) => {
+            let opened = app.opened();
+            export::export(&opened.brief, &opened.index, selection, &options)
+        }
+        Content::Listing(listing) => export::across::listing(listing, &app.brief_refs(), &options),
+    }
+}
+
+/// How many items it holds: a listing's rows.
+pub fn content_items(app: &App, content: &Content) -> usize {
+    match content {
+        Content::Selection(selection) => export::item_count(app.brief(), &app.opened().index, selection),
+        Content::Listing(listing) => listing.row_count(),
+    }
+}
+
+/// The file a format is written to unless another is typed: named for the brief and the
+/// selection, or for the listing (`joe-biden-across-3-briefs.md`).
+fn default_name(app: &App, content: &Content, format: Format) -> String {
+    match content {
+        Content::Selection(selection) => export::default_file_name(app.brief(), selection, format),
+        Content::Listing(listing) => {
+            let slug: String =
+                listing.title.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+            let slug: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+            format!("{}.{}", slug.join("-"), format.extension())
         }
     }
 }

@@ -258,13 +258,22 @@ impl App {
     }
 
     pub(super) fn open_export(&mut self) {
-        let selection = self.selection_in_view();
-        self.overlay = Overlay::Dialog(crate::tui::dialog::Dialog::new(self, selection));
+        let content = self.content_in_view();
+        self.overlay = Overlay::Dialog(crate::tui::dialog::Dialog::new(self, content));
+    }
+
+    /// What `e` and `y` pass on: a listing across briefs when one is open, else the selection.
+    fn content_in_view(&self) -> crate::tui::dialog::Content {
+        use crate::tui::dialog::Content;
+        match &self.overlay {
+            Overlay::Across(state) => Content::Listing(Box::new(state.listing.clone())),
+            _ => Content::Selection(self.selection_in_view()),
+        }
     }
 
     pub(super) fn update_dialog(&mut self, action: Action) {
         let Overlay::Dialog(mut dialog) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
-        match dialog.update(action, &self.reading().opened) {
+        match dialog.update(action, self) {
             crate::tui::dialog::Outcome::Open => self.overlay = Overlay::Dialog(dialog),
             crate::tui::dialog::Outcome::Closed(message) => {
                 self.overlay = dialog.beneath.overlay();
@@ -274,11 +283,10 @@ impl App {
     }
 
     pub(super) fn copy_view(&mut self) {
-        let selection = self.selection_in_view();
-        let opened = &self.reading().opened;
+        let content = self.content_in_view();
         let options = crate::export::Options { format: crate::export::Format::Text, width: 80 };
-        let text = crate::export::export(&opened.brief, &opened.index, &selection, &options);
-        let items = crate::export::item_count(&opened.brief, &opened.index, &selection);
+        let text = crate::tui::dialog::content_text(self, &content, options);
+        let items = crate::tui::dialog::content_items(self, &content);
         self.effects.push(Effect::Copy { text, items });
     }
 }
