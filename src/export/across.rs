@@ -83,7 +83,7 @@ impl Dates {
 /// 6 Dec and 7 Dec")`. `None` without earlier versions.
 pub(crate) fn history_words(history: &[Version], briefs: &[&Brief], dates: Dates) -> Option<(&'static str, String)> {
     let versions: Vec<(&Brief, Option<String>)> =
-        history.iter().filter_map(|v| Some((brief_at(briefs, v.at)?, v.state.as_deref().map(line)))).collect();
+        history.iter().filter_map(|v| Some((brief_at(briefs, v.at)?, v.state.map(line)))).collect();
     if versions.is_empty() {
         return None;
     }
@@ -329,7 +329,7 @@ fn version_json<'a>(version: &'a Version, briefs: &[&'a Brief]) -> Option<Versio
         brief: BriefJson::of(brief),
         section: version.at.item.section.key(),
         id: brief.id_of(version.at.item),
-        state: version.state.as_deref(),
+        state: version.state,
     })
 }
 
@@ -391,7 +391,7 @@ mod tests {
     fn versions_in_briefs_not_given_are_left_out() {
         let briefs = bundled();
         let refs: Vec<&Brief> = briefs.iter().collect();
-        let gone = Version { at: Place::new(99, ItemRef::new(Section::Events, 0)), state: Some("scheduled".into()) };
+        let gone = Version { at: Place::new(99, ItemRef::new(Section::Events, 0)), state: Some("scheduled") };
         let no_item = Version { at: Place::new(0, ItemRef::new(Section::Events, 9999)), state: None };
         assert_eq!(words(&[gone, no_item], &refs, true), None);
     }
