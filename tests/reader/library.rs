@@ -282,3 +282,24 @@ fn a_click_selects_a_row_and_the_wheel_moves_in_the_library_and_the_listings() {
     let Overlay::Across(state) = &app.overlay else { panic!() };
     assert_eq!(state.cursor, before + 3);
 }
+
+#[test]
+fn e_and_y_on_a_dossier_pass_it_on_as_the_cli_exports_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = bundled_library(100, 30);
+    app.export_dir = folder.path().to_path_buf();
+    press(&mut app, "enter ctrl-p type:joe~biden enter a e");
+    let Overlay::Dialog(dialog) = &app.overlay else { panic!("the export dialog") };
+    assert_eq!(dialog.path, "joe-biden-across-3-briefs.txt");
+    press(&mut app, "enter");
+    assert!(matches!(app.overlay, Overlay::Across(_)), "back to the dossier");
+    let written = std::fs::read_to_string(folder.path().join("joe-biden-across-3-briefs.txt")).unwrap();
+    let briefs: Vec<&brief::model::Brief> = app.briefs.iter().map(|r| &r.opened.brief).collect();
+    let listing = app.library.dossier(&briefs, "biden").unwrap();
+    let options = brief::export::Options { format: brief::export::Format::Text, width: 80 };
+    assert_eq!(written, brief::export::across::listing(&listing, &briefs, &options));
+    assert!(app.message.as_deref().unwrap().contains(&format!("wrote {} items", listing.row_count())));
+    press(&mut app, "y");
+    let [brief::tui::Effect::Copy { text, items }] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
+    assert_eq!((text, *items), (&written, listing.row_count()));
+}
