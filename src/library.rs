@@ -409,7 +409,7 @@ fn dated_on_its_own(brief: &Brief, item: ItemRef) -> bool {
 }
 
 /// The date an item is of: its own, else its brief's.
-pub fn item_date(brief: &Brief, item: ItemRef) -> Option<Date> {
+fn item_date(brief: &Brief, item: ItemRef) -> Option<Date> {
     let i = item.index();
     let own = match item.section {
         Section::Events => Some(&brief.events[i].date),

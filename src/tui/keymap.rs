@@ -440,6 +440,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "previous candidate",
         hint: None,
     },
+    Binding {
+        contexts: &[Finding],
+        keys: &["down", "ctrl-n"],
+        action: Action::Down,
+        help: "next brief found",
+        hint: Some("choose"),
+    },
+    Binding { contexts: &[Finding], keys: &["up", "ctrl-p"], action: Action::Up, help: "brief above", hint: None },
     Binding { contexts: &[Dialog], keys: &["enter"], action: Action::Submit, help: "accept", hint: Some("accept") },
     Binding {
         contexts: &[Dialog],
@@ -609,7 +617,7 @@ pub fn hints_for(context: Context) -> Vec<(String, &'static str)> {
         // "j/k move": pair a key with its opposite when the table lists both.
         let key = display_key(binding.keys[0]);
         let key = match binding.action {
-            Action::Down => format!("{key}/{}", display_key(if context == Context::Picker { "up" } else { "k" })),
+            Action::Down => format!("{key}/{}", display_key(if context.takes_text() { "up" } else { "k" })),
             _ => key,
         };
         hints.push((key, hint));

@@ -223,11 +223,12 @@ pub fn open_all(files: Vec<LoadedFile>) -> Vec<Opened> {
     loaded_briefs(files, Vec::new())
 }
 
-/// The briefs to read, named for the header: `file` or `file #2` for later documents. The
-/// indexes built during the load are used when there is one for each brief.
+/// The briefs to read, named for the header: `file` or `file #2` for the second document,
+/// numbered among all the file's documents, as `r` finds it again. The indexes built during the
+/// load, one for each brief that parsed (with errors or not), are used when they are all there.
 fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Opened> {
-    let count: usize = files.iter().map(|f| f.valid_briefs().count()).sum();
-    let mut indexes = (indexes.len() == count).then(|| indexes.into_iter());
+    let parsed: usize = files.iter().map(|f| f.briefs.iter().filter(|b| b.brief.is_some()).count()).sum();
+    let mut indexes = (indexes.len() == parsed).then(|| indexes.into_iter());
     let mut briefs = Vec::new();
     for file in files {
         let name = file.origin.name();
@@ -237,9 +238,15 @@ fn loaded_briefs(files: Vec<LoadedFile>, indexes: Vec<Index>) -> Vec<Opened> {
             _ => None,
         };
         let several = file.briefs.len() > 1;
-        for (n, brief) in file.into_valid_briefs().into_iter().enumerate() {
+        for (n, loaded) in file.briefs.into_iter().enumerate() {
+            let valid = !loaded.has_errors();
+            let Some(brief) = loaded.brief else { continue };
+            let index = indexes.as_mut().and_then(Iterator::next);
+            if !valid {
+                continue;
+            }
             let name = if several { format!("{name} #{}", n + 1) } else { name.clone() };
-            let index = indexes.as_mut().and_then(Iterator::next).unwrap_or_else(|| Index::build(&brief));
+            let index = index.unwrap_or_else(|| Index::build(&brief));
             let mut opened = Opened::indexed(name, brief, index);
             opened.file = path.clone().map(|path| (path, n));
             opened.folder = folder.clone();

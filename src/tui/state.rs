@@ -216,6 +216,8 @@ pub enum Overlay {
     Problems {
         scroll: usize,
         shelved: Option<usize>,
+        /// The library they were opened from, to return to.
+        library: Option<Box<LibraryState>>,
     },
     /// The brief's overview, with a cursor on its sources.
     Overview(OverviewState),
@@ -272,6 +274,8 @@ pub struct AcrossState {
     /// For the timeline: the actor or topic `f` narrows it to, when not narrowed yet.
     pub narrow_to: Option<String>,
     pub kind: AcrossKind,
+    /// The library it was opened over, which closing it returns to.
+    pub over: Option<LibraryState>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

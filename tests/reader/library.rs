@@ -206,7 +206,7 @@ fn the_picker_finds_items_in_every_brief_and_says_which() {
     let mut app = bundled_library(120, 30);
     press(&mut app, "ctrl-p type:bucharest~nine");
     let screen = drawn(&app).join("\n");
-    assert!(screen.contains("· 9 Dec After the call"), "{screen}");
+    assert!(screen.contains("9 Dec    Bucharest Nine · bucharest-nine"), "{screen}");
     press(&mut app, "enter");
     assert_eq!(app.brief().date.to_string(), "2021-12-09");
     assert_eq!(detail_id(&app), "bucharest-nine");
@@ -302,4 +302,62 @@ fn e_and_y_on_a_dossier_pass_it_on_as_the_cli_exports_it() {
     press(&mut app, "y");
     let [brief::tui::Effect::Copy { text, items }] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
     assert_eq!((text, *items), (&written, listing.row_count()));
+}
+
+#[test]
+fn r_builds_the_library_again_from_the_brief_read_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let (a, b) = (folder.path().join("a.yaml"), folder.path().join("b.yaml"));
+    let sample = brief::sample::portable();
+    std::fs::write(&a, &sample).unwrap();
+    std::fs::write(&b, sample.replace("\ndate: 2021-12-06\n", "\ndate: 2021-12-08\n")).unwrap();
+    let files = brief::load::load_paths(&[a, b.clone()]).unwrap();
+    let mut app = app_with(brief::tui::open_all(files), 100, 30);
+    assert_eq!(library_dates(&app), ["2021-12-08", "2021-12-06"]);
+    press(&mut app, "enter");
+    assert_eq!(app.library.rank(app.current), 1, "b is the newer");
+    press(&mut app, "t enter");
+    // b is now the older, and has lost its events: the timeline history may not bring them back.
+    let text = sample.replace("\ndate: 2021-12-06\n", "\ndate: 2021-12-01\n");
+    let events = text.find("\nevents:\n").unwrap() + 1;
+    // To the next top-level key, or the end.
+    let rest = &text[events + "events:\n".len()..];
+    let end = rest
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .find(|&i| rest[i..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    let after = end.map_or(text.len(), |i| events + "events:\n".len() + i);
+    std::fs::write(&b, format!("{}{}", &text[..events], &text[after..])).unwrap();
+    press(&mut app, "r");
+    assert!(app.message.as_deref().unwrap().starts_with("reloaded"), "{:?}", app.message);
+    assert_eq!(app.brief().events.len(), 0);
+    assert_eq!(app.library.rank(app.current), 0, "the library knows b is older now");
+    press(&mut app, "backspace t a L");
+    drawn(&app);
+    assert_eq!(library_dates(&app), ["2021-12-06", "2021-12-01"]);
+}
+
+#[test]
+fn what_opens_over_the_library_returns_to_it_as_it_was() {
+    let mut app = bundled_library(100, 30);
+    press(&mut app, "j t");
+    let Overlay::Across(state) = &app.overlay else { panic!("the timeline") };
+    let day = state.listing.rows().nth(state.cursor).and_then(|r| r.date.clone()).unwrap();
+    assert_eq!(day.to_string(), "2021-12-07", "on the day of the brief under the library's cursor");
+    press(&mut app, "esc");
+    let Overlay::Library(state) = &app.overlay else { panic!("back in the library") };
+    assert_eq!(state.cursor, 1);
+    // A brief, the library, and back to the brief.
+    press(&mut app, "enter j L backspace");
+    assert!(matches!(app.overlay, Overlay::None));
+    assert_eq!(app.brief().date.to_string(), "2021-12-07");
+    press(&mut app, "backspace");
+    assert!(matches!(app.overlay, Overlay::Library(_)));
+    press(&mut app, "esc");
+    assert_eq!(app.brief().date.to_string(), "2021-12-07", "Esc goes back to the brief last read");
+    // The problems of a broken brief return to the library with its query.
+    let mut app = folder_with_a_broken_brief();
+    press(&mut app, "/ type:unknown enter D esc");
+    let Overlay::Library(state) = &app.overlay else { panic!("back in the library") };
+    assert_eq!(state.query, "unknown");
 }

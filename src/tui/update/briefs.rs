@@ -24,7 +24,10 @@ impl App {
                 return;
             }
         };
-        if file.has_errors() {
+        // The file's own errors (its YAML did not parse) or this document's stop the reload;
+        // another document's do not.
+        let broken = |b: &crate::load::LoadedBrief| b.has_errors();
+        if file.problems.iter().any(|p| p.is_error()) || file.briefs.get(document).is_some_and(broken) {
             let errors = file.all_problems().filter(|p| p.is_error()).count();
             // The file's own problems first (the YAML did not parse), then this brief's, then the
             // other briefs' of the file.
@@ -37,7 +40,7 @@ impl App {
             self.message = Some(format!("{first}({count}; D lists them; still showing what was loaded)"));
             return;
         }
-        let Some(brief) = file.into_valid_briefs().into_iter().nth(document) else {
+        let Some(brief) = file.briefs.into_iter().nth(document).and_then(|b| b.brief) else {
             self.message =
                 Some(format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name)));
             return;
@@ -73,6 +76,19 @@ impl App {
         }
         let reading = self.reading_mut();
         reading.opened = fresh;
+        // What the library knows of this brief is of its old items: it is built again, every
+        // brief's summary across briefs is made again when next shown, and the listings history
+        // would bring back are let go.
+        self.library = crate::library::Library::build(&self.brief_refs());
+        for reading in &mut self.briefs {
+            reading.marks_for = None;
+        }
+        for location in self.back.iter_mut().chain(self.forward.iter_mut()) {
+            if matches!(location.screen, Screen::Across(_)) {
+                location.screen = Screen::Panes;
+            }
+        }
+        let reading = self.reading_mut();
         // The marks and references were of the old brief's items: none may outlive it, even
         // where the new brief leaves nothing selected.
         reading.marks_for = None;
@@ -120,10 +136,18 @@ impl App {
         let selected =
             self.anchor().map(|item| (self.brief().id_of(item).to_string(), self.brief().name_of(item).to_string()));
         let round = if newer { self.library.oldest_first().next() } else { self.library.oldest_first().last() };
-        self.current = self.library.step(self.current, newer).or(round).unwrap_or(self.current);
+        let next = self.library.step(self.current, newer);
+        self.current = next.or(round).unwrap_or(self.current);
         let title = one_line(&self.brief().title).into_owned();
         let date = self.brief().date.human();
         let mut message = format!("brief {}/{count} in time: {date} · {title}", self.library.rank(self.current) + 1);
+        if next.is_none() {
+            message.push_str(if newer {
+                " (past the newest, back to the oldest)"
+            } else {
+                " (before the oldest, on to the newest)"
+            });
+        }
         let found = selected.as_ref().and_then(|(id, _)| {
             let opened = self.opened();
             opened.index.lookup(&opened.brief, id).filter(|item| item.section == pane.section())

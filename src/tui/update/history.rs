@@ -49,13 +49,19 @@ impl App {
     }
 
     pub(super) fn restore(&mut self, location: Location) {
-        self.current = location.brief.min(self.briefs.len() - 1);
+        // The library is no brief's: the brief last read stays the one Esc returns to.
+        if !matches!(location.screen, Screen::Library { .. }) {
+            self.current = location.brief.min(self.briefs.len() - 1);
+        }
         self.overlay = match location.screen {
             Screen::Overview(source) => Overlay::Overview(OverviewState { source, scroll: 0 }),
             Screen::Library { cursor, query } => {
                 let rows = self.library_rows(&query);
                 let cursor = cursor.min(rows.len().saturating_sub(1));
-                Overlay::Library(LibraryState { cursor, offset: 0, query, typing: false, rows })
+                // Back in the library, nothing below it changes.
+                let library = Overlay::Library(LibraryState { cursor, offset: 0, query, typing: false, rows });
+                self.overlay = library;
+                return;
             }
             Screen::Across(state) => Overlay::Across(state),
             Screen::Panes => Overlay::None,

@@ -59,12 +59,22 @@ impl App {
                 Action::Erase => {
                     state.query.pop();
                 }
-                Action::Submit => state.typing = false,
                 Action::Leave => {
                     state.typing = false;
                     state.query.clear();
                 }
+                Action::Submit => state.typing = false,
+                Action::Down | Action::Up => {
+                    let by = if action == Action::Down { 1 } else { -1 };
+                    state.cursor = state.cursor.saturating_add_signed(by).min(count.saturating_sub(1));
+                }
                 _ => {}
+            }
+            // Only a change to the query reads the briefs again.
+            if !matches!(action, Action::Type(_) | Action::Erase | Action::Leave) {
+                keep_in_view_of(&mut state.offset, state.cursor, page, count);
+                self.overlay = Overlay::Library(state);
+                return;
             }
             let chosen = state.rows.get(state.cursor).map(|r| r.entry);
             state.rows = self.library_rows(&state.query);
@@ -101,7 +111,8 @@ impl App {
             },
             Action::ShowProblems => match state.rows.get(state.cursor).map(|r| r.entry) {
                 Some(Shelf::Broken(shelved)) => {
-                    self.overlay = Overlay::Problems { scroll: 0, shelved: Some(shelved) };
+                    self.overlay =
+                        Overlay::Problems { scroll: 0, shelved: Some(shelved), library: Some(Box::new(state)) };
                     return;
                 }
                 _ => self.message = Some("this brief opened without errors".into()),
@@ -195,20 +206,37 @@ impl App {
         self.briefs.iter().map(|r| &r.opened.brief).collect()
     }
 
-    /// `t`: the timeline across every brief, ready to narrow to the selected actor or topic.
+    /// `t`: the timeline across every brief, open on the day of the brief being read (or,
+    /// from the library, of the brief under the cursor), ready to narrow to the actor or topic
+    /// selected in the brief.
     pub(super) fn open_timeline(&mut self) {
         let listing = self.library.timeline(&self.brief_refs(), None);
-        let narrow_to = self.anchor().filter(|a| matches!(a.section, Section::Actors | Section::Topics));
-        let narrow_to = narrow_to.map(|a| self.brief().id_of(a).to_string());
-        // Like a calendar at today: on the brief's day, with what led up to it above. A row
-        // dated only by its month is not on the day.
-        let date = &self.brief().date;
+        let (over, date, narrow_to) = match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Library(state) => {
+                let b = match state.rows.get(state.cursor).map(|r| r.entry) {
+                    Some(Shelf::Brief(b)) => b,
+                    _ => self.current,
+                };
+                (Some(state), self.briefs[b].opened.brief.date.clone(), None)
+            }
+            _ => {
+                self.remember();
+                let anchor = self.anchor().filter(|a| matches!(a.section, Section::Actors | Section::Topics));
+                (None, self.brief().date.clone(), anchor.map(|a| self.brief().id_of(a).to_string()))
+            }
+        };
+        // Like a calendar at today: on the brief's day, with what led up to it above (a row
+        // dated only by its month is not on the day); past the end, on the last row.
         let on_or_after =
-            |d: &crate::model::Date| d.against(date).is_gt() || (d.against(date).is_eq() && d.day.is_some());
-        let cursor = listing.rows().position(|r| r.date.as_ref().is_some_and(on_or_after)).unwrap_or(0);
+            |d: &crate::model::Date| d.against(&date).is_gt() || (d.against(&date).is_eq() && d.day.is_some());
+        let last = listing.row_count().saturating_sub(1);
+        let cursor = listing.rows().position(|r| r.date.as_ref().is_some_and(on_or_after)).unwrap_or(last);
         let line = crate::tui::view::library::line_of_row(&listing, cursor);
-        let offset = line.saturating_sub(self.across_page(&listing) / 3);
-        let state = AcrossState { listing, cursor, offset, narrow_to, kind: AcrossKind::Timeline { narrowed: false } };
+        let page = self.across_page(&listing);
+        let end = (listing.row_count() + listing.groups.len()).saturating_sub(page);
+        let offset = line.saturating_sub(page / 3).min(end);
+        let kind = AcrossKind::Timeline { narrowed: false };
+        let state = AcrossState { listing, cursor, offset, narrow_to, kind, over };
         self.overlay = Overlay::Across(Box::new(state));
     }
 
@@ -219,8 +247,21 @@ impl App {
             return;
         };
         let id = self.brief().id_of(anchor).to_string();
-        let Some(listing) = self.library.dossier(&self.brief_refs(), &id) else { return };
-        let state = AcrossState { listing, cursor: 0, offset: 0, narrow_to: None, kind: AcrossKind::Dossier };
+        let Some(listing) = self.library.dossier(&self.brief_refs(), &id) else {
+            self.message = Some(format!("{id} is in no brief the library knows; r reads the brief again"));
+            return;
+        };
+        if listing.groups.is_empty() {
+            let what = match anchor.section {
+                Section::Actors => "no quote, position or claim",
+                _ => "nothing that changes",
+            };
+            self.message = Some(format!("{}: {what} in any brief", one_line(&listing.title)));
+            return;
+        }
+        self.remember();
+        let state =
+            AcrossState { listing, cursor: 0, offset: 0, narrow_to: None, kind: AcrossKind::Dossier, over: None };
         self.overlay = Overlay::Across(Box::new(state));
     }
 
@@ -245,8 +286,8 @@ impl App {
             Action::HalfPageUp => state.cursor = state.cursor.saturating_sub(page / 2),
             Action::Follow => {
                 let at = state.listing.rows().nth(state.cursor).map(|row| row.at);
+                self.overlay = Overlay::Across(state);
                 if let Some(at) = at {
-                    self.overlay = Overlay::Across(state);
                     self.remember();
                     self.overlay = Overlay::None;
                     self.open_place(at);
@@ -254,7 +295,13 @@ impl App {
                 return;
             }
             Action::ToggleFilter => self.narrow_timeline(&mut state),
-            Action::Leave => return,
+            // Back to the library it was opened over, or the panes.
+            Action::Leave => {
+                if let Some(library) = state.over {
+                    self.overlay = Overlay::Library(library);
+                }
+                return;
+            }
             Action::OpenPicker => {
                 self.overlay = Overlay::Across(state);
                 self.open_picker();
@@ -303,7 +350,10 @@ impl App {
                 state.listing.rows().nth(state.cursor).and_then(|row| primary_actor(briefs[row.at.brief()], row.at));
             match state.narrow_to.clone().or(of_row) {
                 Some(id) => Some(id),
-                None => return,
+                None => {
+                    self.message = Some("this row is by no actor: select one, or open t from an actor or topic".into());
+                    return;
+                }
             }
         };
         let chosen = state.listing.rows().nth(state.cursor).map(|r| r.at);

@@ -151,14 +151,17 @@ impl App {
             }
             Action::NextBrief => self.switch_brief(true),
             Action::PreviousBrief => self.switch_brief(false),
-            Action::ToggleLibrary => self.open_library(),
+            Action::ToggleLibrary => {
+                self.remember();
+                self.open_library();
+            }
             Action::Timeline => self.open_timeline(),
             Action::Dossier => self.open_dossier(),
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
             Action::Reload => self.reload(),
             Action::ShowProblems => match self.reading().problems {
-                Some(_) => self.overlay = Overlay::Problems { scroll: 0, shelved: None },
+                Some(_) => self.overlay = Overlay::Problems { scroll: 0, shelved: None, library: None },
                 None => self.message = Some("no problems: the brief's file read cleanly".into()),
             },
             _ => {}

@@ -38,8 +38,9 @@ impl App {
                 let (list, _) = library::areas(screen, state.rows.len() + 1);
                 // Inside the border, under the column heads.
                 let first_row = list.y + 2;
+                let rows = usize::from(list.height.saturating_sub(3));
                 if inside(list) && row >= first_row && row + 1 < list.bottom() {
-                    let clicked = state.offset + usize::from(row - first_row);
+                    let clicked = library::first_row(state, rows) + usize::from(row - first_row);
                     if clicked < state.rows.len() {
                         state.cursor = clicked;
                     }

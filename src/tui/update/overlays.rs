@@ -156,21 +156,15 @@ impl App {
     }
 
     pub(super) fn update_problems(&mut self, action: Action) {
-        let Overlay::Problems { scroll, shelved } = self.overlay else { return };
+        let Overlay::Problems { scroll, shelved, library } = std::mem::replace(&mut self.overlay, Overlay::None) else {
+            return;
+        };
         let lines = self.problems_shown(shelved).map_or(0, |p| p.report.len());
         let page = (self.size.1 as usize).saturating_sub(4);
         match scrolled(scroll, &action, page, lines.saturating_sub(page)) {
-            Some(scroll) => self.overlay = Overlay::Problems { scroll, shelved },
-            None => match shelved {
-                // Back to the library, on the brief the problems are of.
-                Some(shelved) => {
-                    self.open_library();
-                    if let Overlay::Library(state) = &mut self.overlay {
-                        state.cursor = state.rows.iter().position(|r| r.entry == Shelf::Broken(shelved)).unwrap_or(0);
-                    }
-                }
-                None => self.overlay = Overlay::None,
-            },
+            Some(scroll) => self.overlay = Overlay::Problems { scroll, shelved, library },
+            // Back to the library as it was, or the panes.
+            None => self.overlay = library.map_or(Overlay::None, |state| Overlay::Library(*state)),
         }
     }
 

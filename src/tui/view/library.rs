@@ -20,7 +20,7 @@ use crate::tui::theme::Theme;
 /// takes the lines it has, up to two thirds of the screen; the rest is the summary's.
 pub fn areas(screen: Rect, lines: usize) -> (Rect, Rect) {
     let body = Rect { height: screen.height.saturating_sub(1), ..screen };
-    let most = (body.height * 2 / 3).max(body.height.saturating_sub(5).min(4));
+    let most = ((u32::from(body.height) * 2 / 3) as u16).max(body.height.saturating_sub(5).min(4));
     let list_height = (lines.saturating_add(2).min(usize::from(u16::MAX)) as u16).clamp(4.min(most), most);
     let list = Rect { height: list_height, ..body };
     let summary = Rect { y: list.bottom(), height: body.height - list_height, ..body };
@@ -72,13 +72,20 @@ pub fn first_line(state: &AcrossState, rows: usize) -> usize {
     state.offset.min(cursor_line).max((cursor_line + 1).saturating_sub(rows))
 }
 
+/// The first row of the library in view with `rows` rows shown: where the state left it,
+/// moved as little as needed to show the cursor (after a resize, say).
+pub fn first_row(state: &LibraryState, rows: usize) -> usize {
+    state.offset.min(state.cursor).max((state.cursor + 1).saturating_sub(rows))
+}
+
 pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme: Theme) {
     let (list, summary) = areas(buffer.area, state.rows.len() + 1);
     Clear.render(Rect { height: list.height + summary.height, ..list }, buffer);
     let count = app.briefs.len() + app.shelved.len();
+    let briefs = |n: usize| if n == 1 { "brief" } else { "briefs" };
     let title = match (state.query.is_empty(), state.typing) {
-        (true, false) => format!(" Library · {count} briefs, newest first "),
-        _ => format!(" Library · {} of {count} briefs ", state.rows.len()),
+        (true, false) => format!(" Library · {count} {}, newest first ", briefs(count)),
+        _ => format!(" Library · {} of {count} {} ", state.rows.len(), briefs(count)),
     };
     let footer = (!state.rows.is_empty()).then(|| {
         Line::styled(format!(" {} of {} · Enter opens · / finds ", state.cursor + 1, state.rows.len()), theme.dim())
@@ -112,7 +119,8 @@ pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme:
     };
     put(buffer, inner, inner.y, &query_line);
     let rows = inner.height.saturating_sub(1) as usize;
-    for (line_no, (n, row)) in state.rows.iter().enumerate().skip(state.offset).take(rows).enumerate() {
+    let first = first_row(state, rows);
+    for (line_no, (n, row)) in state.rows.iter().enumerate().skip(first).take(rows).enumerate() {
         let y = inner.y + 1 + line_no as u16;
         let mut line = match row.entry {
             Shelf::Brief(b) => brief_row(app, b, row.matches, width, counts, theme),

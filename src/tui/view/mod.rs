@@ -35,15 +35,13 @@ pub fn draw(buffer: &mut Buffer, app: &App) {
         Overlay::Dialog(dialog) => under(&dialog.beneath),
         _ => None,
     };
-    let shelved_problems = matches!(app.overlay, Overlay::Problems { shelved: Some(_), .. });
+    let beneath = match &app.overlay {
+        Overlay::Problems { library: Some(state), .. } => Some(Under::Library(state)),
+        _ => beneath,
+    };
     match beneath {
         Some(Under::Library(state)) => library::draw_library(buffer, app, state, theme),
         Some(Under::Across(state)) => library::draw_across(buffer, app, state, theme),
-        _ if shelved_problems => {
-            let rows = app.library_rows("");
-            let state = super::state::LibraryState { rows, ..Default::default() };
-            library::draw_library(buffer, app, &state, theme);
-        }
         _ => {
             header(buffer, layout.header, app, theme);
             lists::draw(buffer, &layout, app, theme);

@@ -21,7 +21,7 @@ pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Overlay::Help { from, scroll, .. } => help(buffer, area, *from, *scroll, theme),
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
         Overlay::Picker(picker) => picker_view(buffer, area, app, picker, theme),
-        Overlay::Problems { scroll, shelved } => problems(buffer, area, app, *scroll, *shelved, theme),
+        Overlay::Problems { scroll, shelved, .. } => problems(buffer, area, app, *scroll, *shelved, theme),
         Overlay::Overview(state) => overview(buffer, area, app, *state, theme),
         Overlay::Dialog(dialog) => {
             let rect = crate::tui::layout::centered(area, 70, 9);
@@ -248,13 +248,14 @@ fn picker_view(buffer: &mut Buffer, area: Rect, app: &App, picker: &Picker, them
         let Some((brief, entry)) = picker.entry(result) else { break };
         let y = inner.y + 1 + line_no as u16;
         let tag = format!("{:<9} ", entry.item.section.singular());
-        let mut spans = vec![Span::styled(tag, theme.dim()), Span::raw(entry.label.clone())];
-        // Across briefs, each result says its brief.
+        let mut spans = vec![Span::styled(tag, theme.dim())];
+        // Across briefs, each result says its brief first: the same item in two briefs reads
+        // the same after it.
         if picker.across_briefs() {
-            let brief = &app.briefs[brief].opened.brief;
-            let from = format!("  · {} {}", crate::library::short_date(&brief.date), one_line(&brief.title));
-            spans.push(Span::styled(from, theme.dim()));
+            let date = crate::library::short_date(&app.briefs[brief].opened.brief.date);
+            spans.push(Span::styled(format!("{date:<8} "), theme.strong()));
         }
+        spans.push(Span::raw(entry.label.clone()));
         let mut line = Line::from(spans);
         if result == picker.cursor {
             buffer.set_style(Rect::new(inner.x, y, inner.width, 1), theme.cursor(true));
