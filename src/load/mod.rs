@@ -243,36 +243,79 @@ fn items_of(file: &LoadedFile) -> u64 {
     briefs.map(|b| Section::ALL.iter().map(|&s| b.items(s).len() as u64).sum::<u64>()).sum()
 }
 
-/// A brief's header read from the start of its file, to show while the rest loads.
+/// A brief's header read from the start of its file, to show while the rest loads, or in a
+/// list of briefs before any is loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preview {
     pub title: String,
     pub date: Option<String>,
     pub marking: Option<String>,
     pub summary: Option<String>,
+    pub tags: Vec<String>,
 }
 
+/// How much of a file [`preview`] reads first: a header is a few hundred bytes.
+const PREVIEW_FIRST: usize = 4 << 10;
+/// How much it reads at most, for a header that does not end in the first piece.
+const PREVIEW_MOST: usize = 64 << 10;
+
 /// Reads the header of the brief a file starts with: the top-level fields before its first
-/// section, from the first 64 KiB. `None` when there is no such header to read.
+/// section, from the first 4 KiB, or from up to 64 KiB when it goes on past them. `None` when
+/// there is no such header to read.
 pub fn preview(path: &Path) -> Option<Preview> {
-    let mut head = Vec::new();
-    fs::File::open(path).ok()?.take(64 << 10).read_to_end(&mut head).ok()?;
-    let head = String::from_utf8_lossy(&head);
-    let mut end = 0;
-    for line in head.split_inclusive('\n') {
-        let key = line.split(':').next().unwrap_or("");
-        if crate::model::Section::from_key(key).is_some() || !line.ends_with('\n') {
-            break;
+    let mut file = fs::File::open(path).ok()?;
+    let mut head = Vec::with_capacity(PREVIEW_FIRST);
+    (&mut file).take(PREVIEW_FIRST as u64).read_to_end(&mut head).ok()?;
+    let all = head.len() < PREVIEW_FIRST;
+    let text = match header_of(&head, all) {
+        Some(text) => text,
+        None => {
+            file.take((PREVIEW_MOST - head.len()) as u64).read_to_end(&mut head).ok()?;
+            header_of(&head, true)?
         }
-        end += line.len();
-    }
-    let value = yaml::parse_value(&head[..end])?;
-    let text = |key: &str| match value.get(key)? {
+    };
+    let value = yaml::parse_value(&text)?;
+    let text = |value: &serde_json::Value| match value {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
-    Some(Preview { title: text("title")?, date: text("date"), marking: text("marking"), summary: text("summary") })
+    let field = |key: &str| value.get(key).and_then(text);
+    let tags = match value.get("tags") {
+        Some(serde_json::Value::Array(tags)) => tags.iter().filter_map(text).collect(),
+        _ => Vec::new(),
+    };
+    Some(Preview {
+        title: field("title")?,
+        date: field("date"),
+        marking: field("marking"),
+        summary: field("summary"),
+        tags,
+    })
+}
+
+/// The header in the start of a file: its lines up to the first section, or up to the last
+/// whole line when `all` of what can be read is there. `None` when more must be read to know.
+fn header_of(head: &[u8], all: bool) -> Option<String> {
+    let head = String::from_utf8_lossy(head);
+    let mut end = 0;
+    for line in head.split_inclusive('\n') {
+        let key = line.split(':').next().unwrap_or("");
+        if crate::model::Section::from_key(key).is_some() {
+            return Some(head[..end].to_string());
+        }
+        if !line.ends_with('\n') {
+            break;
+        }
+        end += line.len();
+    }
+    all.then(|| head[..end].to_string())
+}
+
+/// The headers of files (as [`preview`] reads them), read side by side: what a list of the
+/// briefs in a folder shows before any is loaded. In the order of `files`.
+pub fn previews(files: &[PathBuf]) -> Vec<Option<Preview>> {
+    files.par_iter().map(|file| preview(file)).collect()
 }
 
 /// Why nothing could be loaded from a path: a usage or I/O problem, not a problem of a brief.
@@ -629,6 +672,14 @@ fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
     Ok(inputs)
 }
 
+/// The files [`load_paths`] would read, folders expanded, in its order, with the same errors
+/// (a folder that holds no brief file, or that cannot be listed). Stdin (`-`) is left out: it
+/// has no file to read a header from before the load, and can be read only once, by the load.
+/// A file given by name is listed whether or not it can be read; the load says why not.
+pub fn brief_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    Ok(inputs(paths)?.into_iter().flatten().collect())
+}
+
 fn read_paths(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
@@ -826,5 +877,48 @@ mod tests {
         let paths = [dir.path().to_path_buf(), missing("a.yaml"), missing("b.yaml")];
         let error = load_paths(&paths).unwrap_err();
         assert_eq!(error.path, missing("a.yaml").display().to_string());
+        assert_eq!(brief_inputs(&paths).unwrap().len(), 5, "listed, read or not");
+        let empty = tempfile::tempdir().unwrap();
+        let paths = [dir.path().to_path_buf(), empty.path().to_path_buf()];
+        assert_eq!(brief_inputs(&paths).unwrap_err(), load_paths(&paths).unwrap_err());
+    }
+
+    #[test]
+    fn brief_inputs_are_the_files_a_load_reads_without_stdin() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::synth::write_library(&dir.path().join("sub"), 2).unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::sample::NAME);
+        let inputs = brief_inputs(&[sample.clone(), PathBuf::from("-"), dir.path().to_path_buf()]).unwrap();
+        let mut expected = vec![sample];
+        expected.extend(brief_files(&dir.path().join("sub")).unwrap());
+        assert_eq!(inputs, expected);
+    }
+
+    #[test]
+    fn a_preview_reads_the_header_with_its_tags_however_long_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::sample::NAME);
+        let header = preview(&sample).expect("the sample has a header");
+        assert_eq!(header.date.as_deref(), Some("2021-12-06"));
+        assert_eq!(header.marking.as_deref(), Some("PUBLIC"));
+        assert!(header.summary.is_some());
+        // A summary longer than the first piece read: the rest is read too.
+        let long = "word ".repeat(2_000);
+        let path = dir.path().join("long.yaml");
+        std::fs::write(&path, format!("brief: 1\nid: x\ntitle: Long\ntags: [a, 2]\nsummary: {long}\nactors: []\n"))
+            .unwrap();
+        let long_preview = preview(&path).unwrap();
+        assert_eq!(long_preview.summary.as_deref(), Some(long.trim_end()));
+        assert_eq!(long_preview.tags, ["a", "2"]);
+        // A file that ends within the first piece, with no section.
+        let short = dir.path().join("short.yaml");
+        std::fs::write(&short, "brief: 1\ntitle: Short\n").unwrap();
+        assert_eq!(preview(&short).map(|p| p.title), Some("Short".to_string()));
+        let all = previews(&[path, dir.path().join("missing.yaml"), short, sample]);
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0], Some(long_preview));
+        assert_eq!(all[1], None);
+        assert_eq!(all[3], Some(header));
     }
 }
