@@ -6,7 +6,9 @@
 //! - `parse_all`: `load_paths` on the folder: every file read, parsed and checked (the rules
 //!   across items, and across briefs), on every core;
 //! - `full_index`: the same, then each brief's cross-reference index (side by side) and the
-//!   library across them: everything before a reader could follow an id through the briefs.
+//!   library across them: everything before a reader could follow an id through the briefs;
+//! - `index_only`: the indexes and the library alone, on briefs already parsed: what
+//!   `full_index` adds to `parse_all`, measured without the parse's noise.
 //!
 //! Issue 15's targets, on a 2-core machine: `previews` well under 0.2 s (the first frame in
 //! 0.3 s), `full_index` within 1.2 times `parse_all`. Each step takes seconds, so the samples
@@ -59,13 +61,21 @@ fn library(c: &mut Criterion) {
             let (indexes, library) = {
                 let briefs: Vec<&Brief> = files.iter().flat_map(|f| f.valid_briefs()).collect();
                 assert_eq!(briefs.len(), BRIEFS);
-                let indexes: Vec<Index> = briefs.par_iter().map(|brief| Index::build(brief)).collect();
-                (indexes, Library::build(&briefs))
+                index_all(&briefs)
             };
             (files, indexes, library)
         })
     });
+    let loaded = load_paths(&paths).expect("readable");
+    let briefs: Vec<&Brief> = loaded.iter().flat_map(|f| f.valid_briefs()).collect();
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function(id("index_only"), |b| b.iter_with_large_drop(|| index_all(&briefs)));
     group.finish();
+}
+
+/// Each brief's index, side by side, while the library across them is built.
+fn index_all(briefs: &[&Brief]) -> (Vec<Index>, Library) {
+    rayon::join(|| briefs.par_iter().map(|brief| Index::build(brief)).collect(), || Library::build(briefs))
 }
 
 criterion_group!(benches, library);
