@@ -206,6 +206,488 @@ pub fn brief_yaml(shape: Shape) -> String {
     out
 }
 
+// A library: many briefs about one region over a year, for the benchmarks of reading folders.
+
+/// People's given names; with [`SURNAMES`], the names of the pool's people.
+const GIVEN: &[&str] = &[
+    "Anna", "Łukasz", "Zoë", "Björn", "Olena", "Dmitri", "Amélie", "José", "Mei", "Kenji", "Aisha", "Tomás", "Ingrid",
+    "Yusuf", "Sofía", "Mikhail", "Chloé", "Rahul", "Hana", "Pieter", "Nadia", "Émile", "Leila", "Ørjan",
+];
+/// ASCII, as they also make the people's ids.
+const SURNAMES: &[&str] = &[
+    "Kowalski",
+    "Mueller",
+    "Ivanova",
+    "Nakamura",
+    "Garcia",
+    "Dubois",
+    "Okafor",
+    "Novak",
+    "Horvath",
+    "Lindqvist",
+    "Petrenko",
+    "Rossi",
+    "Haddad",
+    "Chen",
+    "Jansen",
+    "Moreau",
+    "Sato",
+    "Kaya",
+    "Silva",
+    "Nowak",
+    "Fischer",
+    "Popescu",
+    "Bianchi",
+    "Tanaka",
+    "Varga",
+    "Larsen",
+    "Costa",
+    "Schmidt",
+    "Kovalenko",
+    "Andersen",
+];
+const STATES: &[&str] = &[
+    "Poland",
+    "Lithuania",
+    "Latvia",
+    "Estonia",
+    "Finland",
+    "Sweden",
+    "Norway",
+    "Denmark",
+    "Germany",
+    "France",
+    "Italy",
+    "Spain",
+    "Portugal",
+    "Austria",
+    "Hungary",
+    "Romania",
+    "Bulgaria",
+    "Greece",
+    "Turkey",
+    "Georgia",
+    "Moldova",
+    "Ukraine",
+    "Belarus",
+    "Armenia",
+];
+/// The bodies of each state: the id's ending and the name's.
+const BODIES: &[(&str, &str)] =
+    &[("foreign-ministry", "Foreign Ministry"), ("parliament", "Parliament"), ("energy-agency", "Energy Agency")];
+const PLACES: &[&str] = &[
+    "Minsk",
+    "Vilnius",
+    "Warsaw",
+    "Riga",
+    "Tallinn",
+    "Helsinki",
+    "Geneva",
+    "Brussels",
+    "Vienna",
+    "Chișinău",
+    "Tbilisi",
+    "Yerevan",
+    "Kyiv",
+    "Istanbul",
+    "Bucharest",
+    "Budapest",
+];
+/// What the topics are about, ASCII as they also make the topics' ids.
+const AREAS: &[&str] = &[
+    "Gas transit",
+    "Grain exports",
+    "Border crossings",
+    "Sanctions relief",
+    "Arms deliveries",
+    "Refugee quotas",
+    "Data sharing",
+    "Tariff schedule",
+    "Election monitoring",
+    "Power grid links",
+];
+const PUBLISHERS: &[&str] = &[
+    "Baltic Wire",
+    "Danube Press Agency",
+    "Northern Courier",
+    "Eastern Ledger",
+    "Caucasus Daily",
+    "Parliamentary Record",
+    "Ministry Press Office",
+    "Open Sources Monitor",
+];
+const PERSON_ROLES: &[&str] =
+    &["Foreign Minister", "spokesperson", "member of parliament", "energy analyst", "ambassador", "deputy minister"];
+const VERBS: &[&str] = &["said", "warned", "confirmed", "denied", "announced", "suggested", "insisted"];
+
+/// The actors every brief of a library draws from: 24 states, 3 bodies of each, then people
+/// (and a few groups). An id has the same name and kind in every brief.
+const POOL_STATES: usize = 24;
+const POOL_BODIES: usize = POOL_STATES * 3;
+const POOL_PEOPLE: usize = 240;
+const POOL_TOPICS: usize = 40;
+
+struct PoolActor {
+    id: String,
+    name: String,
+    kind: Option<&'static str>,
+    role: Option<&'static str>,
+    affiliation: Option<usize>,
+    speaks_for_affiliation: bool,
+    aliases: Option<&'static str>,
+}
+
+fn pool_actor(j: usize) -> PoolActor {
+    let slug = |s: &str| s.to_ascii_lowercase().replace(' ', "-");
+    if j < POOL_STATES {
+        let name = STATES[j];
+        return PoolActor {
+            id: slug(name),
+            name: name.to_string(),
+            kind: Some("state"),
+            role: None,
+            affiliation: None,
+            speaks_for_affiliation: false,
+            aliases: None,
+        };
+    }
+    if j < POOL_STATES + POOL_BODIES {
+        let k = j - POOL_STATES;
+        let (state, (id, name)) = (k / BODIES.len(), BODIES[k % BODIES.len()]);
+        return PoolActor {
+            id: format!("{}-{id}", slug(STATES[state])),
+            name: format!("{} {name}", STATES[state]),
+            kind: Some("organisation"),
+            role: None,
+            affiliation: Some(state),
+            speaks_for_affiliation: false,
+            aliases: None,
+        };
+    }
+    let p = j - POOL_STATES - POOL_BODIES;
+    if p % 40 == 39 {
+        return PoolActor {
+            id: format!("protesters-{p}"),
+            name: format!("Protesters in {}", PLACES[p % PLACES.len()]),
+            kind: Some("group"),
+            role: None,
+            affiliation: None,
+            speaks_for_affiliation: false,
+            aliases: None,
+        };
+    }
+    let surname = SURNAMES[(p * 7 + p / GIVEN.len()) % SURNAMES.len()];
+    let role = PERSON_ROLES[p % PERSON_ROLES.len()];
+    PoolActor {
+        id: format!("{}-{p}", surname.to_ascii_lowercase()),
+        name: format!("{} {surname}", GIVEN[p % GIVEN.len()]),
+        kind: None,
+        role: Some(role),
+        // Four people to a body, so a brief's people share a few bodies and states.
+        affiliation: Some(POOL_STATES + (p / 4) % POOL_BODIES),
+        speaks_for_affiliation: role == "spokesperson",
+        aliases: p.is_multiple_of(3).then_some(surname),
+    }
+}
+
+fn topic_id(t: usize) -> String {
+    format!("t{t:02}-{}", AREAS[t % AREAS.len()].to_ascii_lowercase().replace(' ', "-"))
+}
+
+fn topic_label(t: usize) -> String {
+    format!("{} ({})", AREAS[t % AREAS.len()], PLACES[(t * 7) % PLACES.len()])
+}
+
+/// A brief's own choice of actors and topics: a window of the pool that moves with the brief's
+/// number, so the same people recur from one brief to the next.
+struct Plan {
+    actors: Vec<usize>,
+    topics: Vec<usize>,
+}
+
+fn seed(brief: usize, what: u64) -> Rng {
+    Rng((0x9E37_79B9_7F4A_7C15
+        ^ (brief as u64).wrapping_mul(0x0100_0000_01B3)
+        ^ what.wrapping_mul(0xBF58_476D_1CE4_E5B9))
+        | 1)
+}
+
+fn plan(brief: usize) -> Plan {
+    let mut rng = seed(brief, 0);
+    let start = brief * 3;
+    let mut actors: Vec<usize> =
+        (0..12).map(|_| POOL_STATES + POOL_BODIES + (start + rng.below(32)) % POOL_PEOPLE).collect();
+    actors.extend((0..2).map(|_| rng.below(POOL_STATES)));
+    actors.sort_unstable();
+    actors.dedup();
+    let mut topics: Vec<usize> = (0..5).map(|_| (brief / 4 + rng.below(8)) % POOL_TOPICS).collect();
+    topics.sort_unstable();
+    topics.dedup();
+    Plan { actors, topics }
+}
+
+/// Days from 2024-01-01 as an ISO date.
+fn iso_date(day: i64) -> String {
+    // Howard Hinnant's days-to-civil, from 1970-01-01 (2024-01-01 is day 19,723).
+    let z = day + 19_723 + 719_468;
+    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The day of a library's brief: `count` briefs spread over 2024.
+fn brief_day(brief: usize, count: usize) -> i64 {
+    (brief * 365 / count.max(1)) as i64
+}
+
+/// An item as its first brief had it; later briefs carry it over with a new status or stance.
+struct Core {
+    actor: usize,
+    topic: usize,
+    text: String,
+    /// What else it names: a quote's mentions, an event's actors.
+    others: Vec<usize>,
+}
+
+/// Item `k` of a section (by `what`) of brief `brief`, as that brief wrote it.
+fn core(brief: usize, what: u64, k: usize, chars: usize) -> Core {
+    let plan = plan(brief);
+    let mut rng = seed(brief, what << 8 | k as u64);
+    let actor = plan.actors[rng.below(plan.actors.len())];
+    let topic = plan.topics[rng.below(plan.topics.len())];
+    let others = (0..1 + rng.below(2)).map(|_| plan.actors[rng.below(plan.actors.len())]).collect();
+    let place = rng.pick(PLACES);
+    let text = format!(
+        "{} {} in {place} that the {} {}.",
+        pool_actor(actor).name,
+        rng.pick(VERBS),
+        AREAS[topic % AREAS.len()].to_lowercase(),
+        rng.text(chars)
+    );
+    Core { actor, topic, text, others }
+}
+
+/// The items each brief has of its own, besides those it carries over.
+const OWN_CLAIMS: usize = 14;
+const OWN_QUOTES: usize = 30;
+
+const CLAIMS: u64 = 1;
+const POSITIONS: u64 = 2;
+const QUOTES: u64 = 3;
+const EVENTS: u64 = 4;
+
+/// How many briefs later an item is still followed, by section, and what becomes of it.
+const CLAIM_STATUSES: &[&str] = &["reported", "unverified", "disputed", "confirmed"];
+
+/// Generates a library of `count` briefs of about 30 KB each, oldest first: file names (which
+/// sort by date) and YAML. They share a pool of actors and topics (an id has the same name and
+/// kind everywhere), span 2024, and carry some claims, positions, quotes and events over from
+/// the briefs before them, with their status or stance moved on. Each loads without errors or
+/// warnings, alone or with the others. The same count always gives the same bytes.
+pub fn library(count: usize) -> Vec<(String, String)> {
+    (0..count)
+        .map(|b| (format!("{}-brief-{b:04}.yaml", iso_date(brief_day(b, count))), library_brief(b, count)))
+        .collect()
+}
+
+/// Writes [`library`] into `dir` (created if need be), and gives the bytes written.
+pub fn write_library(dir: &std::path::Path, count: usize) -> std::io::Result<u64> {
+    std::fs::create_dir_all(dir)?;
+    let mut bytes = 0;
+    for (name, yaml) in library(count) {
+        std::fs::write(dir.join(name), &yaml)?;
+        bytes += yaml.len() as u64;
+    }
+    Ok(bytes)
+}
+
+/// Brief `b` of a library of `count`.
+fn library_brief(b: usize, count: usize) -> String {
+    let (plan, day) = (plan(b), brief_day(b, count));
+    let mut rng = seed(b, 1 << 40);
+    let source_ids: Vec<String> = (0..3).map(|s| format!("s{b:04}-{s}")).collect();
+    let mut actors = plan.actors.clone();
+    let mut topics = plan.topics.clone();
+
+    // Items carried over from the briefs before: (origin brief, k, age).
+    let carried = |section_age: usize, per_brief: usize| {
+        (1..=section_age).filter(|age| *age <= b).flat_map(move |age| (0..per_brief).map(move |k| (b - age, k, age)))
+    };
+    let claims: Vec<(String, Core, &str)> = carried(3, 2)
+        .map(|(o, k, age)| (format!("c{o:04}-{k}"), core(o, CLAIMS, k, 60), CLAIM_STATUSES[age]))
+        .chain((0..OWN_CLAIMS).map(|k| (format!("c{b:04}-{k}"), core(b, CLAIMS, k, 60), CLAIM_STATUSES[0])))
+        .collect();
+    let positions: Vec<(String, Core, &str)> = carried(2, 2)
+        .map(|(o, k, age)| (format!("p{o:04}-{k}"), core(o, POSITIONS, k, 55), STANCES[(o + k + age) % STANCES.len()]))
+        .chain((0..12).map(|k| (format!("p{b:04}-{k}"), core(b, POSITIONS, k, 55), STANCES[(b + k) % STANCES.len()])))
+        .collect();
+    let quotes: Vec<(String, Core)> = carried(1, 3)
+        .map(|(o, k, _)| (format!("q{o:04}-{k}"), core(o, QUOTES, k, 75)))
+        .chain((0..OWN_QUOTES).map(|k| (format!("q{b:04}-{k}"), core(b, QUOTES, k, 75))))
+        .collect();
+    // Events: the last four of a brief are ahead of it; the briefs after it follow the first of
+    // them until it has happened, and after.
+    let event_day = |o: usize, k: usize| brief_day(o, count) + k as i64 - 7;
+    let events: Vec<(String, Core, i64)> = carried(6, 1)
+        .map(|(o, _, _)| (format!("e{o:04}-8"), core(o, EVENTS, 8, 30), event_day(o, 8)))
+        .chain((0..12).map(|k| (format!("e{b:04}-{k}"), core(b, EVENTS, k, 30), event_day(b, k))))
+        .collect();
+
+    let every_core = claims.iter().map(|c| &c.1).chain(positions.iter().map(|p| &p.1));
+    let every_core = every_core.chain(quotes.iter().map(|q| &q.1)).chain(events.iter().map(|e| &e.1));
+    for item in every_core {
+        actors.push(item.actor);
+        actors.extend(&item.others);
+        topics.push(item.topic);
+    }
+    // Every actor's bodies come along.
+    let mut i = 0;
+    while i < actors.len() {
+        if let Some(a) = pool_actor(actors[i]).affiliation {
+            actors.push(a);
+        }
+        i += 1;
+    }
+    actors.sort_unstable();
+    actors.dedup();
+    topics.sort_unstable();
+    topics.dedup();
+    // An actor nothing else names is mentioned by one of the brief's own quotes.
+    let mut referenced = vec![false; actors.len()];
+    let mut mark = |a: usize| {
+        if let Ok(i) = actors.binary_search(&a) {
+            referenced[i] = true;
+        }
+    };
+    for item in claims.iter().map(|c| &c.1).chain(positions.iter().map(|p| &p.1)) {
+        mark(item.actor);
+    }
+    for item in quotes.iter().map(|q| &q.1).chain(events.iter().map(|e| &e.1)) {
+        mark(item.actor);
+        item.others.iter().for_each(|&a| mark(a));
+    }
+    for &a in &actors {
+        if let Some(body) = pool_actor(a).affiliation {
+            mark(body);
+        }
+    }
+    let unmentioned: Vec<usize> = actors.iter().zip(&referenced).filter(|(_, r)| !**r).map(|(a, _)| *a).collect();
+    let own_quotes = quotes.len() - OWN_QUOTES;
+    let mut extra_mentions: Vec<Vec<usize>> = vec![Vec::new(); quotes.len()];
+    for (n, a) in unmentioned.into_iter().enumerate() {
+        extra_mentions[own_quotes + n % OWN_QUOTES].push(a);
+    }
+
+    let mut out = String::with_capacity(32 << 10);
+    let w = &mut out;
+    let place = PLACES[b % PLACES.len()];
+    let area = AREAS[plan.topics[0] % AREAS.len()].to_lowercase();
+    let _ =
+        writeln!(w, "brief: 1\nid: brief-{b:04}\ntitle: {}", quoted(&format!("{place}: {area} talks, day {}", b + 1)));
+    let _ = writeln!(w, "date: {}", iso_date(day));
+    let _ = writeln!(w, "summary: >-\n  {}", rng.text(400));
+    let _ = writeln!(w, "prepared_by: {} desk\nmarking: {}", rng.pick(PLACES), ["PUBLIC", "INTERNAL"][b % 2]);
+    let tags: Vec<String> = topics.iter().take(4).map(|&t| topic_id(t)).collect();
+    let _ = writeln!(w, "tags: [{}, {}]", quoted(&place.to_lowercase()), tags.join(", "));
+    let _ = writeln!(w, "sources:");
+    for (s, id) in source_ids.iter().enumerate() {
+        let _ = writeln!(
+            w,
+            "  - id: {id}\n    title: {}\n    publisher: {}\n    published: {}\n    reliability: {}",
+            quoted(&rng.text(50)),
+            PUBLISHERS[(b + s) % PUBLISHERS.len()],
+            iso_date(day - s as i64),
+            ["A", "B", "C", "D"][(b + s) % 4]
+        );
+    }
+    let _ = writeln!(w, "topics:");
+    for &t in &topics {
+        let _ = writeln!(w, "  - id: {}\n    label: {}", topic_id(t), quoted(&topic_label(t)));
+    }
+    let _ = writeln!(w, "actors:");
+    for &a in &actors {
+        let actor = pool_actor(a);
+        let _ = writeln!(w, "  - id: {}\n    name: {}", actor.id, quoted(&actor.name));
+        if let Some(kind) = actor.kind {
+            let _ = writeln!(w, "    kind: {kind}");
+        }
+        if let Some(role) = actor.role {
+            let _ = writeln!(w, "    role: {role}");
+        }
+        if let Some(body) = actor.affiliation {
+            let _ = writeln!(w, "    affiliation: {}", pool_actor(body).id);
+            if actor.speaks_for_affiliation {
+                let _ = writeln!(w, "    speaks_for: [{}]", pool_actor(body).id);
+            }
+        }
+        if let Some(alias) = actor.aliases {
+            let _ = writeln!(w, "    aliases: [{alias}]");
+        }
+    }
+    let source = |rng: &mut Rng| &source_ids[rng.below(source_ids.len())];
+    let _ = writeln!(w, "claims:");
+    for (id, item, status) in &claims {
+        let _ = writeln!(
+            w,
+            "  - id: {id}\n    text: >-\n      {}\n    by: {}\n    topic: {}\n    status: {status}\n    credibility: {}\n    source: {}\n    at: para {}",
+            item.text,
+            pool_actor(item.actor).id,
+            topic_id(item.topic),
+            1 + rng.below(6),
+            source(&mut rng),
+            1 + rng.below(40)
+        );
+    }
+    let _ = writeln!(w, "positions:");
+    let own_claims = &claims[claims.len() - OWN_CLAIMS..];
+    for (id, item, stance) in &positions {
+        let _ = writeln!(
+            w,
+            "  - id: {id}\n    actor: {}\n    topic: {}\n    stance: {stance}\n    text: {}\n    supports: [{}]\n    source: {}\n    at: para {}",
+            pool_actor(item.actor).id,
+            topic_id(item.topic),
+            quoted(&item.text),
+            own_claims[rng.below(own_claims.len())].0,
+            source(&mut rng),
+            1 + rng.below(40)
+        );
+    }
+    let _ = writeln!(w, "quotes:");
+    for ((id, item), extra) in quotes.iter().zip(&extra_mentions) {
+        let mentions: Vec<String> = item.others.iter().chain(extra).map(|&a| pool_actor(a).id).collect();
+        let _ = writeln!(
+            w,
+            "  - id: {id}\n    speaker: {}\n    kind: {}\n    text: {}\n    mentions: [{}]\n    date: {}\n    source: {}\n    at: para {}",
+            pool_actor(item.actor).id,
+            rng.pick(KINDS),
+            quoted(&item.text),
+            mentions.join(", "),
+            iso_date(day - rng.below(3) as i64),
+            source(&mut rng),
+            1 + rng.below(40)
+        );
+    }
+    let _ = writeln!(w, "events:");
+    for (id, item, event_day) in &events {
+        let status = if *event_day > day { "scheduled" } else { "occurred" };
+        let actors: Vec<String> = std::iter::once(&item.actor).chain(&item.others).map(|&a| pool_actor(a).id).collect();
+        let _ = writeln!(
+            w,
+            "  - id: {id}\n    date: {}\n    text: {}\n    status: {status}\n    actors: [{}]\n    source: {}",
+            iso_date(*event_day),
+            quoted(&item.text),
+            actors.join(", "),
+            source(&mut rng)
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +706,35 @@ mod tests {
     #[test]
     fn the_same_shape_gives_the_same_bytes() {
         assert_eq!(brief_yaml(Shape::SMALL), brief_yaml(Shape::SMALL));
+    }
+
+    #[test]
+    fn a_library_loads_without_errors_or_warnings_and_is_the_same_each_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = write_library(dir.path(), 20).unwrap();
+        assert!((20 * 25_000..20 * 35_000).contains(&bytes), "about 30 KB a brief: {bytes} bytes");
+        let files = crate::load::load_paths(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(files.len(), 20);
+        let problems: Vec<_> = files.iter().flat_map(|f| f.all_problems()).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(library(20), library(20));
+        // Items followed over time: a claim of the first brief is in the next three, its status moving on.
+        let briefs: Vec<_> = files.into_iter().flat_map(crate::load::LoadedFile::into_valid_briefs).collect();
+        let status = |b: &crate::model::Brief| b.claims.iter().find(|c| &*c.id == "c0000-0").map(|c| c.status);
+        let statuses: Vec<_> = briefs.iter().filter_map(status).collect();
+        assert_eq!(statuses.len(), 4);
+        assert!(statuses.windows(2).all(|w| w[0] != w[1]), "{statuses:?}");
+        // Dates spread over the year, oldest first.
+        let dates: Vec<String> = briefs.iter().map(|b| b.date.to_string()).collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]) && dates[0] < dates[19], "{dates:?}");
+    }
+
+    #[test]
+    fn library_dates_are_iso_dates() {
+        assert_eq!(iso_date(0), "2024-01-01");
+        assert_eq!(iso_date(59), "2024-02-29");
+        assert_eq!(iso_date(365), "2024-12-31");
+        assert_eq!(iso_date(366), "2025-01-01");
+        assert_eq!(iso_date(-1), "2023-12-31");
     }
 }

@@ -27,6 +27,8 @@ pub use suggest::nearest;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
+use rayon::prelude::*;
+
 use crate::model::{Brief, ItemRef, Section, Span};
 
 /// Files larger than this are refused before they are read. A brief of 64 MiB holds about
@@ -164,15 +166,20 @@ impl LoadedFile {
 }
 
 /// How far a load has got, readable from another thread while it runs.
+///
+/// Files read side by side count when each is done; a file read alone counts as it goes, lane
+/// by lane.
 #[derive(Debug, Default)]
 pub struct Progress {
     bytes_total: AtomicU64,
-    /// The bytes and items of the files already read.
+    files_total: AtomicU64,
+    /// The bytes, items and count of the files already read.
     bytes_before: AtomicU64,
     items_before: AtomicU64,
-    /// How far each lane of the current file's reading has got ([`Lane`]). A file read again
-    /// (with positions, or whole after a refused cut) adds nothing until it passes the first
-    /// reading.
+    files_done: AtomicU64,
+    /// How far each lane of the current file's reading has got ([`Lane`]), when a file is read
+    /// alone. A file read again (with positions, or whole after a refused cut) adds nothing
+    /// until it passes the first reading.
     bytes: [AtomicU64; 3],
     items: [AtomicU64; 3],
 }
@@ -198,10 +205,11 @@ impl Progress {
         (whole.0.max(head.0 + rest.0), whole.1.max(head.1 + rest.1))
     }
 
-    /// A file is read, and with it the first `bytes` of the input.
-    fn file_done(&self, bytes: u64) {
-        self.items_before.fetch_add(self.current().1, Relaxed);
-        self.bytes_before.store(bytes, Relaxed);
+    /// A file of `bytes` bytes and `items` items is read.
+    fn file_done(&self, bytes: u64, items: u64) {
+        self.items_before.fetch_add(items, Relaxed);
+        self.bytes_before.fetch_add(bytes, Relaxed);
+        self.files_done.fetch_add(1, Relaxed);
         for lane in self.bytes.iter().chain(&self.items) {
             lane.store(0, Relaxed);
         }
@@ -222,38 +230,92 @@ impl Progress {
     pub fn total_bytes(&self) -> u64 {
         self.bytes_total.load(Relaxed)
     }
+
+    /// The files read so far and the files to read: "read 812 of 2,000 briefs".
+    pub fn files(&self) -> (u64, u64) {
+        (self.files_done.load(Relaxed), self.files_total.load(Relaxed))
+    }
 }
 
-/// A brief's header read from the start of its file, to show while the rest loads.
+/// The items of a file's briefs, as progress counts them.
+fn items_of(file: &LoadedFile) -> u64 {
+    let briefs = file.briefs.iter().filter_map(|b| b.brief.as_ref());
+    briefs.map(|b| Section::ALL.iter().map(|&s| b.items(s).len() as u64).sum::<u64>()).sum()
+}
+
+/// A brief's header read from the start of its file, to show while the rest loads, or in a
+/// list of briefs before any is loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preview {
     pub title: String,
     pub date: Option<String>,
     pub marking: Option<String>,
     pub summary: Option<String>,
+    pub tags: Vec<String>,
 }
 
+/// How much of a file [`preview`] reads first: a header is a few hundred bytes.
+const PREVIEW_FIRST: usize = 4 << 10;
+/// How much it reads at most, for a header that does not end in the first piece.
+const PREVIEW_MOST: usize = 64 << 10;
+
 /// Reads the header of the brief a file starts with: the top-level fields before its first
-/// section, from the first 64 KiB. `None` when there is no such header to read.
+/// section, from the first 4 KiB, or from up to 64 KiB when it goes on past them. `None` when
+/// there is no such header to read.
 pub fn preview(path: &Path) -> Option<Preview> {
-    let mut head = Vec::new();
-    fs::File::open(path).ok()?.take(64 << 10).read_to_end(&mut head).ok()?;
-    let head = String::from_utf8_lossy(&head);
-    let mut end = 0;
-    for line in head.split_inclusive('\n') {
-        let key = line.split(':').next().unwrap_or("");
-        if crate::model::Section::from_key(key).is_some() || !line.ends_with('\n') {
-            break;
+    let mut file = fs::File::open(path).ok()?;
+    let mut head = Vec::with_capacity(PREVIEW_FIRST);
+    (&mut file).take(PREVIEW_FIRST as u64).read_to_end(&mut head).ok()?;
+    let all = head.len() < PREVIEW_FIRST;
+    let text = match header_of(&head, all) {
+        Some(text) => text,
+        None => {
+            file.take((PREVIEW_MOST - head.len()) as u64).read_to_end(&mut head).ok()?;
+            header_of(&head, true)?
         }
-        end += line.len();
-    }
-    let value = yaml::parse_value(&head[..end])?;
-    let text = |key: &str| match value.get(key)? {
+    };
+    let value = yaml::parse_value(&text)?;
+    let text = |value: &serde_json::Value| match value {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     };
-    Some(Preview { title: text("title")?, date: text("date"), marking: text("marking"), summary: text("summary") })
+    let field = |key: &str| value.get(key).and_then(text);
+    let tags = match value.get("tags") {
+        Some(serde_json::Value::Array(tags)) => tags.iter().filter_map(text).collect(),
+        _ => Vec::new(),
+    };
+    Some(Preview {
+        title: field("title")?,
+        date: field("date"),
+        marking: field("marking"),
+        summary: field("summary"),
+        tags,
+    })
+}
+
+/// The header in the start of a file: its lines up to the first section, or up to the last
+/// whole line when `all` of what can be read is there. `None` when more must be read to know.
+fn header_of(head: &[u8], all: bool) -> Option<String> {
+    let head = String::from_utf8_lossy(head);
+    let mut end = 0;
+    for line in head.split_inclusive('\n') {
+        let key = line.split(':').next().unwrap_or("");
+        if crate::model::Section::from_key(key).is_some() {
+            return Some(head[..end].to_string());
+        }
+        if !line.ends_with('\n') {
+            break;
+        }
+        end += line.len();
+    }
+    all.then(|| head[..end].to_string())
+}
+
+/// The headers of files (as [`preview`] reads them), read side by side: what a list of the
+/// briefs in a folder shows before any is loaded. In the order of `files`.
+pub fn previews(files: &[PathBuf]) -> Vec<Option<Preview>> {
+    files.par_iter().map(|file| preview(file)).collect()
 }
 
 /// Why nothing could be loaded from a path: a usage or I/O problem, not a problem of a brief.
@@ -276,26 +338,51 @@ impl std::error::Error for LoadError {}
 /// The text is read fast first; a file with problems is read again recording the place of
 /// every value, so each diagnostic points at what it is about.
 pub fn load_text(origin: Origin, text: String) -> LoadedFile {
-    load_checked(origin, text, true, None)
+    load_checked(origin, text, Reading::alone(true, None))
 }
 
 /// Reads a brief's text into the model, checking each field but not the rules across items
 /// (ids, references, quotes against sources). The first stage of [`load_text`], public so the
 /// benchmark can weigh the stages.
 pub fn parse_text(origin: Origin, text: String) -> LoadedFile {
-    load_checked(origin, text, false, None)
+    load_checked(origin, text, Reading::alone(false, None))
 }
 
-fn load_checked(origin: Origin, text: String, across_items: bool, progress: Option<&Progress>) -> LoadedFile {
-    let fast = load_with(origin, text, yaml::Mode::Fast, across_items, progress);
+/// How a file is read.
+#[derive(Debug, Clone, Copy)]
+struct Reading<'p> {
+    /// Whether the rules across items (ids, references, quotes against sources) are checked.
+    across_items: bool,
+    /// Where the reading of this file reports how far it has got, lane by lane.
+    progress: Option<&'p Progress>,
+    /// Whether a large file may be cut and read on two threads: when it is read alone. Files
+    /// read side by side each keep a core busy already.
+    cut: bool,
+}
+
+impl<'p> Reading<'p> {
+    /// A file read on its own.
+    fn alone(across_items: bool, progress: Option<&'p Progress>) -> Reading<'p> {
+        Reading { across_items, progress, cut: true }
+    }
+
+    /// One of several files read side by side: whole, on one thread, its progress counted when
+    /// it is done.
+    fn among_others(across_items: bool) -> Reading<'p> {
+        Reading { across_items, progress: None, cut: false }
+    }
+}
+
+fn load_checked(origin: Origin, text: String, reading: Reading) -> LoadedFile {
+    let fast = load_with(origin, text, yaml::Mode::Fast, reading);
     let mut file = if fast.needs_positions {
         let LoadedFile { origin, text, .. } = fast.file;
-        load_with(origin, text, yaml::Mode::Positioned, across_items, progress).file
+        load_with(origin, text, yaml::Mode::Positioned, reading).file
     } else {
         fast.file
     };
     // The briefs of one file are briefs opened together.
-    if across_items {
+    if reading.across_items {
         check_across_briefs(std::slice::from_mut(&mut file));
     }
     file
@@ -307,14 +394,8 @@ struct Attempt {
     needs_positions: bool,
 }
 
-fn load_with(
-    origin: Origin,
-    text: String,
-    mode: yaml::Mode,
-    across_items: bool,
-    progress: Option<&Progress>,
-) -> Attempt {
-    let parsed = yaml::parse(text, mode, progress);
+fn load_with(origin: Origin, text: String, mode: yaml::Mode, reading: Reading) -> Attempt {
+    let parsed = yaml::parse(text, mode, reading.progress, reading.cut);
     let folder = origin.folder();
     let mut briefs = Vec::with_capacity(parsed.documents.len());
     for document in parsed.documents {
@@ -325,7 +406,7 @@ fn load_with(
             field_spans: document.field_spans,
             unread_sections: document.unread_sections,
         };
-        if across_items {
+        if reading.across_items {
             check_items(&loaded, &folder, &mut problems);
         }
         hold_back_warnings(&mut problems);
@@ -394,12 +475,12 @@ impl AcrossItems {
 
 /// Loads raw bytes, refusing anything that is not UTF-8.
 pub fn load_bytes(origin: Origin, bytes: Vec<u8>) -> LoadedFile {
-    read_bytes(origin, bytes, true, None)
+    read_bytes(origin, bytes, Reading::alone(true, None))
 }
 
-fn read_bytes(origin: Origin, bytes: Vec<u8>, across_items: bool, progress: Option<&Progress>) -> LoadedFile {
+fn read_bytes(origin: Origin, bytes: Vec<u8>, reading: Reading) -> LoadedFile {
     match String::from_utf8(bytes) {
-        Ok(text) => load_checked(origin, text, across_items, progress),
+        Ok(text) => load_checked(origin, text, reading),
         Err(error) => {
             let bytes = error.into_bytes();
             let valid_up_to = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
@@ -473,10 +554,10 @@ fn io_reason(error: &std::io::Error) -> String {
 
 /// Loads one file.
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
-    read_file(path, true, None)
+    read_file(path, Reading::alone(true, None))
 }
 
-fn read_file(path: &Path, across_items: bool, progress: Option<&Progress>) -> Result<LoadedFile, LoadError> {
+fn read_file(path: &Path, reading: Reading) -> Result<LoadedFile, LoadError> {
     let origin = Origin::File(path.to_path_buf());
     let error = |message: String| LoadError { path: path.display().to_string(), message };
     let size = fs::metadata(path).map_err(|e| error(io_reason(&e)))?.len();
@@ -490,20 +571,25 @@ fn read_file(path: &Path, across_items: bool, progress: Option<&Progress>) -> Re
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(too_large(origin, bytes.len() as u64));
     }
-    Ok(read_bytes(origin, bytes, across_items, progress))
+    Ok(read_bytes(origin, bytes, reading))
 }
 
-fn read_stdin(across_items: bool, progress: Option<&Progress>) -> Result<LoadedFile, LoadError> {
+/// Reads stdin to its end (or past the size cap).
+fn stdin_bytes() -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError { path: "<stdin>".into(), message: io_reason(&e) })?;
+    Ok(bytes)
+}
+
+fn read_stdin_bytes(bytes: Vec<u8>, reading: Reading) -> LoadedFile {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Ok(too_large(Origin::Stdin, bytes.len() as u64));
+        return too_large(Origin::Stdin, bytes.len() as u64);
     }
-    Ok(read_bytes(Origin::Stdin, bytes, across_items, progress))
+    read_bytes(Origin::Stdin, bytes, reading)
 }
 
 /// The brief files under a folder: `*.yaml` and `*.yml`, recursively, sorted by path.
@@ -560,13 +646,13 @@ pub fn parse_paths_reporting(
     read_paths(paths, progress, false)
 }
 
-fn read_paths(
-    paths: &[PathBuf],
-    progress: Option<&std::sync::Arc<Progress>>,
-    across_items: bool,
-) -> Result<Vec<LoadedFile>, LoadError> {
-    // The files first, so progress knows the total before the first byte is read.
-    let mut inputs: Vec<Option<PathBuf>> = Vec::new();
+/// What a load reads: a file, or stdin (`-`).
+type Input = Option<PathBuf>;
+
+/// The files a load of `paths` reads, folders expanded, in the order they are read; `None`
+/// for stdin. Fails as the load would before reading anything.
+fn inputs(paths: &[PathBuf]) -> Result<Vec<Input>, LoadError> {
+    let mut inputs: Vec<Input> = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(None);
@@ -583,29 +669,88 @@ fn read_paths(
             inputs.push(Some(path.clone()));
         }
     }
+    Ok(inputs)
+}
+
+/// The files [`load_paths`] would read, folders expanded, in its order, with the same errors
+/// (a folder that holds no brief file, or that cannot be listed). Stdin (`-`) is left out: it
+/// has no file to read a header from before the load, and can be read only once, by the load.
+/// A file given by name is listed whether or not it can be read; the load says why not.
+pub fn brief_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    Ok(inputs(paths)?.into_iter().flatten().collect())
+}
+
+fn read_paths(
+    paths: &[PathBuf],
+    progress: Option<&std::sync::Arc<Progress>>,
+    across_items: bool,
+) -> Result<Vec<LoadedFile>, LoadError> {
+    // The files first, so progress knows the total before the first byte is read.
+    let inputs = inputs(paths)?;
     let sizes: Vec<u64> =
         inputs.iter().map(|i| i.as_ref().and_then(|p| fs::metadata(p).ok()).map_or(0, |m| m.len())).collect();
     if let Some(progress) = progress {
         progress.bytes_total.store(sizes.iter().sum(), Relaxed);
+        progress.files_total.store(inputs.len() as u64, Relaxed);
     }
     let progress = progress.map(std::sync::Arc::as_ref);
-    let mut files = Vec::new();
-    let mut before = 0;
-    for (input, size) in inputs.iter().zip(sizes) {
+    let mut files = if let [input] = inputs.as_slice() {
+        // One file: cut in two when large, each lane reporting as it goes.
+        let reading = Reading::alone(across_items, progress);
         let file = match input {
-            Some(path) => read_file(path, across_items, progress)?,
-            None => read_stdin(across_items, progress)?,
+            Some(path) => read_file(path, reading)?,
+            None => read_stdin_bytes(stdin_bytes()?, reading),
         };
-        before += size;
         if let Some(progress) = progress {
-            progress.file_done(before);
+            progress.file_done(sizes[0], items_of(&file));
         }
-        files.push(file);
-    }
+        vec![file]
+    } else {
+        read_side_by_side(&inputs, &sizes, progress, across_items)?
+    };
     if across_items {
         check_across_briefs(&mut files);
     }
     Ok(files)
+}
+
+/// Reads several files at once, a file per task on every core, and gives them in the order of
+/// `inputs`; the first error in that order, if any, as reading them one by one would. Stdin is
+/// read first, once for each `-` in their order.
+fn read_side_by_side(
+    inputs: &[Input],
+    sizes: &[u64],
+    progress: Option<&Progress>,
+    across_items: bool,
+) -> Result<Vec<LoadedFile>, LoadError> {
+    /// What a task reads: a file, or the bytes stdin gave.
+    enum Text<'a> {
+        File(&'a Path),
+        Stdin(Result<Vec<u8>, LoadError>),
+    }
+    let texts: Vec<Text> = inputs
+        .iter()
+        .map(|input| match input {
+            Some(path) => Text::File(path),
+            None => Text::Stdin(stdin_bytes()),
+        })
+        .collect();
+    let reading = Reading::among_others(across_items);
+    let read: Vec<Result<LoadedFile, LoadError>> = texts
+        .into_par_iter()
+        .zip(sizes.par_iter())
+        .map(|(text, &size)| {
+            let file = match text {
+                Text::File(path) => read_file(path, reading),
+                Text::Stdin(bytes) => bytes.map(|bytes| read_stdin_bytes(bytes, reading)),
+            };
+            if let (Some(progress), Ok(file)) = (progress, &file) {
+                progress.file_done(size, items_of(file));
+            }
+            file
+        })
+        .collect();
+    read.into_iter().collect()
 }
 
 /// For the fuzzer: a large file is read in pieces on two threads; reading any text so must
@@ -676,7 +821,7 @@ mod tests {
         assert_eq!((progress.fraction(), progress.items()), (0.45, 18));
         progress.advance(Lane::Whole, 100, 20);
         assert_eq!((progress.fraction(), progress.items()), (0.5, 20));
-        progress.file_done(100);
+        progress.file_done(100, 20);
         progress.advance(Lane::Whole, 50, 5);
         assert_eq!((progress.fraction(), progress.items()), (0.75, 25));
     }
@@ -699,5 +844,81 @@ mod tests {
             crate::sample::portable().replacen("actors:\n", "actors:\n  - {id: nobody, name: Nobody}\n", 1);
         let read_twice = load_text(Origin::Stdin, with_warning);
         assert!(read_twice.briefs[0].field_spans.get(ItemRef::new(crate::model::Section::Quotes, 0), "text").is_some());
+    }
+
+    #[test]
+    fn files_read_side_by_side_come_in_path_order_with_their_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = crate::synth::write_library(dir.path(), 12).unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let progress = std::sync::Arc::new(Progress::default());
+        let files = load_paths_reporting(&paths, Some(&progress)).unwrap();
+        let names: Vec<String> = files.iter().map(|f| f.origin.name()).collect();
+        let expected: Vec<String> = brief_files(dir.path()).unwrap().iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(names, expected);
+        assert_eq!(progress.files(), (12, 12));
+        assert_eq!((progress.fraction(), progress.total_bytes()), (1.0, bytes));
+        assert_eq!(progress.items(), files.iter().map(items_of).sum::<u64>());
+        // What reading them one by one gives.
+        for (file, path) in files.iter().zip(&expected) {
+            let alone = load_file(Path::new(path)).unwrap();
+            assert_eq!(
+                file.briefs.iter().map(|b| &b.brief).collect::<Vec<_>>(),
+                alone.briefs.iter().map(|b| &b.brief).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn the_first_error_in_path_order_is_the_one_given() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::synth::write_library(dir.path(), 3).unwrap();
+        let missing = |name: &str| dir.path().join(name);
+        let paths = [dir.path().to_path_buf(), missing("a.yaml"), missing("b.yaml")];
+        let error = load_paths(&paths).unwrap_err();
+        assert_eq!(error.path, missing("a.yaml").display().to_string());
+        assert_eq!(brief_inputs(&paths).unwrap().len(), 5, "listed, read or not");
+        let empty = tempfile::tempdir().unwrap();
+        let paths = [dir.path().to_path_buf(), empty.path().to_path_buf()];
+        assert_eq!(brief_inputs(&paths).unwrap_err(), load_paths(&paths).unwrap_err());
+    }
+
+    #[test]
+    fn brief_inputs_are_the_files_a_load_reads_without_stdin() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::synth::write_library(&dir.path().join("sub"), 2).unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "not a brief").unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::sample::NAME);
+        let inputs = brief_inputs(&[sample.clone(), PathBuf::from("-"), dir.path().to_path_buf()]).unwrap();
+        let mut expected = vec![sample];
+        expected.extend(brief_files(&dir.path().join("sub")).unwrap());
+        assert_eq!(inputs, expected);
+    }
+
+    #[test]
+    fn a_preview_reads_the_header_with_its_tags_however_long_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::sample::NAME);
+        let header = preview(&sample).expect("the sample has a header");
+        assert_eq!(header.date.as_deref(), Some("2021-12-06"));
+        assert_eq!(header.marking.as_deref(), Some("PUBLIC"));
+        assert!(header.summary.is_some());
+        // A summary longer than the first piece read: the rest is read too.
+        let long = "word ".repeat(2_000);
+        let path = dir.path().join("long.yaml");
+        std::fs::write(&path, format!("brief: 1\nid: x\ntitle: Long\ntags: [a, 2]\nsummary: {long}\nactors: []\n"))
+            .unwrap();
+        let long_preview = preview(&path).unwrap();
+        assert_eq!(long_preview.summary.as_deref(), Some(long.trim_end()));
+        assert_eq!(long_preview.tags, ["a", "2"]);
+        // A file that ends within the first piece, with no section.
+        let short = dir.path().join("short.yaml");
+        std::fs::write(&short, "brief: 1\ntitle: Short\n").unwrap();
+        assert_eq!(preview(&short).map(|p| p.title), Some("Short".to_string()));
+        let all = previews(&[path, dir.path().join("missing.yaml"), short, sample]);
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0], Some(long_preview));
+        assert_eq!(all[1], None);
+        assert_eq!(all[3], Some(header));
     }
 }

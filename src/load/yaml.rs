@@ -858,9 +858,9 @@ pub(crate) struct Parsed {
 /// [`super::cut`], whose module doc has the measurements).
 const CUT_FROM: usize = 1 << 14;
 
-/// Parses every document of `text` as a brief.
-pub(crate) fn parse(text: String, mode: Mode, progress: Option<&Progress>) -> Parsed {
-    let cut = (mode == Mode::Fast && text.len() >= CUT_FROM).then(|| cut::find(&text)).flatten();
+/// Parses every document of `text` as a brief; a large one on two threads when `may_cut`.
+pub(crate) fn parse(text: String, mode: Mode, progress: Option<&Progress>, may_cut: bool) -> Parsed {
+    let cut = (may_cut && mode == Mode::Fast && text.len() >= CUT_FROM).then(|| cut::find(&text)).flatten();
     if let Some((documents, inexact)) = cut.and_then(|cut| parse_cut(&text, &cut, progress)) {
         return Parsed { documents, fatal: None, inexact, text };
     }
@@ -1305,14 +1305,14 @@ mod tests {
     #[test]
     fn every_document_is_read_with_its_places_in_the_file() {
         let text = "brief: 1\nid: a\n---\nbrief: 1\nid: b\ntitle: [t]\n";
-        let parsed = parse(text.to_string(), Mode::Positioned, None);
+        let parsed = parse(text.to_string(), Mode::Positioned, None, true);
         assert!(parsed.fatal.is_none());
         let [first, second] = <[Document; 2]>::try_from(parsed.documents).ok().expect("two documents");
         assert_eq!(first.brief.map(|b| b.span.line), Some(1));
         let wrong_type = second.problems.iter().find(|p| p.code == Code::WrongType).expect("title is a list");
         assert_eq!(wrong_type.span.map(|s| (s.line, s.column, s.offset)), Some((6, 8, 41)));
         // A syntax error in the second document keeps the first and points into the second.
-        let parsed = parse("brief: 1\n---\nbrief: [1\n".to_string(), Mode::Fast, None);
+        let parsed = parse("brief: 1\n---\nbrief: [1\n".to_string(), Mode::Fast, None, true);
         assert_eq!(parsed.documents.len(), 1);
         assert_eq!(parsed.fatal.and_then(|f| f.span).map(|s| s.line), Some(3));
     }
@@ -1336,7 +1336,7 @@ mod tests {
     #[test]
     fn a_file_of_many_documents_is_stopped_as_it_was_read_whole() {
         let text = "---\nbrief: 1\n".repeat(MAX_DOCUMENTS + 1);
-        let parsed = parse(text, Mode::Fast, None);
+        let parsed = parse(text, Mode::Fast, None, true);
         assert_eq!(parsed.documents.len(), MAX_DOCUMENTS);
         let fatal = parsed.fatal.expect("the documents past the limit are refused");
         assert_eq!((fatal.code, fatal.span.map(|s| s.line)), (Code::YamlLimit, Some(2 * MAX_DOCUMENTS as u32 + 1)));
