@@ -33,6 +33,8 @@ pub struct Library {
     oldest_first: Vec<u32>,
     /// Each brief's rank in `oldest_first`.
     rank: Vec<u32>,
+    /// The briefs as the library lists them: newest day first, a day's briefs by title.
+    newest_first: Vec<u32>,
     /// Every id and where it appears, oldest brief first.
     ids: HashMap<Box<str>, Vec<Place>>,
 }
@@ -48,6 +50,8 @@ impl Library {
         for (r, &b) in oldest_first.iter().enumerate() {
             rank[b as usize] = r as u32;
         }
+        let same_day = |a: &u32, b: &u32| briefs[*a as usize].date == briefs[*b as usize].date;
+        let newest_first = oldest_first.chunk_by(same_day).rev().flatten().copied().collect();
         let mut ids: HashMap<Box<str>, Vec<Place>> = HashMap::new();
         for &b in &oldest_first {
             let brief = briefs[b as usize];
@@ -63,7 +67,7 @@ impl Library {
                 }
             }
         }
-        Library { oldest_first, rank, ids }
+        Library { oldest_first, rank, newest_first, ids }
     }
 
     /// How many briefs it was built on.
@@ -78,6 +82,11 @@ impl Library {
     /// The briefs, oldest first.
     pub fn oldest_first(&self) -> impl DoubleEndedIterator<Item = usize> + ExactSizeIterator + '_ {
         self.oldest_first.iter().map(|&b| b as usize)
+    }
+
+    /// The briefs as the library lists them: the newest day first, a day's briefs by title.
+    pub fn newest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        self.newest_first.iter().map(|&b| b as usize)
     }
 
     /// A brief's place in time among the others: 0 for the oldest.
@@ -489,6 +498,18 @@ mod tests {
         assert_eq!(dates, ["2021-12-06", "2021-12-07", "2021-12-09"]);
         assert_eq!(library.step(library.oldest_first().next().unwrap(), true), library.oldest_first().nth(1));
         assert_eq!(library.step(library.oldest_first().next().unwrap(), false), None);
+    }
+
+    #[test]
+    fn the_library_lists_the_newest_day_first_and_a_days_briefs_by_title() {
+        let mut briefs = bundled();
+        briefs[0].title = "Zulu".into();
+        briefs[1].title = "Alpha".into();
+        briefs[1].date = briefs[0].date.clone();
+        let refs: Vec<&Brief> = briefs.iter().collect();
+        let library = Library::build(&refs);
+        assert_eq!(library.newest_first().collect::<Vec<_>>(), [2, 1, 0]);
+        assert_eq!(library.oldest_first().collect::<Vec<_>>(), [1, 0, 2]);
     }
 
     #[test]

@@ -38,12 +38,17 @@ const QUIET_LOAD: Duration = Duration::from_millis(100);
 /// How often the progress screen is redrawn while a load runs.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-/// What reaches the loop: input, signals, and the end of the load.
+/// What reaches the loop: input, signals, the headers of the briefs being read, and the end of
+/// the load.
 enum Message {
     Input(Event),
     Signal(i32),
+    Headers(Vec<Header>),
     Loaded(Load),
 }
+
+/// A brief's file and the header read from its start, shown while the briefs are read.
+pub type Header = (String, crate::load::Preview);
 
 /// Options of the reader from the command line.
 #[derive(Debug, Clone, Default)]
@@ -70,9 +75,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (width, height) = terminal::size();
     let screen = terminal::screen(width, height);
     let keyboard = terminal::keyboard_protocol();
-    let first = match receiver.recv_timeout(QUIET_LOAD) {
-        Ok(Message::Loaded(load)) => Some(load),
-        Ok(_) | Err(_) => None,
+    // Several briefs send their headers first: the library is drawn from them at once.
+    let (first, headers) = match receiver.recv_timeout(QUIET_LOAD) {
+        Ok(Message::Loaded(load)) => (Some(load), None),
+        Ok(Message::Headers(headers)) => (None, Some(headers)),
+        Ok(_) | Err(_) => (None, None),
     };
     if let Some((result, _)) = &first
         && must_refuse(result)
@@ -90,7 +97,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         Some(load) => load,
         None => {
             listen(&sender, &mut signals);
-            match wait_for_load(&mut tty, &receiver, &progress, paths) {
+            match wait_for_load(&mut tty, &receiver, &progress, paths, headers.map(sorted_newest_first)) {
                 Waited::Loaded(load) => load,
                 Waited::Signal(signal) => return terminal::signal_exit(signal),
             }
@@ -179,8 +186,27 @@ fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Load {
         Ok(files) => files,
         Err(error) => return (Err(error), Vec::new()),
     };
-    // The rules across items and the index each take a core for a while on a large brief:
-    // the index is built while the brief is checked, and is dropped if the brief has errors.
+    // A folder: each file is checked and its briefs indexed as one task, on every core.
+    if files.len() > 1 {
+        use rayon::prelude::*;
+        let done: Vec<_> = files
+            .par_iter()
+            .map(|file| {
+                let indexes: Vec<Index> =
+                    file.briefs.iter().filter_map(|b| b.brief.as_ref()).map(Index::build).collect();
+                (crate::load::check_across_items(file), indexes)
+            })
+            .collect();
+        let mut indexes = Vec::new();
+        for (file, (checked, built)) in files.iter_mut().zip(done) {
+            checked.add_to(file);
+            indexes.extend(built);
+        }
+        crate::load::check_across_briefs(&mut files);
+        return (Ok(files), indexes);
+    }
+    // One file: the rules across items and the index each take a core for a while on a large
+    // brief: the index is built while the brief is checked, and is dropped if it has errors.
     let briefs = || files.iter().flat_map(|f| &f.briefs).filter_map(|b| b.brief.as_ref());
     let (checked, indexes) = std::thread::scope(|scope| {
         let indexes = std::thread::Builder::new()
@@ -200,9 +226,28 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
+            if let Some(headers) = headers(&paths) {
+                let _ = sender.send(Message::Headers(headers));
+            }
             let _ = sender.send(Message::Loaded(load(&paths, Some(&progress))));
         })
         .expect("a thread can be started");
+}
+
+/// The headers of the briefs the paths hold, when there are several: what the library shows
+/// while they are read. `None` for one file, stdin, or a path that cannot be read (the load
+/// says why).
+fn headers(paths: &[PathBuf]) -> Option<Vec<Header>> {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    let files = crate::load::brief_inputs(paths).ok()?;
+    if files.len() < 2 {
+        return None;
+    }
+    let previews = crate::load::previews(&files);
+    let named = files.iter().zip(previews).filter_map(|(file, preview)| Some((file.display().to_string(), preview?)));
+    Some(named.collect())
 }
 
 /// What the status line says when the briefs opened disagree on what an id means: the first
@@ -267,12 +312,17 @@ fn wait_for_load(
     receiver: &Receiver<Message>,
     progress: &Progress,
     paths: &[PathBuf],
+    mut headers: Option<Vec<Header>>,
 ) -> Waited {
     let started = Instant::now();
-    let preview = paths.first().filter(|p| p.is_file()).and_then(|p| crate::load::preview(p));
+    let preview = paths.first().filter(|p| p.is_file() && paths.len() == 1).and_then(|p| crate::load::preview(p));
     loop {
-        tty.draw(|buffer| terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()));
+        tty.draw(|buffer| match &headers {
+            Some(headers) => terminal::draw_reading_library(buffer, progress, headers, started.elapsed()),
+            None => terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()),
+        });
         match receiver.recv_timeout(PROGRESS_EVERY) {
+            Ok(Message::Headers(read)) => headers = Some(sorted_newest_first(read)),
             Ok(Message::Loaded(load)) => return Waited::Loaded(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
             Ok(Message::Input(Event::Key(key))) => {
@@ -288,6 +338,13 @@ fn wait_for_load(
             }
         }
     }
+}
+
+/// Headers as the library lists them: newest first, by date then title.
+fn sorted_newest_first(mut headers: Vec<Header>) -> Vec<Header> {
+    let date = |h: &Header| h.1.date.as_deref().and_then(|d| crate::model::Date::parse(d).ok());
+    headers.sort_by(|a, b| date(b).cmp(&date(a)).then_with(|| a.1.title.cmp(&b.1.title)));
+    headers
 }
 
 /// Turns a terminal event into an action, in the app's current context.
@@ -346,7 +403,7 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
                 app.update(action);
             }
             Message::Signal(signal) => return terminal::signal_exit(signal),
-            Message::Loaded(..) => {}
+            Message::Headers(..) | Message::Loaded(..) => {}
         }
         for effect in std::mem::take(&mut app.effects) {
             match effect {

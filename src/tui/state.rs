@@ -387,7 +387,7 @@ impl App {
         };
         if app.briefs.len() + app.shelved.len() > 1 {
             // Esc from the library opens the newest brief.
-            app.current = app.library.oldest_first().last().unwrap_or(0);
+            app.current = app.library.newest_first().next().unwrap_or(0);
             app.open_library();
             // On the top row: a brief that could not open, else the newest.
             if let Overlay::Library(state) = &mut app.overlay {

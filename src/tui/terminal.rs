@@ -281,6 +281,40 @@ impl Signals {
 }
 
 /// The screen while a large brief loads: its header, read ahead, and how far the load is.
+/// The library while its briefs are read: their headers, newest first, and how far reading
+/// has got. Keys wait for the briefs (but q and Ctrl-c quit).
+pub fn draw_reading_library(buffer: &mut Buffer, progress: &Progress, headers: &[super::Header], elapsed: Duration) {
+    use crate::text::{cells, one_line, truncate_to_cells};
+    let theme = super::theme::Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
+    let area = buffer.area;
+    let (done, total) = progress.files();
+    let title = Line::styled(
+        format!(" Library · reading {done} of {total} briefs · {:.1} s ", elapsed.as_secs_f64()),
+        theme.heading(),
+    );
+    let body = Rect { height: area.height.saturating_sub(1), ..area };
+    let inner = super::view::bordered(buffer, body, theme.border(true), &title, None);
+    let width = inner.width as usize;
+    for (n, (_, preview)) in headers.iter().take(inner.height as usize).enumerate() {
+        let date = preview
+            .date
+            .as_deref()
+            .map_or(String::new(), |d| crate::model::Date::parse(d).map_or_else(|_| d.to_string(), |d| d.human()));
+        let date = truncate_to_cells(&one_line(&date), 11).into_owned();
+        let title = truncate_to_cells(&one_line(&preview.title), width.saturating_sub(12)).into_owned();
+        let pad = 11usize.saturating_sub(cells(&date)) + 1;
+        let line = Line::from(vec![
+            ratatui::text::Span::styled(format!("{date}{}", " ".repeat(pad)), theme.strong()),
+            ratatui::text::Span::raw(title),
+        ]);
+        super::view::put(buffer, inner, inner.y + n as u16, &line);
+    }
+    let bar = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1).intersection(area);
+    if bar.height > 0 {
+        Gauge::default().ratio(progress.fraction()).use_unicode(true).render(bar, buffer);
+    }
+}
+
 pub fn draw_progress(buffer: &mut Buffer, progress: &Progress, preview: Option<&Preview>, elapsed: Duration) {
     use crate::text::{Lines, one_line, visible};
     let theme = super::theme::Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };

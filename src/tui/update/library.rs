@@ -33,7 +33,7 @@ impl App {
             needle.is_empty() || [&shelved.name, &shelved.first].iter().any(|t| t.to_lowercase().contains(&needle))
         });
         let mut rows: Vec<ShelfRow> = broken.map(|s| ShelfRow { entry: Shelf::Broken(s), matches: 0 }).collect();
-        let newest_first: Vec<usize> = self.library.oldest_first().rev().collect();
+        let newest_first: Vec<usize> = self.library.newest_first().collect();
         if needle.is_empty() {
             rows.extend(newest_first.iter().map(|&b| ShelfRow { entry: Shelf::Brief(b), matches: 0 }));
             return rows;
@@ -190,7 +190,7 @@ impl App {
     pub(super) fn open_picker(&mut self) {
         let current = self.current;
         let mut briefs = vec![(current, self.reading().opened.clone())];
-        let others = self.library.oldest_first().rev().filter(|&b| b != current);
+        let others = self.library.newest_first().filter(|&b| b != current);
         briefs.extend(others.map(|b| (b, self.briefs[b].opened.clone())));
         let mut picker = crate::tui::finder::Picker::new(briefs);
         picker.beneath = match std::mem::replace(&mut self.overlay, Overlay::None) {
