@@ -10,6 +10,12 @@
 //! - `index_only`: the indexes and the library alone, on briefs already parsed: what
 //!   `full_index` adds to `parse_all`, measured without the parse's noise.
 //!
+//! - `screen/…`: the reader on the library, at 200x50, its briefs' search texts built (as the
+//!   reader builds them while the first frame is read): a frame of the library; a move and its
+//!   frame; a keystroke of `/` across every brief (`mins` → `minsk` and back, and the first
+//!   letter); opening the dossier of the actor most briefs have, a move in it; opening the
+//!   timeline across every brief.
+//!
 //! Issue 15's targets, on a 2-core machine: `previews` well under 0.2 s (the first frame in
 //! 0.3 s), `full_index` within 1.2 times `parse_all`. Each step takes seconds, so the samples
 //! are few: `cargo bench --bench library` runs in a few minutes.
@@ -73,10 +79,91 @@ fn library(c: &mut Criterion) {
     group.finish();
 }
 
+/// The reader on the library: frames, keys and the search across every brief.
+fn screen(c: &mut Criterion) {
+    use brief::tui::{Action, App};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    brief::synth::write_library(dir.path(), BRIEFS).expect("the library is written");
+    let files = load_paths(&[dir.path().to_path_buf()]).expect("readable");
+    let mut app = App::new(brief::tui::open_all(files));
+    app.update(Action::Resize(200, 50));
+    app.briefs.par_iter().for_each(|reading| reading.opened.warm_finder());
+    let frame = |app: &App| {
+        let mut buffer = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 200, 50));
+        brief::tui::view::draw(&mut buffer, app);
+        buffer
+    };
+    let mut group = c.benchmark_group("screen");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("library_frame", |b| b.iter(|| frame(&app)));
+    group.bench_function("library_move_and_frame", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            app.update(Action::Up);
+            frame(&app)
+        })
+    });
+    app.update(Action::StartSearch);
+    "mins".chars().for_each(|c| app.update(Action::Type(c)));
+    group.bench_function("find_keystroke_minsk", |b| {
+        b.iter(|| {
+            app.update(Action::Type('k'));
+            app.update(Action::Erase);
+        })
+    });
+    "mins".chars().for_each(|_| app.update(Action::Erase));
+    group.bench_function("find_first_letter", |b| {
+        b.iter(|| {
+            app.update(Action::Type('m'));
+            app.update(Action::Erase);
+        })
+    });
+    app.update(Action::Leave);
+    // The actor most briefs have, selected in the newest brief.
+    let briefs: Vec<&Brief> = app.briefs.iter().map(|r| &r.opened.brief).collect();
+    let actor = briefs[app.current].actors.iter().max_by_key(|a| app.library.brief_count(&a.id)).expect("actors");
+    let (id, count) = (actor.id.to_string(), app.library.brief_count(&actor.id));
+    app.update(Action::Follow);
+    app.update(Action::OpenPicker);
+    id.chars().for_each(|c| app.update(Action::Type(c)));
+    while app.pending_work() {
+        app.update(Action::Work);
+    }
+    app.update(Action::Submit);
+    assert_eq!(app.anchor().map(|a| app.brief().id_of(a).to_string()), Some(id.clone()), "the picker found {id}");
+    group.bench_function(format!("dossier_open_{count}_briefs"), |b| {
+        b.iter(|| {
+            app.update(Action::Dossier);
+            let frame = frame(&app);
+            app.update(Action::Leave);
+            frame
+        })
+    });
+    app.update(Action::Dossier);
+    group.bench_function("dossier_move_and_frame", |b| {
+        b.iter(|| {
+            app.update(Action::Down);
+            app.update(Action::Up);
+            frame(&app)
+        })
+    });
+    app.update(Action::Leave);
+    group.bench_function("timeline_open", |b| {
+        b.iter(|| {
+            app.update(Action::Timeline);
+            let frame = frame(&app);
+            app.update(Action::Leave);
+            frame
+        })
+    });
+    group.finish();
+}
+
 /// Each brief's index, side by side, while the library across them is built.
 fn index_all(briefs: &[&Brief]) -> (Vec<Index>, Library) {
     rayon::join(|| briefs.par_iter().map(|brief| Index::build(brief)).collect(), || Library::build(briefs))
 }
 
-criterion_group!(benches, library);
+criterion_group!(benches, library, screen);
 criterion_main!(benches);
