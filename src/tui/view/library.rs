@@ -307,7 +307,8 @@ fn group_heading(heading: &str, count: usize, first: bool, width: usize, theme: 
 /// A listing's row: the date it is of, its text, and the brief it comes from.
 fn listing_row(briefs: &[&crate::model::Brief], row: &Row, width: usize, theme: Theme) -> Line<'static> {
     let brief = briefs[row.at.brief()];
-    let date = row.date.as_ref().map_or_else(String::new, |d| d.human());
+    // The day: its time, if it has one, is in the row in full below.
+    let date = row.date.as_ref().map_or_else(String::new, |d| crate::model::Date { time: None, ..d.clone() }.human());
     let date = truncate_to_cells(&date, 11).into_owned();
     let from = format!("  {}", short_date(&brief.date));
     let history = if row.history.is_empty() { String::new() } else { format!(" {} earlier", row.history.len()) };
@@ -337,6 +338,9 @@ fn draw_row_in_full(buffer: &mut Buffer, rect: Rect, briefs: &[&crate::model::Br
     let width = inner.width as usize;
     let brief = briefs[row.at.brief()];
     let mut lines = describe::wrap(&row.text, width, Style::new());
+    if let Some(date) = row.date.as_ref().filter(|d| d.time.is_some()) {
+        lines.extend(describe::wrap(&date.human(), width, theme.dim()));
+    }
     let from = format!("from {} · {}", brief.date.human(), one_line(&brief.title));
     lines.extend(describe::wrap(&from, width, theme.dim()));
     if !row.history.is_empty() {
