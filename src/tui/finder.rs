@@ -259,11 +259,10 @@ fn first_named(
     firsts.first().map(|&k| k as usize)
 }
 
-/// The searchable texts of a brief's panes and its picker entries, built on first use.
+/// The searchable texts of a brief's panes, built on first use.
 #[derive(Default)]
 pub struct FinderCache {
     haystacks: [OnceLock<Haystack>; Pane::COUNT],
-    entries: OnceLock<Vec<Entry>>,
 }
 
 impl FinderCache {
@@ -271,16 +270,11 @@ impl FinderCache {
         self.haystacks[pane as usize].get_or_init(|| Haystack::build(brief, index, pane))
     }
 
-    fn entries(&self, brief: &Brief) -> &[Entry] {
-        self.entries.get_or_init(|| Entry::all(brief))
-    }
-
     /// Builds everything now (a thread reading meanwhile waits for it rather than racing).
     pub fn warm(&self, brief: &Brief, index: &Index) {
         for pane in Pane::ALL {
             self.haystack(brief, index, pane);
         }
-        self.entries(brief);
     }
 }
 
@@ -441,28 +435,41 @@ pub struct Entry {
     pub label: String,
 }
 
-impl Entry {
-    fn all(brief: &Brief) -> Vec<Entry> {
-        let mut entries = Vec::new();
-        for section in Section::ALL {
-            for item in brief.items(section) {
-                let i = item.index();
-                let (name, id) = match section {
-                    Section::Sources => (&*brief.sources[i].title, &*brief.sources[i].id),
-                    Section::Topics => (&*brief.topics[i].label, &*brief.topics[i].id),
-                    Section::Actors => (&*brief.actors[i].name, &*brief.actors[i].id),
-                    Section::Claims => (&*brief.claims[i].text, &*brief.claims[i].id),
-                    Section::Positions => (&*brief.positions[i].text, &*brief.positions[i].id),
-                    Section::Quotes => (&*brief.quotes[i].text, &*brief.quotes[i].id),
-                    Section::Events => (&*brief.events[i].text, &*brief.events[i].id),
-                };
-                // Long texts are cut: the picker finds by name and opening words.
-                let name: String = crate::text::one_line(name).chars().take(64).collect();
-                entries.push(Entry { item, label: format!("{name} · {id}") });
-            }
+/// How many items the picker numbers in a brief: all of them.
+fn entry_count(brief: &Brief) -> usize {
+    Section::ALL.iter().map(|&section| brief.len(section)).sum()
+}
+
+/// The item numbered `n` in a brief: sources first, then topics, actors and the rest, each
+/// section's items in order, so names come before long texts.
+fn item_at(brief: &Brief, mut n: usize) -> Option<ItemRef> {
+    for section in Section::ALL {
+        let len = brief.len(section);
+        if n < len {
+            return Some(ItemRef::new(section, n));
         }
-        entries
+        n -= len;
     }
+    None
+}
+
+/// An item's label, `name · id`, into `out`. Labels are made as they are scored rather than
+/// kept: across a library of 2,000 briefs they took 48 MB.
+fn write_label(out: &mut String, brief: &Brief, item: ItemRef) {
+    let i = item.index();
+    let name = match item.section {
+        Section::Sources => &*brief.sources[i].title,
+        Section::Topics => &*brief.topics[i].label,
+        Section::Actors => &*brief.actors[i].name,
+        Section::Claims => &*brief.claims[i].text,
+        Section::Positions => &*brief.positions[i].text,
+        Section::Quotes => &*brief.quotes[i].text,
+        Section::Events => &*brief.events[i].text,
+    };
+    // Long texts are cut: the picker finds by name and opening words.
+    out.extend(crate::text::one_line(name).chars().take(64));
+    out.push_str(" · ");
+    out.push_str(brief.id_of(item));
 }
 
 /// How many items of a brief, in any list, hold a (lower-case) needle.
@@ -514,7 +521,7 @@ impl Picker {
     pub fn new(briefs: Vec<(usize, std::sync::Arc<Opened>)>) -> Picker {
         let mut starts = vec![0u32];
         for (_, opened) in &briefs {
-            let count = opened.finder.entries(&opened.brief).len() as u32;
+            let count = entry_count(&opened.brief) as u32;
             starts.push(starts.last().copied().unwrap_or(0) + count);
         }
         let count = starts.last().copied().unwrap_or(0) as usize;
@@ -546,12 +553,23 @@ impl Picker {
 
     /// Entry `e` of the numbering of all: its brief (its place among the reader's briefs) and
     /// the entry.
-    pub fn entry_at(&self, e: u32) -> Option<(usize, &Entry)> {
-        entry_at(&self.briefs, &self.starts, e)
+    pub fn entry_at(&self, e: u32) -> Option<(usize, Entry)> {
+        let (brief, opened, item) = self.locate(e)?;
+        let mut label = String::new();
+        write_label(&mut label, &opened.brief, item);
+        Some((brief, Entry { item, label }))
+    }
+
+    /// Entry `e` of the numbering of all the briefs' entries: its brief's place among the
+    /// reader's briefs, the brief, and the item.
+    fn locate(&self, e: u32) -> Option<(usize, &Opened, ItemRef)> {
+        let b = self.starts.partition_point(|&start| start <= e).checked_sub(1)?;
+        let (brief, opened) = self.briefs.get(b)?;
+        Some((*brief, opened, item_at(&opened.brief, (e - self.starts[b]) as usize)?))
     }
 
     /// The result at a row: its brief and entry.
-    pub fn entry(&self, result: usize) -> Option<(usize, &Entry)> {
+    pub fn entry(&self, result: usize) -> Option<(usize, Entry)> {
         self.results.get(result).and_then(|&(e, _)| self.entry_at(e))
     }
 
@@ -602,12 +620,14 @@ impl Picker {
     /// Scores the next slice of entries and merges what matched into the results.
     pub fn work(&mut self) {
         let end = (self.next + PICKER_SLICE).min(self.queue.len());
-        let mut buffer = Vec::new();
+        let (mut buffer, mut label) = (Vec::new(), String::new());
         let first_new = self.matched.len();
         for k in self.next..end {
             let e = self.queue[k];
-            let Some((_, entry)) = entry_at(&self.briefs, &self.starts, e) else { continue };
-            let haystack = Utf32Str::new(&entry.label, &mut buffer);
+            let Some((_, opened, item)) = self.locate(e) else { continue };
+            label.clear();
+            write_label(&mut label, &opened.brief, item);
+            let haystack = Utf32Str::new(&label, &mut buffer);
             if let Some(score) = self.pattern.score(haystack, &mut self.matcher) {
                 self.matched.push((e, score));
             }
@@ -662,13 +682,6 @@ impl Picker {
     }
 }
 
-/// Entry `e` of the numbering of all the briefs' entries, with its brief.
-fn entry_at<'p>(briefs: &'p [(usize, std::sync::Arc<Opened>)], starts: &[u32], e: u32) -> Option<(usize, &'p Entry)> {
-    let b = starts.partition_point(|&start| start <= e).checked_sub(1)?;
-    let (brief, opened) = briefs.get(b)?;
-    Some((*brief, opened.finder.entries(&opened.brief).get((e - starts[b]) as usize)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -713,7 +726,8 @@ mod tests {
             let (mut matcher, mut buffer) = (Matcher::new(Config::DEFAULT), Vec::new());
             let whole: std::collections::BTreeSet<u32> = (0..picker.entry_count() as u32)
                 .filter(|&e| {
-                    let label = Utf32Str::new(&picker.entry_at(e).unwrap().1.label, &mut buffer);
+                    let entry = picker.entry_at(e).unwrap().1;
+                    let label = Utf32Str::new(&entry.label, &mut buffer);
                     pattern.score(label, &mut matcher).is_some_and(|score| score >= picker.min_score)
                 })
                 .collect();
