@@ -122,8 +122,9 @@ fn screen(c: &mut Criterion) {
     app.update(Action::Leave);
     // The actor most briefs have, selected in the newest brief.
     let briefs: Vec<&Brief> = app.briefs.iter().map(|r| &r.opened.brief).collect();
-    let actor = briefs[app.current].actors.iter().max_by_key(|a| app.library.brief_count(&a.id)).expect("actors");
-    let (id, count) = (actor.id.to_string(), app.library.brief_count(&actor.id));
+    let actor =
+        briefs[app.current].actors.iter().max_by_key(|a| app.library.brief_count(&briefs, &a.id)).expect("actors");
+    let (id, count) = (actor.id.to_string(), app.library.brief_count(&briefs, &actor.id));
     app.update(Action::Follow);
     app.update(Action::OpenPicker);
     id.chars().for_each(|c| app.update(Action::Type(c)));

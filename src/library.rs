@@ -4,7 +4,7 @@
 //! and, for every id, where it appears. The dossier of an id and the timeline across briefs are
 //! [`Listing`]s, which the reader draws and `export` writes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Ids hash with foldhash: the std hasher took a tenth of a timeline across 2,000 briefs.
 type Hasher = foldhash::fast::RandomState;
@@ -38,8 +38,11 @@ pub struct Library {
     rank: Vec<u32>,
     /// The briefs as the library lists them: newest day first, a day's briefs by title.
     newest_first: Vec<u32>,
-    /// Every id and where it appears, oldest brief first.
-    ids: HashMap<Box<str>, Vec<Place>, Hasher>,
+    /// Every item's place, sorted by the hash of its id and, for one id, oldest brief first;
+    /// `hashes` beside it. Ids are not copied (a map of them took 26 MB for 2,000 briefs): a
+    /// lookup checks each place of the hash against the briefs.
+    places: Vec<Place>,
+    hashes: Vec<u64>,
 }
 
 impl Library {
@@ -55,22 +58,19 @@ impl Library {
         }
         let same_day = |a: &u32, b: &u32| briefs[*a as usize].date == briefs[*b as usize].date;
         let newest_first = oldest_first.chunk_by(same_day).rev().flatten().copied().collect();
-        let mut ids: HashMap<Box<str>, Vec<Place>, Hasher> = HashMap::default();
-        for &b in &oldest_first {
+        let mut keyed: Vec<(u64, u32, Place)> = Vec::new();
+        for (r, &b) in oldest_first.iter().enumerate() {
             let brief = briefs[b as usize];
             for section in Section::ALL {
                 for item in brief.items(section) {
-                    let place = Place::new(b as usize, item);
-                    match ids.get_mut(brief.id_of(item)) {
-                        Some(places) => places.push(place),
-                        None => {
-                            ids.insert(brief.id_of(item).into(), vec![place]);
-                        }
-                    }
+                    keyed.push((crate::model::id_hash(brief.id_of(item)), r as u32, Place::new(b as usize, item)));
                 }
             }
         }
-        Library { oldest_first, rank, newest_first, ids }
+        keyed.sort_unstable_by_key(|&(hash, rank, place)| (hash, rank, place.item.section, place.item.index));
+        let hashes = keyed.iter().map(|&(hash, ..)| hash).collect();
+        let places = keyed.into_iter().map(|(.., place)| place).collect();
+        Library { oldest_first, rank, newest_first, places, hashes }
     }
 
     /// How many briefs it was built on.
@@ -104,16 +104,22 @@ impl Library {
         self.oldest_first.get(next).map(|&b| b as usize)
     }
 
-    /// Where an id appears, oldest brief first.
-    pub fn places(&self, id: &str) -> &[Place] {
-        self.ids.get(id).map_or(&[], Vec::as_slice)
+    /// Where an id appears in the briefs the library was built on, oldest brief first.
+    pub fn places<'a>(&'a self, briefs: &'a [&Brief], id: &'a str) -> impl DoubleEndedIterator<Item = Place> + 'a {
+        let hash = crate::model::id_hash(id);
+        let start = self.hashes.partition_point(|&h| h < hash);
+        let end = self.hashes.partition_point(|&h| h <= hash);
+        self.places[start..end].iter().copied().filter(move |p| {
+            let brief = briefs.get(p.brief());
+            brief.is_some_and(|b| p.item.index() < b.len(p.item.section) && b.id_of(p.item) == id)
+        })
     }
 
     /// How many briefs an id appears in.
-    pub fn brief_count(&self, id: &str) -> usize {
-        let mut briefs: Vec<u32> = self.places(id).iter().map(|p| p.brief).collect();
-        briefs.dedup();
-        briefs.len()
+    pub fn brief_count(&self, briefs: &[&Brief], id: &str) -> usize {
+        let mut found: Vec<u32> = self.places(briefs, id).map(|p| p.brief).collect();
+        found.dedup();
+        found.len()
     }
 
     /// Everything about an id across the briefs: for an actor their quotes, their positions per
@@ -121,9 +127,9 @@ impl Library {
     /// where, brief by brief, and its claims; for any other item its versions brief by brief.
     /// `None` when no brief has the id.
     pub fn dossier(&self, briefs: &[&Brief], id: &str) -> Option<Listing> {
-        let latest = *self.places(id).last()?;
+        let latest = self.places(briefs, id).next_back()?;
         let brief = briefs[latest.brief()];
-        let count = self.brief_count(id);
+        let count = self.brief_count(briefs, id);
         // An actor or topic by name; another item, whose name is its text, by kind and id.
         let name = match latest.item.section {
             Section::Actors | Section::Topics => crate::text::one_line(brief.name_of(latest.item)).into_owned(),
@@ -146,7 +152,7 @@ impl Library {
     /// other items and ids in no brief.
     pub fn stances_over_time(&self, briefs: &[&Brief], id: &str) -> Vec<Row> {
         let on = |r: &Option<crate::model::Ref>| r.as_ref().is_some_and(|t| &*t.id == id);
-        match self.places(id).last().map(|p| p.item.section) {
+        match self.places(briefs, id).next_back().map(|p| p.item.section) {
             Some(Section::Actors) => {
                 self.stances(briefs, |p| (&*p.actor.id == id).then(|| p.topic.as_ref().map(|t| &*t.id)))
             }
@@ -185,9 +191,8 @@ impl Library {
     /// One item's versions, brief by brief.
     fn versions(&self, briefs: &[&Brief], id: &str) -> ListGroup {
         let rows = self
-            .places(id)
-            .iter()
-            .map(|&place| {
+            .places(briefs, id)
+            .map(|place| {
                 let brief = briefs[place.brief()];
                 Row {
                     date: Some(brief.date.clone()),
@@ -219,8 +224,7 @@ impl Library {
         let mut rows: Vec<Row> = ids
             .into_iter()
             .filter_map(|id| {
-                let places: Vec<Place> =
-                    self.places(id).iter().copied().filter(|p| p.item.section == section).collect();
+                let places: Vec<Place> = self.places(briefs, id).filter(|p| p.item.section == section).collect();
                 let (&at, earlier) = places.split_last()?;
                 let brief = briefs[at.brief()];
                 let history = earlier.iter().map(|&at| Version { at, state: state_of(briefs[at.brief()], at.item) });
@@ -284,7 +288,7 @@ impl Library {
 
     /// The name an id has in the latest brief that has it.
     fn name_in_latest(&self, briefs: &[&Brief], id: &str) -> Option<String> {
-        let place = self.places(id).last()?;
+        let place = self.places(briefs, id).next_back()?;
         Some(crate::text::one_line(briefs[place.brief()].name_of(place.item)).into_owned())
     }
 
@@ -309,7 +313,7 @@ impl Library {
             }
             None => format!("Timeline across {} {}", self.len(), plural(self.len(), "brief", "briefs")),
         };
-        let about = about.and_then(|id| self.places(id).last().copied());
+        let about = about.and_then(|id| self.places(briefs, id).next_back());
         Listing { title, about, groups: vec![ListGroup { heading: "In date order".into(), rows }] }
     }
 }

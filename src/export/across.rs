@@ -346,7 +346,7 @@ mod tests {
 
     /// The bundled briefs' places of an id, oldest brief first.
     fn places(refs: &[&Brief], id: &str) -> Vec<Place> {
-        Library::build(refs).places(id).to_vec()
+        Library::build(refs).places(refs, id).collect()
     }
 
     fn words(history: &[Version], refs: &[&Brief], short: bool) -> Option<(&'static str, String)> {

@@ -15,7 +15,7 @@ pub struct IdTable {
     bits: u32,
 }
 
-fn id_hash(id: &str) -> u64 {
+pub(crate) fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     foldhash::quality::FixedState::with_seed(0x6272_6965_6621).hash_one(id)
 }

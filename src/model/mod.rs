@@ -15,6 +15,7 @@ use serde::Serialize;
 
 pub use date::{Date, DateError, DateErrorKind};
 pub use ids::IdTable;
+pub(crate) use ids::id_hash;
 pub use vocab::{ActorKind, ClaimStatus, Credibility, EventStatus, QuoteKind, Reliability, Stance, Vocabulary};
 
 /// The only format version that exists.

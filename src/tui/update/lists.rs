@@ -83,10 +83,10 @@ impl App {
             None => Default::default(),
         };
         let across = anchor.filter(|a| matches!(a.section, Section::Actors | Section::Topics)).and_then(|a| {
-            let id = self.brief().id_of(a);
-            let count = self.library.brief_count(id);
-            let rows = self.library.stances_over_time(&self.brief_refs(), id);
-            (count > 1).then(|| (count, rows.into_iter().map(|r| r.text).collect()))
+            let (id, briefs) = (self.brief().id_of(a), self.brief_refs());
+            let count = self.library.brief_count(&briefs, id);
+            let rows = (count > 1).then(|| self.library.stances_over_time(&briefs, id))?;
+            Some((count, rows.into_iter().map(|r| r.text).collect()))
         });
         let reading = self.reading_mut();
         reading.groups = groups;
