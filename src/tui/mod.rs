@@ -158,7 +158,8 @@ pub fn shelve(files: &[LoadedFile]) -> Vec<Shelved> {
                 crate::text::one_line(&format!("{} [{}]{fix}", p.located(&name), p.code)).into_owned()
             });
             let report = crate::load::render::human(file, false).lines().map(str::to_string).collect();
-            Shelved { name, first, problems: state::Problems { errors, report } }
+            let opened = file.valid_briefs().count();
+            Shelved { name, first, problems: state::Problems { errors, report }, opened }
         })
         .collect()
 }

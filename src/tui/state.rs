@@ -263,6 +263,8 @@ pub struct Shelved {
     /// The first error, `file:line:col: error[E014]: …`, on one line.
     pub first: String,
     pub problems: Problems,
+    /// How many of the file's briefs opened all the same (a file may hold several).
+    pub opened: usize,
 }
 
 /// A dossier or timeline across the briefs, with the row under the cursor and the first in view.

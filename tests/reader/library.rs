@@ -361,3 +361,23 @@ fn what_opens_over_the_library_returns_to_it_as_it_was() {
     let Overlay::Library(state) = &app.overlay else { panic!("back in the library") };
     assert_eq!(state.query, "unknown");
 }
+
+#[test]
+fn a_file_with_a_broken_brief_and_a_good_one_opens_the_good_one_and_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("two.yaml");
+    let good = brief::sample::portable();
+    let broken = good.replace("speaker: putin", "speaker: putni");
+    std::fs::write(&path, format!("{broken}---\n{}", good.replace("\ndate: 2021-12-06\n", "\ndate: 2021-12-07\n")))
+        .unwrap();
+    let mut files = brief::sample::load_all();
+    files.push(brief::load::load_file(&path).expect("readable"));
+    let shelved = brief::tui::shelve(&files);
+    let mut app = App::with_shelved(brief::tui::open_all(files), shelved);
+    app.color = false;
+    app.update(Action::Resize(100, 30));
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("its other brief opened and is in the list"), "{screen}");
+    let opened = app.briefs.iter().find(|r| r.opened.name.ends_with("two.yaml #2")).expect("the second document opens");
+    assert_eq!(opened.opened.file.as_ref().map(|(_, document)| *document), Some(1), "as the file's second document");
+}

@@ -221,8 +221,12 @@ fn draw_summary(buffer: &mut Buffer, rect: Rect, app: &App, selected: Option<She
         Some(Shelf::Broken(s)) => {
             let shelved = &app.shelved[s];
             let errors = shelved.problems.errors;
-            let said =
-                format!("{} could not open: {errors} {}", shelved.name, if errors == 1 { "error" } else { "errors" });
+            let errors = format!("{errors} {}", if errors == 1 { "error" } else { "errors" });
+            let said = match shelved.opened {
+                0 => format!("{} could not open: {errors}", shelved.name),
+                1 => format!("{}: {errors}; its other brief opened and is in the list", shelved.name),
+                n => format!("{}: {errors}; {n} of its briefs opened and are in the list", shelved.name),
+            };
             lines.extend(describe::wrap(&said, width, theme.heading()));
             lines.extend(describe::wrap(&shelved.first, width, Style::new()));
             lines.push(Line::styled("D lists every problem; the other briefs open as they are", theme.dim()));
