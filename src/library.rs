@@ -396,21 +396,23 @@ fn version_text(brief: &Brief, item: ItemRef) -> String {
     match item.section {
         Section::Quotes => {
             let quote = &brief.quotes[i];
-            let speaker =
-                brief.actors.iter().find(|a| a.id == quote.speaker.id).map_or(&*quote.speaker.id, |a| &a.name);
-            format!("{speaker}: “{}”", quote.text)
+            format!("{}: “{}”", actor_name(brief, &quote.speaker), quote.text)
         }
         Section::Positions => {
             let position = &brief.positions[i];
-            let actor =
-                brief.actors.iter().find(|a| a.id == position.actor.id).map_or(&*position.actor.id, |a| &a.name);
-            format!("{actor} ({}): {}", position.stance.as_str(), position.text)
+            format!("{} ({}): {}", actor_name(brief, &position.actor), position.stance.as_str(), position.text)
         }
         Section::Claims | Section::Events => {
             format!("[{}] {}", state_of(brief, item).unwrap_or_default(), brief.name_of(item))
         }
         _ => brief.name_of(item).to_string(),
     }
+}
+
+/// The name of the actor a reference is to, else its id. Found by a scan of the brief's actors:
+/// the library holds no index, and a listing names only the rows it keeps.
+fn actor_name<'b>(brief: &'b Brief, actor: &'b crate::model::Ref) -> &'b str {
+    brief.actors.iter().find(|a| a.id == actor.id).map_or(&*actor.id, |a| &a.name)
 }
 
 /// Whether an item carries a date of its own (an event always does).

@@ -428,15 +428,8 @@ fn plan(brief: usize) -> Plan {
 
 /// Days from 2024-01-01 as an ISO date.
 fn iso_date(day: i64) -> String {
-    // Howard Hinnant's days-to-civil, from 1970-01-01 (2024-01-01 is day 19,723).
-    let z = day + 19_723 + 719_468;
-    let (era, doe) = (z.div_euclid(146_097), z.rem_euclid(146_097));
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    // 2024-01-01 is day 19,723 from 1970-01-01.
+    let (y, m, d) = crate::model::civil_from_days(day + 19_723);
     format!("{y:04}-{m:02}-{d:02}")
 }
 

@@ -106,21 +106,27 @@ fn every_export_matches_its_golden() {
     for (name, source, what) in CASES {
         let (brief, index) = brief_of(source);
         let selection = selection(&brief, &index, what);
-        for format in Format::ALL {
-            let actual = export::export(&brief, &index, &selection, &Options { format, width: 80 });
-            let path = golden_dir().join(format!("{name}.{}", format.extension()));
-            if bless {
-                fs::create_dir_all(golden_dir()).expect("create the golden folder");
-                fs::write(&path, &actual).expect("write golden");
-                continue;
-            }
-            let expected = fs::read_to_string(&path).unwrap_or_default();
-            if actual != expected {
-                failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", path.display()));
-            }
-        }
+        compare_with_goldens(name, bless, &mut failures, |options| export::export(&brief, &index, &selection, options));
     }
     assert!(failures.is_empty(), "{} exports changed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Exports one thing in every format at 80 columns and compares each with its golden file
+/// (`name.txt`, `.md`, `.json`), or writes them when blessing.
+fn compare_with_goldens(name: &str, bless: bool, failures: &mut Vec<String>, export: impl Fn(&Options) -> String) {
+    for format in Format::ALL {
+        let actual = export(&Options { format, width: 80 });
+        let path = golden_dir().join(format!("{name}.{}", format.extension()));
+        if bless {
+            fs::create_dir_all(golden_dir()).expect("create the golden folder");
+            fs::write(&path, &actual).expect("write golden");
+            continue;
+        }
+        let expected = fs::read_to_string(&path).unwrap_or_default();
+        if actual != expected {
+            failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", path.display()));
+        }
+    }
 }
 
 #[test]
@@ -135,18 +141,7 @@ fn every_listing_across_briefs_matches_its_golden() {
             Across::Dossier(id) => library.dossier(&refs, id).unwrap_or_else(|| panic!("{id} is in briefs/")),
             Across::Timeline => library.timeline(&refs, None),
         };
-        for format in Format::ALL {
-            let actual = export::across::listing(&listing, &refs, &Options { format, width: 80 });
-            let path = golden_dir().join(format!("{name}.{}", format.extension()));
-            if bless {
-                fs::write(&path, &actual).expect("write golden");
-                continue;
-            }
-            let expected = fs::read_to_string(&path).unwrap_or_default();
-            if actual != expected {
-                failures.push(format!("{}:\n--- expected\n{expected}--- actual\n{actual}", path.display()));
-            }
-        }
+        compare_with_goldens(name, bless, &mut failures, |options| export::across::listing(&listing, &refs, options));
     }
     assert!(failures.is_empty(), "{} exports changed:\n{}", failures.len(), failures.join("\n"));
 }

@@ -346,7 +346,7 @@ fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 }
 
 /// The date of a day counted from 1970-01-01: the inverse of [`days_from_civil`].
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
+pub(crate) fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;

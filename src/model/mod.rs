@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+#[cfg(any(test, feature = "testing"))]
+pub(crate) use date::civil_from_days;
 pub use date::{Date, DateError, DateErrorKind};
 pub use ids::IdTable;
 pub(crate) use ids::id_hash;

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
-use super::state::{App, Beneath, Overlay};
+use super::state::{App, Beneath};
 use super::theme::Theme;
 use super::view::put;
 use crate::export::{self, Format, Options, Selection};
@@ -46,13 +46,8 @@ pub enum Outcome {
 }
 
 impl Dialog {
-    pub fn new(app: &App, content: Content) -> Dialog {
+    pub fn new(app: &App, content: Content, beneath: Beneath) -> Dialog {
         let items = content_items(app, &content);
-        let beneath = match &app.overlay {
-            Overlay::Overview(state) => Beneath::Overview(*state),
-            Overlay::Across(state) => Beneath::Across(state.clone()),
-            _ => Beneath::Panes,
-        };
         Dialog {
             path: default_name(app, &content, Format::Text),
             content,

@@ -505,7 +505,7 @@ pub struct Picker {
     /// The score below which a match is noise, for this query.
     min_score: u32,
     /// What Esc returns to.
-    pub beneath: Option<super::state::Beneath>,
+    pub beneath: super::state::Beneath,
 }
 
 /// The picker lists at most this many results, best first.
@@ -534,7 +534,7 @@ impl Picker {
             matched: Vec::new(),
             briefs,
             starts,
-            beneath: None,
+            beneath: super::state::Beneath::Panes,
             matcher: Matcher::new(Config::DEFAULT),
             pattern: Pattern::default(),
             min_score: 0,

@@ -227,18 +227,23 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
-            if let Some(headers) = headers(&paths) {
-                let _ = sender.send(Message::Headers(headers));
-            }
-            let _ = sender.send(Message::Loaded(load(&paths, Some(&progress))));
+            // The files the headers came from are the ones read: the folders are walked once.
+            let load = match headers(&paths) {
+                Some((files, headers)) => {
+                    let _ = sender.send(Message::Headers(headers));
+                    load(&files, Some(&progress))
+                }
+                None => load(&paths, Some(&progress)),
+            };
+            let _ = sender.send(Message::Loaded(load));
         })
         .expect("a thread can be started");
 }
 
-/// The headers of the briefs the paths hold, when there are several: what the library shows
-/// while they are read. `None` for one file, stdin, or a path that cannot be read (the load
-/// says why).
-fn headers(paths: &[PathBuf]) -> Option<Vec<Header>> {
+/// The brief files the paths hold and their headers, when there are several: what the library
+/// shows while they are read. `None` for one file, stdin, or a path that cannot be read (the
+/// load says why).
+fn headers(paths: &[PathBuf]) -> Option<(Vec<PathBuf>, Vec<Header>)> {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         return None;
     }
@@ -248,7 +253,8 @@ fn headers(paths: &[PathBuf]) -> Option<Vec<Header>> {
     }
     let previews = crate::load::previews(&files);
     let named = files.iter().zip(previews).filter_map(|(file, preview)| Some((file.display().to_string(), preview?)));
-    Some(named.collect())
+    let headers = named.collect();
+    Some((files, headers))
 }
 
 /// What the status line says when the briefs opened disagree on what an id means: the first

@@ -304,6 +304,18 @@ pub enum Beneath {
 }
 
 impl Beneath {
+    /// What closing something opened over an overlay returns to: that overlay, where it is
+    /// one to return to (the matrix, the overview, the library, a listing), else the panes.
+    pub fn taking(overlay: Overlay) -> Beneath {
+        match overlay {
+            Overlay::Matrix(state) => Beneath::Matrix(state),
+            Overlay::Overview(state) => Beneath::Overview(state),
+            Overlay::Library(state) => Beneath::Library(state),
+            Overlay::Across(state) => Beneath::Across(state),
+            _ => Beneath::Panes,
+        }
+    }
+
     pub fn overlay(self) -> Overlay {
         match self {
             Beneath::Panes => Overlay::None,
@@ -393,7 +405,7 @@ impl App {
             app.open_library();
             // On the top row: a brief that could not open, else the newest.
             if let Overlay::Library(state) = &mut app.overlay {
-                state.cursor = 0;
+                (state.cursor, state.offset) = (0, 0);
             }
         }
         app.refresh_marks();

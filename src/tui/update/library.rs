@@ -13,9 +13,7 @@ impl App {
         let rows = self.library_rows("");
         let current = Shelf::Brief(self.current);
         let cursor = rows.iter().position(|r| r.entry == current).unwrap_or(0);
-        let mut state = LibraryState { cursor, rows, ..Default::default() };
-        keep_in_view_of(&mut state.offset, cursor, self.library_page(state.rows.len()), state.rows.len());
-        self.overlay = Overlay::Library(state);
+        self.show_library(LibraryState { cursor, rows, ..Default::default() });
     }
 
     /// Rows a page of the library holds.
@@ -64,36 +62,18 @@ impl App {
                     state.query.clear();
                 }
                 Action::Submit => state.typing = false,
-                Action::Down | Action::Up => {
-                    let by = if action == Action::Down { 1 } else { -1 };
-                    state.cursor = state.cursor.saturating_add_signed(by).min(count.saturating_sub(1));
-                }
-                _ => {}
+                _ => state.cursor = moved(state.cursor, &action, page, count).unwrap_or(state.cursor),
             }
             // Only a change to the query reads the briefs again.
-            if !matches!(action, Action::Type(_) | Action::Erase | Action::Leave) {
-                keep_in_view_of(&mut state.offset, state.cursor, page, count);
-                self.overlay = Overlay::Library(state);
-                return;
+            if matches!(action, Action::Type(_) | Action::Erase | Action::Leave) {
+                self.find_again(&mut state);
             }
-            let chosen = state.rows.get(state.cursor).map(|r| r.entry);
-            state.rows = self.library_rows(&state.query);
-            state.cursor = chosen.and_then(|c| state.rows.iter().position(|r| r.entry == c)).unwrap_or(0);
-            let page = self.library_page(state.rows.len());
-            keep_in_view_of(&mut state.offset, state.cursor, page, state.rows.len());
-            self.overlay = Overlay::Library(state);
-            return;
+            return self.show_library(state);
         }
-        let last = count.saturating_sub(1);
+        if let Some(cursor) = moved(state.cursor, &action, page, count) {
+            state.cursor = cursor;
+        }
         match action {
-            Action::Down => state.cursor = (state.cursor + 1).min(last),
-            Action::Up => state.cursor = state.cursor.saturating_sub(1),
-            Action::Top => state.cursor = 0,
-            Action::Bottom => state.cursor = last,
-            Action::PageDown => state.cursor = (state.cursor + page).min(last),
-            Action::PageUp => state.cursor = state.cursor.saturating_sub(page),
-            Action::HalfPageDown => state.cursor = (state.cursor + page / 2).min(last),
-            Action::HalfPageUp => state.cursor = state.cursor.saturating_sub(page / 2),
             Action::StartSearch => state.typing = true,
             Action::Follow => match state.rows.get(state.cursor).map(|r| r.entry) {
                 Some(Shelf::Brief(brief)) => {
@@ -118,10 +98,8 @@ impl App {
                 _ => self.message = Some("this brief opened without errors".into()),
             },
             Action::Leave if !state.query.is_empty() => {
-                let chosen = state.rows.get(state.cursor).map(|r| r.entry);
                 state.query.clear();
-                state.rows = self.library_rows("");
-                state.cursor = chosen.and_then(|c| state.rows.iter().position(|r| r.entry == c)).unwrap_or(0);
+                self.find_again(&mut state);
             }
             Action::Leave | Action::ToggleLibrary => return,
             Action::Back | Action::Forward => {
@@ -144,15 +122,23 @@ impl App {
                 return;
             }
             Action::ToggleHelp => {
-                self.overlay = Overlay::Help {
-                    from: crate::tui::keymap::Context::Library,
-                    scroll: 0,
-                    beneath: Beneath::Library(state),
-                };
-                return;
+                self.overlay = Overlay::Library(state);
+                return self.open_help();
             }
             _ => {}
         }
+        self.show_library(state);
+    }
+
+    /// The library's rows for its query as it is now, the cursor staying on its brief.
+    fn find_again(&self, state: &mut LibraryState) {
+        let chosen = state.rows.get(state.cursor).map(|r| r.entry);
+        state.rows = self.library_rows(&state.query);
+        state.cursor = chosen.and_then(|c| state.rows.iter().position(|r| r.entry == c)).unwrap_or(0);
+    }
+
+    /// Puts the library back on screen with its cursor in view.
+    fn show_library(&mut self, mut state: LibraryState) {
         let page = self.library_page(state.rows.len());
         keep_in_view_of(&mut state.offset, state.cursor, page, state.rows.len());
         self.overlay = Overlay::Library(state);
@@ -193,11 +179,7 @@ impl App {
         let others = self.library.newest_first().filter(|&b| b != current);
         briefs.extend(others.map(|b| (b, self.briefs[b].opened.clone())));
         let mut picker = crate::tui::finder::Picker::new(briefs);
-        picker.beneath = match std::mem::replace(&mut self.overlay, Overlay::None) {
-            Overlay::Library(state) => Some(Beneath::Library(state)),
-            Overlay::Across(state) => Some(Beneath::Across(state)),
-            _ => None,
-        };
+        picker.beneath = Beneath::taking(std::mem::replace(&mut self.overlay, Overlay::None));
         self.overlay = Overlay::Picker(Box::new(picker));
     }
 
@@ -274,16 +256,10 @@ impl App {
     pub(super) fn update_across(&mut self, action: Action) {
         let Overlay::Across(mut state) = std::mem::replace(&mut self.overlay, Overlay::None) else { return };
         let page = self.across_page(&state.listing);
-        let last = state.listing.row_count().saturating_sub(1);
+        if let Some(cursor) = moved(state.cursor, &action, page, state.listing.row_count()) {
+            state.cursor = cursor;
+        }
         match action {
-            Action::Down => state.cursor = (state.cursor + 1).min(last),
-            Action::Up => state.cursor = state.cursor.saturating_sub(1),
-            Action::Top => state.cursor = 0,
-            Action::Bottom => state.cursor = last,
-            Action::PageDown => state.cursor = (state.cursor + page).min(last),
-            Action::PageUp => state.cursor = state.cursor.saturating_sub(page),
-            Action::HalfPageDown => state.cursor = (state.cursor + page / 2).min(last),
-            Action::HalfPageUp => state.cursor = state.cursor.saturating_sub(page / 2),
             Action::Follow => {
                 let at = state.listing.rows().nth(state.cursor).map(|row| row.at);
                 self.overlay = Overlay::Across(state);
@@ -317,12 +293,8 @@ impl App {
                 return;
             }
             Action::ToggleHelp => {
-                self.overlay = Overlay::Help {
-                    from: crate::tui::keymap::Context::Across,
-                    scroll: 0,
-                    beneath: Beneath::Across(state),
-                };
-                return;
+                self.overlay = Overlay::Across(state);
+                return self.open_help();
             }
             _ => {}
         }
@@ -398,6 +370,23 @@ fn primary_actor(brief: &Brief, at: Place) -> Option<String> {
         _ => None,
     };
     id.map(|r| r.id.to_string())
+}
+
+/// Where a move puts a cursor among `count` rows, `page` of them in view; `None` for an action
+/// that is not a move.
+fn moved(cursor: usize, action: &Action, page: usize, count: usize) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    Some(match action {
+        Action::Down => (cursor + 1).min(last),
+        Action::Up => cursor.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageDown => (cursor + page).min(last),
+        Action::PageUp => cursor.saturating_sub(page),
+        Action::HalfPageDown => (cursor + page / 2).min(last),
+        Action::HalfPageUp => cursor.saturating_sub(page / 2),
+        _ => return None,
+    })
 }
 
 /// Keeps a cursor within the rows in view.

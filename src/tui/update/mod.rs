@@ -91,6 +91,13 @@ impl App {
         }
     }
 
+    /// `?`: the keys, those of where the user is first; closing it returns there.
+    pub(super) fn open_help(&mut self) {
+        let from = self.context();
+        let beneath = Beneath::taking(std::mem::replace(&mut self.overlay, Overlay::None));
+        self.overlay = Overlay::Help { from, scroll: 0, beneath };
+    }
+
     fn update_normal(&mut self, action: Action) {
         let in_detail = self.nav().focus == Focus::Detail;
         if !matches!(action, Action::Digit(_)) {
@@ -146,9 +153,7 @@ impl App {
             Action::OpenPicker => self.open_picker(),
             Action::ToggleMatrix => self.open_matrix(),
             Action::ToggleOverview => self.overlay = Overlay::Overview(OverviewState::default()),
-            Action::ToggleHelp => {
-                self.overlay = Overlay::Help { from: self.context(), scroll: 0, beneath: Beneath::Panes }
-            }
+            Action::ToggleHelp => self.open_help(),
             Action::NextBrief => self.switch_brief(true),
             Action::PreviousBrief => self.switch_brief(false),
             Action::ToggleLibrary => {

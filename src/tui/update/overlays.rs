@@ -3,7 +3,6 @@
 
 use crate::model::{ItemRef, Section};
 use crate::tui::action::Action;
-use crate::tui::keymap::Context;
 use crate::tui::state::*;
 
 impl App {
@@ -63,7 +62,7 @@ impl App {
             Action::Up => picker.move_cursor(-1),
             Action::Submit => {
                 if let Some((brief, item)) = picker.chosen() {
-                    self.overlay = picker.beneath.take().map_or(Overlay::None, Beneath::overlay);
+                    self.overlay = std::mem::replace(&mut picker.beneath, Beneath::Panes).overlay();
                     self.remember();
                     self.overlay = Overlay::None;
                     self.open_place(crate::library::Place::new(brief, item));
@@ -71,7 +70,7 @@ impl App {
                 return;
             }
             Action::Leave => {
-                self.overlay = picker.beneath.take().map_or(Overlay::None, Beneath::overlay);
+                self.overlay = std::mem::replace(&mut picker.beneath, Beneath::Panes).overlay();
                 return;
             }
             _ => {}
@@ -125,10 +124,7 @@ impl App {
                 self.overlay = Overlay::None;
                 return;
             }
-            Action::ToggleHelp => {
-                self.overlay = Overlay::Help { from: Context::Matrix, scroll: 0, beneath: Beneath::Matrix(state) };
-                return;
-            }
+            Action::ToggleHelp => return self.open_help(),
             _ => {}
         }
         self.overlay = Overlay::Matrix(state);
@@ -214,10 +210,7 @@ impl App {
                 self.focus_pane(pane);
                 return;
             }
-            Action::ToggleHelp => {
-                self.overlay = Overlay::Help { from: Context::Overview, scroll: 0, beneath: Beneath::Overview(state) };
-                return;
-            }
+            Action::ToggleHelp => return self.open_help(),
             Action::Export => return self.open_export(),
             Action::Copy => return self.copy_view(),
             Action::Leave => {
@@ -253,7 +246,8 @@ impl App {
 
     pub(super) fn open_export(&mut self) {
         let content = self.content_in_view();
-        self.overlay = Overlay::Dialog(crate::tui::dialog::Dialog::new(self, content));
+        let beneath = Beneath::taking(std::mem::replace(&mut self.overlay, Overlay::None));
+        self.overlay = Overlay::Dialog(crate::tui::dialog::Dialog::new(self, content, beneath));
     }
 
     /// What `e` and `y` pass on: a listing across briefs when one is open, else the selection.

@@ -68,14 +68,18 @@ pub fn row_of_line(listing: &Listing, line: usize) -> Option<usize> {
 /// The first line of a listing in view with `rows` lines shown: where the state left it, moved
 /// as little as needed to show the cursor.
 pub fn first_line(state: &AcrossState, rows: usize) -> usize {
-    let cursor_line = line_of_row(&state.listing, state.cursor);
-    state.offset.min(cursor_line).max((cursor_line + 1).saturating_sub(rows))
+    first_in_view(state.offset, line_of_row(&state.listing, state.cursor), rows)
 }
 
 /// The first row of the library in view with `rows` rows shown: where the state left it,
 /// moved as little as needed to show the cursor (after a resize, say).
 pub fn first_row(state: &LibraryState, rows: usize) -> usize {
-    state.offset.min(state.cursor).max((state.cursor + 1).saturating_sub(rows))
+    first_in_view(state.offset, state.cursor, rows)
+}
+
+/// The first of `rows` lines in view: from `offset`, moved as little as shows `cursor`.
+fn first_in_view(offset: usize, cursor: usize, rows: usize) -> usize {
+    offset.min(cursor).max((cursor + 1).saturating_sub(rows))
 }
 
 pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme: Theme) {

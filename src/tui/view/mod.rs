@@ -31,7 +31,7 @@ pub fn draw(buffer: &mut Buffer, app: &App) {
         Overlay::Library(state) => Some(Under::Library(state)),
         Overlay::Across(state) => Some(Under::Across(state)),
         Overlay::Help { beneath, .. } => under(beneath),
-        Overlay::Picker(picker) => picker.beneath.as_ref().and_then(under),
+        Overlay::Picker(picker) => under(&picker.beneath),
         Overlay::Dialog(dialog) => under(&dialog.beneath),
         _ => None,
     };
