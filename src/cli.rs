@@ -23,6 +23,10 @@ pub struct Cli {
     /// Leave the mouse to the terminal, for selecting text, instead of clicks and the wheel.
     #[arg(long)]
     pub no_mouse: bool,
+    /// Parse every file again instead of taking the briefs of unchanged files from the cache
+    /// ($XDG_CACHE_HOME/brief, else ~/.cache/brief).
+    #[arg(long)]
+    pub no_cache: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -115,7 +119,10 @@ pub fn main() -> ExitCode {
             export(&paths, &what, export::Options { format, width }, output.as_deref())
         }
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
-        None => crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse }),
+        None => {
+            let cache = if cli.no_cache { None } else { crate::load::Cache::from_env() };
+            crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse, cache })
+        }
     }
 }
 

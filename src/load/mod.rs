@@ -5,6 +5,7 @@
 
 mod across_briefs;
 pub mod bundled;
+mod cache;
 mod cut;
 mod diagnostic;
 mod fields;
@@ -20,6 +21,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use across_briefs::check_across_briefs;
+pub use cache::Cache;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use quote_check::{locate as locate_quote, normalise as normalise_quote, read_source, source_text};
 pub use suggest::nearest;
@@ -115,6 +117,11 @@ pub struct LoadedBrief {
 impl LoadedBrief {
     pub fn has_errors(&self) -> bool {
         self.brief.is_none() || self.problems.iter().any(Diagnostic::is_error)
+    }
+
+    /// Read whole, without a problem.
+    fn is_clean(&self) -> bool {
+        self.brief.is_some() && self.problems.is_empty() && self.unread_sections.is_empty()
     }
 }
 
@@ -358,18 +365,20 @@ struct Reading<'p> {
     /// Whether a large file may be cut and read on two threads: when it is read alone. Files
     /// read side by side each keep a core busy already.
     cut: bool,
+    /// Where the briefs of files parsed before are kept.
+    cache: Option<&'p Cache>,
 }
 
 impl<'p> Reading<'p> {
     /// A file read on its own.
     fn alone(across_items: bool, progress: Option<&'p Progress>) -> Reading<'p> {
-        Reading { across_items, progress, cut: true }
+        Reading { across_items, progress, cut: true, cache: None }
     }
 
     /// One of several files read side by side: whole, on one thread, its progress counted when
     /// it is done.
-    fn among_others(across_items: bool) -> Reading<'p> {
-        Reading { across_items, progress: None, cut: false }
+    fn among_others(across_items: bool, cache: Option<&'p Cache>) -> Reading<'p> {
+        Reading { across_items, progress: None, cut: false, cache }
     }
 }
 
@@ -571,7 +580,38 @@ fn read_file(path: &Path, reading: Reading) -> Result<LoadedFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(too_large(origin, bytes.len() as u64));
     }
-    Ok(read_bytes(origin, bytes, reading))
+    let Some(cache) = reading.cache else { return Ok(read_bytes(origin, bytes, reading)) };
+    if let Some(briefs) = cache.get(path, &bytes) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(parsed_before(origin, text, briefs, reading)),
+            Err(error) => bytes = error.into_bytes(),
+        }
+    }
+    let file = read_bytes(origin, bytes, reading);
+    if file.problems.is_empty() && file.briefs.iter().all(LoadedBrief::is_clean) {
+        let briefs: Vec<&Brief> = file.briefs.iter().filter_map(|b| b.brief.as_ref()).collect();
+        cache.put(path, file.text.as_bytes(), &briefs);
+    }
+    Ok(file)
+}
+
+/// A file whose briefs a cache held: what reading its text would give.
+fn parsed_before(origin: Origin, text: String, briefs: Vec<Brief>, reading: Reading) -> LoadedFile {
+    let briefs = briefs
+        .into_iter()
+        .map(|brief| LoadedBrief {
+            brief: Some(brief),
+            problems: Vec::new(),
+            field_spans: FieldSpans::default(),
+            unread_sections: Vec::new(),
+        })
+        .collect();
+    let mut file = LoadedFile { origin, text, briefs, problems: Vec::new() };
+    if reading.across_items {
+        check_across_items(&file).add_to(&mut file);
+        check_across_briefs(std::slice::from_mut(&mut file));
+    }
+    file
 }
 
 /// Reads stdin to its end (or past the size cap).
@@ -634,7 +674,7 @@ pub fn load_paths_reporting(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
 ) -> Result<Vec<LoadedFile>, LoadError> {
-    read_paths(paths, progress, true)
+    Ok(read_paths(paths, progress, Reading::among_others(true, None), &|_| ())?.0)
 }
 
 /// Loads like [`load_paths_reporting`] but leaves the rules across items (ids, references,
@@ -643,7 +683,20 @@ pub fn parse_paths_reporting(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
 ) -> Result<Vec<LoadedFile>, LoadError> {
-    read_paths(paths, progress, false)
+    Ok(read_paths(paths, progress, Reading::among_others(false, None), &|_| ())?.0)
+}
+
+/// Parses like [`parse_paths_reporting`], taking the briefs of an unchanged file from `cache`
+/// (and keeping those of a file parsed clean there), and runs `then` on each file as soon as it
+/// is read, on the thread that read it: the reader checks and indexes a file there, and lets go
+/// of its text, so that the texts of every file are never held at once.
+pub fn parse_paths_then<T: Send>(
+    paths: &[PathBuf],
+    progress: Option<&std::sync::Arc<Progress>>,
+    cache: Option<&Cache>,
+    then: &(dyn Fn(&mut LoadedFile) -> T + Sync),
+) -> Result<(Vec<LoadedFile>, Vec<T>), LoadError> {
+    read_paths(paths, progress, Reading::among_others(false, cache), then)
 }
 
 /// What a load reads: a file, or stdin (`-`).
@@ -680,11 +733,14 @@ pub fn brief_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(inputs(paths)?.into_iter().flatten().collect())
 }
 
-fn read_paths(
+/// Reads every path, as `reading` says (cut or not, as fits: a lone file is cut when large),
+/// and runs `then` on each file read.
+fn read_paths<T: Send>(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
-    across_items: bool,
-) -> Result<Vec<LoadedFile>, LoadError> {
+    reading: Reading,
+    then: &(dyn Fn(&mut LoadedFile) -> T + Sync),
+) -> Result<(Vec<LoadedFile>, Vec<T>), LoadError> {
     // The files first, so progress knows the total before the first byte is read.
     let inputs = inputs(paths)?;
     let sizes: Vec<u64> =
@@ -694,35 +750,38 @@ fn read_paths(
         progress.files_total.store(inputs.len() as u64, Relaxed);
     }
     let progress = progress.map(std::sync::Arc::as_ref);
-    let mut files = if let [input] = inputs.as_slice() {
+    let files = if let [input] = inputs.as_slice() {
         // One file: cut in two when large, each lane reporting as it goes.
-        let reading = Reading::alone(across_items, progress);
-        let file = match input {
+        let reading = Reading { progress, cut: true, ..reading };
+        let mut file = match input {
             Some(path) => read_file(path, reading)?,
             None => read_stdin_bytes(stdin_bytes()?, reading),
         };
+        let done = then(&mut file);
         if let Some(progress) = progress {
             progress.file_done(sizes[0], items_of(&file));
         }
-        vec![file]
+        vec![(file, done)]
     } else {
-        read_side_by_side(&inputs, &sizes, progress, across_items)?
+        read_side_by_side(&inputs, &sizes, progress, reading, then)?
     };
-    if across_items {
+    let (mut files, done): (Vec<LoadedFile>, Vec<T>) = files.into_iter().unzip();
+    if reading.across_items {
         check_across_briefs(&mut files);
     }
-    Ok(files)
+    Ok((files, done))
 }
 
 /// Reads several files at once, a file per task on every core, and gives them in the order of
 /// `inputs`; the first error in that order, if any, as reading them one by one would. Stdin is
 /// read first, once for each `-` in their order.
-fn read_side_by_side(
+fn read_side_by_side<T: Send>(
     inputs: &[Input],
     sizes: &[u64],
     progress: Option<&Progress>,
-    across_items: bool,
-) -> Result<Vec<LoadedFile>, LoadError> {
+    reading: Reading,
+    then: &(dyn Fn(&mut LoadedFile) -> T + Sync),
+) -> Result<Vec<(LoadedFile, T)>, LoadError> {
     /// What a task reads: a file, or the bytes stdin gave.
     enum Text<'a> {
         File(&'a Path),
@@ -735,19 +794,19 @@ fn read_side_by_side(
             None => Text::Stdin(stdin_bytes()),
         })
         .collect();
-    let reading = Reading::among_others(across_items);
-    let read: Vec<Result<LoadedFile, LoadError>> = texts
+    let read: Vec<Result<(LoadedFile, T), LoadError>> = texts
         .into_par_iter()
         .zip(sizes.par_iter())
         .map(|(text, &size)| {
-            let file = match text {
-                Text::File(path) => read_file(path, reading),
-                Text::Stdin(bytes) => bytes.map(|bytes| read_stdin_bytes(bytes, reading)),
+            let mut file = match text {
+                Text::File(path) => read_file(path, reading)?,
+                Text::Stdin(bytes) => read_stdin_bytes(bytes?, reading),
             };
-            if let (Some(progress), Ok(file)) = (progress, &file) {
-                progress.file_done(size, items_of(file));
+            let done = then(&mut file);
+            if let Some(progress) = progress {
+                progress.file_done(size, items_of(&file));
             }
-            file
+            Ok((file, done))
         })
         .collect();
     read.into_iter().collect()
@@ -788,6 +847,103 @@ mod tests {
             assert_eq!(briefs(&apart), briefs(&whole), "{}", path.display());
             assert_eq!(apart.text, whole.text);
         }
+    }
+
+    /// A folder of two briefs (the sample, and the sample with another title) and an empty
+    /// cache beside it.
+    fn folder_and_cache() -> (tempfile::TempDir, [PathBuf; 2], Cache) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let briefs = dir.path().join("briefs");
+        fs::create_dir(&briefs).expect("a folder");
+        let files = [briefs.join("a.yaml"), briefs.join("b.yaml")];
+        fs::write(&files[0], crate::sample::portable()).expect("written");
+        fs::write(&files[1], crate::sample::portable().replacen("title: ", "title: Another ", 1)).expect("written");
+        let cache = Cache::new(dir.path().join("cache"));
+        (dir, files, cache)
+    }
+
+    fn parse_with(cache: &Cache, files: &[PathBuf]) -> Vec<LoadedFile> {
+        let folder = files[0].parent().expect("a folder").to_path_buf();
+        parse_paths_then(&[folder], None, Some(cache), &|_| ()).expect("readable").0
+    }
+
+    fn briefs_of(files: &[LoadedFile]) -> Vec<Option<Brief>> {
+        files.iter().flat_map(|f| f.briefs.iter().map(|b| b.brief.clone())).collect()
+    }
+
+    #[test]
+    fn a_file_read_again_unchanged_takes_its_briefs_from_the_cache() {
+        let (_dir, files, cache) = folder_and_cache();
+        let first = parse_with(&cache, &files);
+        assert_eq!(briefs_of(&first), briefs_of(&parse_paths_reporting(&files, None).expect("readable")));
+        // Only a load that reads the entry can show what is planted in it.
+        let mut planted = first[0].briefs[0].brief.clone().expect("a brief");
+        planted.title = "Taken from the cache".into();
+        cache.put(&files[0], first[0].text.as_bytes(), &[&planted]);
+        let again = parse_with(&cache, &files);
+        assert_eq!(briefs_of(&again), vec![Some(planted), first[1].briefs[0].brief.clone()]);
+        assert_eq!(again[0].text, first[0].text);
+        assert!(again.iter().all(|f| f.problems.is_empty() && f.briefs.iter().all(LoadedBrief::is_clean)));
+    }
+
+    #[test]
+    fn an_edited_file_is_parsed_again_even_at_the_same_size() {
+        let (_dir, files, cache) = folder_and_cache();
+        parse_with(&cache, &files);
+        let text = fs::read_to_string(&files[0]).expect("readable");
+        let edited = text.replacen("Putin", "PUTIN", 1);
+        assert!(edited != text && edited.len() == text.len());
+        fs::write(&files[0], &edited).expect("written");
+        let again = parse_with(&cache, &files);
+        assert_eq!(briefs_of(&again[..1]), briefs_of(&[parse_text(Origin::Stdin, edited)]));
+    }
+
+    #[test]
+    fn a_damaged_entry_is_parsed_again_and_written_anew() {
+        let (_dir, files, cache) = folder_and_cache();
+        let first = parse_with(&cache, &files);
+        let entries = || -> Vec<PathBuf> {
+            let mut found: Vec<PathBuf> =
+                fs::read_dir(cache.dir()).expect("the cache").map(|e| e.expect("an entry").path()).collect();
+            found.sort();
+            found
+        };
+        assert_eq!(entries().len(), 2, "an entry for each file");
+        for (n, entry) in entries().iter().enumerate() {
+            let mut bytes = fs::read(entry).expect("readable");
+            // One entry cut short, the other with a byte changed in the middle.
+            if n == 0 {
+                bytes.truncate(bytes.len() / 2);
+            } else {
+                let middle = bytes.len() / 2;
+                bytes[middle] ^= 1;
+            }
+            fs::write(entry, &bytes).expect("written");
+        }
+        let damaged: Vec<Vec<u8>> = entries().iter().map(|e| fs::read(e).expect("readable")).collect();
+        let again = parse_with(&cache, &files);
+        assert_eq!(briefs_of(&again), briefs_of(&first));
+        for (entry, damaged) in entries().iter().zip(&damaged) {
+            assert_ne!(&fs::read(entry).expect("readable"), damaged, "{} is written anew", entry.display());
+        }
+        for (file, loaded) in files.iter().zip(&first) {
+            assert!(cache.get(file, loaded.text.as_bytes()).is_some(), "{} is in the cache again", file.display());
+        }
+    }
+
+    #[test]
+    fn a_file_read_with_a_problem_is_not_kept() {
+        let (_dir, files, cache) = folder_and_cache();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        fs::write(&files[1], "brief: 1\nid: x\ntitle: [unclosed\n").expect("written");
+        let loaded = parse_with(&cache, &files);
+        assert!(!loaded[0].has_errors() && loaded[1].has_errors());
+        assert_eq!(fs::read_dir(cache.dir()).expect("the cache").count(), 1, "only a.yaml is kept");
+        // A brief the YAML reads but the format refuses is not kept either.
+        fs::copy(root.join("tests/bad/E009-stance.yaml"), &files[1]).expect("copied");
+        let loaded = parse_with(&cache, &files);
+        assert!(loaded[1].has_errors());
+        assert_eq!(fs::read_dir(cache.dir()).expect("the cache").count(), 1, "only a.yaml is kept");
     }
 
     #[test]

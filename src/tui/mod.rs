@@ -31,7 +31,7 @@ pub use action::{Action, Pane};
 pub use state::{App, Effect, Opened, Shelved};
 
 use crate::index::Index;
-use crate::load::{LoadError, LoadedFile, Progress};
+use crate::load::{Cache, LoadError, LoadedFile, Progress};
 
 /// Before this, a load in progress shows nothing: most briefs load in a few milliseconds.
 const QUIET_LOAD: Duration = Duration::from_millis(100);
@@ -55,6 +55,8 @@ pub type Header = (String, crate::load::Preview);
 pub struct Options {
     /// Leave the mouse to the terminal (text selection) instead of clicks and the wheel.
     pub no_mouse: bool,
+    /// Where briefs parsed before are kept; `None` parses every file.
+    pub cache: Option<Cache>,
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
@@ -71,7 +73,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     // its keyboard. Most loads end within milliseconds; a brief with errors then never takes the
     // terminal (its diagnostics print as `brief check` prints them), and a large one shows its
     // progress.
-    spawn_load(paths.to_vec(), progress.clone(), sender.clone());
+    spawn_load(paths.to_vec(), progress.clone(), options.cache.clone(), sender.clone());
     let (width, height) = terminal::size();
     let screen = terminal::screen(width, height);
     let keyboard = terminal::keyboard_protocol();
@@ -179,51 +181,35 @@ fn refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> ExitCode {
 /// document order).
 type Load = (Result<Vec<LoadedFile>, LoadError>, Vec<Index>);
 
-fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>) -> Load {
+fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>, cache: Option<&Cache>) -> Load {
     if paths.is_empty() {
         return (Ok(crate::sample::load_all()), Vec::new());
     }
-    let mut files = match crate::load::parse_paths_reporting(paths, progress) {
-        Ok(files) => files,
-        Err(error) => return (Err(error), Vec::new()),
-    };
-    // A folder: each file is checked and its briefs indexed as one task, on every core.
-    if files.len() > 1 {
-        use rayon::prelude::*;
-        let done: Vec<_> = files
-            .par_iter()
-            .map(|file| {
-                let indexes: Vec<Index> =
-                    file.briefs.iter().filter_map(|b| b.brief.as_ref()).map(Index::build).collect();
-                (crate::load::check_across_items(file), indexes)
-            })
-            .collect();
-        let mut indexes = Vec::new();
-        for (file, (checked, built)) in files.iter_mut().zip(done) {
-            checked.add_to(file);
-            indexes.extend(built);
-        }
-        crate::load::check_across_briefs(&mut files);
-        return (Ok(files), indexes);
-    }
-    // One file: the rules across items and the index each take a core for a while on a large
-    // brief: the index is built while the brief is checked, and is dropped if it has errors.
-    let briefs = || files.iter().flat_map(|f| &f.briefs).filter_map(|b| b.brief.as_ref());
-    let (checked, indexes) = std::thread::scope(|scope| {
-        let indexes = std::thread::Builder::new()
-            .name("index".into())
-            .spawn_scoped(scope, || briefs().map(Index::build).collect::<Vec<_>>());
-        let checked: Vec<_> = files.iter().map(crate::load::check_across_items).collect();
-        (checked, indexes.ok().and_then(|i| i.join().ok()).unwrap_or_default())
-    });
-    for (file, checked) in files.iter_mut().zip(checked) {
+    // Each file is checked and its briefs indexed as soon as it is read, on the core that read
+    // it; a large brief alone is checked and indexed at once on two.
+    let check_and_index = |file: &mut LoadedFile| {
+        let read = &*file;
+        let parsed = || read.briefs.iter().filter_map(|b| b.brief.as_ref());
+        let (checked, indexes) =
+            rayon::join(|| crate::load::check_across_items(read), || parsed().map(Index::build).collect::<Vec<_>>());
         checked.add_to(file);
+        // Only a file with errors shows its text (under its diagnostics, in the library's list of
+        // problems); a library's texts together weigh as much as its briefs.
+        if !file.has_errors() {
+            file.text = String::new();
+        }
+        indexes
+    };
+    match crate::load::parse_paths_then(paths, progress, cache, &check_and_index) {
+        Ok((mut files, indexes)) => {
+            crate::load::check_across_briefs(&mut files);
+            (Ok(files), indexes.into_iter().flatten().collect())
+        }
+        Err(error) => (Err(error), Vec::new()),
     }
-    crate::load::check_across_briefs(&mut files);
-    (Ok(files), indexes)
 }
 
-fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Message>) {
+fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, cache: Option<Cache>, sender: Sender<Message>) {
     std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
@@ -231,9 +217,9 @@ fn spawn_load(paths: Vec<PathBuf>, progress: Arc<Progress>, sender: Sender<Messa
             let load = match headers(&paths) {
                 Some((files, headers)) => {
                     let _ = sender.send(Message::Headers(headers));
-                    load(&files, Some(&progress))
+                    load(&files, Some(&progress), cache.as_ref())
                 }
-                None => load(&paths, Some(&progress)),
+                None => load(&paths, Some(&progress), cache.as_ref()),
             };
             let _ = sender.send(Message::Loaded(load));
         })
@@ -441,7 +427,7 @@ mod tests {
 
     #[test]
     fn a_load_builds_each_briefs_index_alongside_its_checks() {
-        let (files, indexes) = load(&[path(crate::sample::NAME), path(crate::sample::NAME)], None);
+        let (files, indexes) = load(&[path(crate::sample::NAME), path(crate::sample::NAME)], None, None);
         let briefs = loaded_briefs(files.expect("the sample loads"), indexes);
         assert_eq!(briefs.len(), 2);
         for opened in &briefs {
@@ -453,7 +439,7 @@ mod tests {
     #[test]
     fn a_load_with_errors_keeps_them_with_their_places() {
         let bad = path("tests/bad/E014-unknown-speaker.yaml");
-        let (files, _) = load(std::slice::from_ref(&bad), None);
+        let (files, _) = load(std::slice::from_ref(&bad), None, None);
         let files = files.expect("readable");
         assert!(must_refuse(&Ok(files.clone())));
         let whole = crate::load::load_file(&bad).expect("readable");
