@@ -91,6 +91,8 @@ impl Haystack {
             }
         }
         starts.push(text.len() as u32);
+        // Grown by doubling: up to half of it would be room never used, for every pane of every brief.
+        text.shrink_to_fit();
         let bytes = starts
             .windows(2)
             .map(|w| {

@@ -114,6 +114,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let shelved = shelve(&files);
     let briefs = loaded_briefs(files, indexes);
     let mut app = App::with_shelved(briefs, shelved);
+    terminal::release_freed_memory();
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();
     let (width, height) = tty.size();
