@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use super::words::{self, share_a_word};
+use super::words;
 use super::{Change, FieldChange};
 use crate::model::{Actor, Brief, Claim, Event, Extensions, Position, Quote, Ref, Source, Topic};
 
@@ -25,15 +25,20 @@ impl Changes {
         self.optional_text(field, Some(old), Some(new));
     }
 
-    /// Free text that may be left out. Texts with a word in common are compared word by word;
-    /// otherwise the change is the old value and the new.
+    /// Free text that may be left out. A text that kept at least half its words is compared
+    /// word by word; otherwise the change is the old value and the new.
     fn optional_text(&mut self, field: impl Into<Cow<'static, str>>, old: Option<&str>, new: Option<&str>) {
         if old == new {
             return;
         }
         let change = match (old, new) {
-            (Some(old), Some(new)) if share_a_word(old, new) => {
-                Change::Text { old: old.to_string(), new: new.to_string(), words: words::diff(old, new) }
+            (Some(old), Some(new)) => {
+                let words = words::diff(old, new);
+                if words::mostly_kept(&words, old, new) {
+                    Change::Text { old: old.to_string(), new: new.to_string(), words }
+                } else {
+                    Change::Value { old: Some(old.to_string()), new: Some(new.to_string()) }
+                }
             }
             _ => Change::Value { old: old.map(str::to_string), new: new.map(str::to_string) },
         };

@@ -74,8 +74,8 @@ pub enum Change {
     /// `2021-12-07`, `true`); `None` where the field is not given. A field's default is its
     /// value when not given (`status: reported`).
     Value { old: Option<String>, new: Option<String> },
-    /// Free text rewritten, with a word in common: both versions and the words kept, deleted
-    /// and inserted.
+    /// Free text that kept at least half its words (else it is a `Value`): both versions and
+    /// the words kept, deleted and inserted.
     Text { old: String, new: String, words: Vec<Words> },
     /// A list's entries (ids for references) added and removed, each in its list's order.
     List { added: Vec<String>, removed: Vec<String> },
@@ -445,7 +445,7 @@ mod tests {
     }
 
     #[test]
-    fn text_with_words_in_common_is_compared_word_by_word_else_replaced() {
+    fn text_mostly_kept_is_compared_word_by_word_else_replaced() {
         let old = sample();
         let mut new = old.clone();
         new.claims[0].text = format!("{} Officials say so.", old.claims[0].text).into();

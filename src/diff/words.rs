@@ -126,11 +126,13 @@ pub fn diff(old: &str, new: &str) -> Vec<Words> {
     out
 }
 
-/// Whether two texts have a word in common: when they have none, a change reads better as the
-/// old text and the new than as a deletion and an insertion of every word.
-pub fn share_a_word(old: &str, new: &str) -> bool {
-    let old_words: std::collections::HashSet<&str> = old.split_whitespace().collect();
-    new.split_whitespace().any(|word| old_words.contains(word))
+/// Whether the words kept make at least half of the longer text: a text rewritten further
+/// reads better as the old text and the new than as a few common words (`the`, `and`) between
+/// long deletions and insertions.
+pub fn mostly_kept(words: &[Words], old: &str, new: &str) -> bool {
+    let kept: usize =
+        words.iter().filter(|w| matches!(w, Words::Same(_))).map(|w| w.text().split_whitespace().count()).sum();
+    kept * 2 >= old.split_whitespace().count().max(new.split_whitespace().count())
 }
 
 #[cfg(test)]
@@ -208,8 +210,14 @@ mod tests {
     }
 
     #[test]
-    fn sharing_a_word() {
-        assert!(share_a_word("para 12", "para 14"));
-        assert!(!share_a_word("PUBLIC", "SECRET"));
+    fn a_text_mostly_kept_is_worth_a_word_diff() {
+        let kept = |old, new| mostly_kept(&diff(old, new), old, new);
+        assert!(kept("para 12", "para 14"));
+        assert!(kept("Russia has about 70,000 troops.", "Russia has roughly 70,000 troops."));
+        assert!(!kept("PUBLIC", "SECRET"));
+        assert!(!kept(
+            "Biden warns Putin of penalties over Ukraine",
+            "After the call, Biden rules out troops in Ukraine"
+        ));
     }
 }
