@@ -85,7 +85,8 @@ impl Changes {
         let added: Vec<String> = new.iter().filter(|n| !old.contains(n)).map(|n| n.to_string()).collect();
         let removed: Vec<String> = old.iter().filter(|o| !new.contains(o)).map(|o| o.to_string()).collect();
         let change = if added.is_empty() && removed.is_empty() {
-            Change::Value { old: Some(old.join(", ")), new: Some(new.join(", ")) }
+            let owned = |list: Vec<&str>| list.into_iter().map(str::to_string).collect();
+            Change::Order { old: owned(old), new: owned(new) }
         } else {
             Change::List { added, removed }
         };

@@ -71,7 +71,7 @@ pub struct FieldChange {
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     /// A value given, taken away or replaced, as the format writes it (`reported`, `3`,
-    /// `2021-12-07`, `true`); `None` where the field is not given. A field's default is its
+    /// `2021-12-07`, `true`); `None` (`null` in JSON) where the field is not given. A field's default is its
     /// value when not given (`status: reported`).
     Value { old: Option<String>, new: Option<String> },
     /// Free text that kept at least half its words (else it is a `Value`): both versions and
@@ -79,6 +79,9 @@ pub enum Change {
     Text { old: String, new: String, words: Vec<Words> },
     /// A list's entries (ids for references) added and removed, each in its list's order.
     List { added: Vec<String>, removed: Vec<String> },
+    /// A list with the same entries in another order (which matters for sources: `at` is a
+    /// place in the first): both orders.
+    Order { old: Vec<String>, new: Vec<String> },
 }
 
 /// An item in both briefs that differs.
@@ -378,6 +381,7 @@ mod tests {
                 }
                 Change::List { added, removed } => format!("{}: +{added:?} -{removed:?}", c.field),
                 Change::Text { .. } => format!("{}: ~", c.field),
+                Change::Order { old, new } => format!("{}: {} → {}", c.field, old.join(", "), new.join(", ")),
             })
             .collect()
     }

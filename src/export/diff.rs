@@ -167,6 +167,10 @@ fn text_field(field: &FieldChange, paint: Paint, indent: &str) -> String {
         Change::Value { old, new } => {
             format!("{} → {}", paint.red(&value(old.as_deref())), paint.green(&value(new.as_deref())))
         }
+        Change::Order { old, new } => {
+            let listed = |list: &[String]| list.iter().map(|e| line(e)).collect::<Vec<_>>().join(", ");
+            format!("{} → {}", listed(old), listed(new))
+        }
         Change::List { added, removed } => added
             .iter()
             .map(|a| paint.green(&format!("+ {}", line(a))))
@@ -303,6 +307,10 @@ fn markdown_field(field: &FieldChange) -> String {
             [old, new].into_iter().flatten().collect::<Vec<_>>().join(" ")
         }
         Change::Value { old, new } => format!("{} → {}", shown(old.as_deref()), shown(new.as_deref())),
+        Change::Order { old, new } => {
+            let listed = |list: &[String]| list.iter().map(|e| escape(&line(e))).collect::<Vec<_>>().join(", ");
+            format!("{} → {}", listed(old), listed(new))
+        }
         Change::List { added, removed } => {
             let listed = |what: &str, ids: &[String]| {
                 (!ids.is_empty()).then(|| {
@@ -369,10 +377,15 @@ fn markdown_stat(pairs: &[Pair], briefs: Briefs) -> String {
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "BriefDiff")]
 struct DiffJson<'a> {
-    /// The version of this shape; a change that would break a script reading it raises it.
+    /// The version of this shape, 1; a change that would break a script reading it raises it.
+    #[schemars(schema_with = "version_schema")]
     version: u32,
     /// Every brief of either file: paired by id, or on one side only.
     briefs: Vec<PairJson<'a>>,
+}
+
+fn version_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "const": 1 })
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -389,6 +402,7 @@ enum Status {
 }
 
 #[derive(Serialize, JsonSchema)]
+#[serde(rename = "Pair")]
 struct PairJson<'a> {
     status: Status,
     /// The old version, `null` for a brief only the new file holds.
@@ -403,6 +417,7 @@ struct PairJson<'a> {
 
 /// A brief, as the diff names it.
 #[derive(Serialize, JsonSchema)]
+#[serde(rename = "Brief")]
 struct BriefJson<'a> {
     id: &'a str,
     title: &'a str,
@@ -411,6 +426,7 @@ struct BriefJson<'a> {
 }
 
 #[derive(Serialize, JsonSchema)]
+#[serde(rename = "Section")]
 struct SectionJson<'a> {
     /// `sources`, `topics`, `actors`, `claims`, `positions`, `quotes` or `events`.
     section: &'static str,
@@ -427,6 +443,7 @@ struct SectionJson<'a> {
 
 /// An item added or removed.
 #[derive(Serialize, JsonSchema)]
+#[serde(rename = "Item")]
 struct ItemJson<'a> {
     id: &'a str,
     /// What a reader knows it by: an actor's name, a topic's label, a source's title, or a
@@ -437,6 +454,7 @@ struct ItemJson<'a> {
 }
 
 #[derive(Serialize, JsonSchema)]
+#[serde(rename = "ChangedItem")]
 struct ChangedJson<'a> {
     id: &'a str,
     /// What a reader knows it by, in the new brief.
@@ -446,6 +464,7 @@ struct ChangedJson<'a> {
 }
 
 #[derive(Serialize, JsonSchema)]
+#[serde(rename = "RenamedItem")]
 struct RenamedJson<'a> {
     old_id: &'a str,
     new_id: &'a str,
@@ -544,4 +563,33 @@ pub fn json_schema() -> String {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ClaimStatus;
+
+    fn text_of(old: &Brief, new: &Brief, color: bool) -> String {
+        let pairs = crate::diff::pair(&[old], &[new]);
+        render(&pairs, &[old], &[new], &Options { format: super::super::Format::Text, color, stat: false })
+    }
+
+    #[test]
+    fn colour_marks_deletions_red_and_insertions_green_and_keeps_the_markers() {
+        let old = crate::sample::load().into_valid_briefs().remove(0);
+        let mut new = old.clone();
+        new.claims[0].status = ClaimStatus::Confirmed;
+        new.claims[0].text = format!("{} Now confirmed.", old.claims[0].text).into();
+        new.quotes.remove(0);
+        let plain = text_of(&old, &new, false);
+        assert!(!plain.contains('\x1b'), "{plain}");
+        assert!(plain.contains("{+Now confirmed.+}") && plain.contains("status: reported → confirmed"), "{plain}");
+        let colour = text_of(&old, &new, true);
+        assert!(colour.contains("\x1b[32m{+Now confirmed.+}\x1b[0m"), "{colour}");
+        assert!(colour.contains("status: \x1b[31mreported\x1b[0m → \x1b[32mconfirmed\x1b[0m"), "{colour}");
+        assert!(colour.contains(&format!("\x1b[31m- {}: ", old.quotes[0].id)), "{colour}");
+        let stripped = colour.replace("\x1b[31m", "").replace("\x1b[32m", "").replace("\x1b[0m", "");
+        assert_eq!(stripped, plain, "colour only adds colour");
+    }
 }
