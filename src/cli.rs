@@ -76,17 +76,17 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Show what changed from one brief to another: items added, removed, given another id, and
-    /// changed field by field, with changed text word by word ([-deleted-] {+inserted+}).
+    /// Show what changed from one brief to another, item by item and field by field.
     ///
-    /// OLD and NEW are files (`-` reads stdin; `/dev/null` stands for no brief). Files of several
+    /// Items added, removed, given another id, and changed field by field, with changed text
+    /// word by word ([-deleted-] {+inserted+}). OLD and NEW are files (`-` reads stdin; `/dev/null` stands for no brief). Files of several
     /// briefs are paired by brief id; a brief without a partner is added or removed whole.
     /// Exit status: 0 when nothing changed, 1 when something did, 2 for usage and I/O errors
     /// and briefs with errors. With the seven arguments git gives a diff driver (`git config
     /// diff.brief.command 'brief diff'`), it names the path, prints the diff and exits 0.
     Diff {
         /// OLD NEW, or git's seven: path old-file old-hex old-mode new-file new-hex new-mode.
-        #[arg(value_name = "PATH", num_args = 2.., required = true)]
+        #[arg(value_names = ["OLD", "NEW"], num_args = 2.., required = true)]
         paths: Vec<PathBuf>,
         /// `text` (one line per item and field), `markdown` (a memo, "What changed since …") or
         /// `json` (`assets/brief-diff.schema.json` describes it).
