@@ -52,7 +52,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-pub use words::{MAX_WORDS, Words};
+pub use words::Words;
 
 use crate::model::{Brief, IdTable, ItemRef, Section, id_hash};
 use fields::{Changes, Compared};

@@ -31,7 +31,7 @@ impl Words {
 /// and end with), the middle is shown deleted and inserted whole: Myers' algorithm takes time
 /// in proportion to the words times the changes, and two long texts with nothing in common
 /// would take seconds to compare word by word.
-pub const MAX_WORDS: usize = 4_000;
+const MAX_WORDS: usize = 4_000;
 
 /// Where each word of a text lies in it.
 fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
