@@ -1,5 +1,7 @@
-//! The command line: `brief [PATH]...` opens the reader; `check`, `export` and `schema` are
-//! for scripts and editors.
+//! The command line: `brief [PATH]...` opens the reader; `check`, `export`, `diff` and `schema`
+//! are for scripts, editors and git.
+
+mod diff;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -78,6 +80,27 @@ pub enum Command {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Show what changed from one brief to another, item by item and field by field.
+    ///
+    /// Items added, removed, given another id, and changed field by field, with changed text
+    /// word by word ([-deleted-] {+inserted+}). OLD and NEW are files (`-` reads stdin; `/dev/null` stands for no brief). Files of several
+    /// briefs are paired by brief id; a brief without a partner is added or removed whole.
+    /// Exit status: 0 when nothing changed, 1 when something did, 2 for usage and I/O errors
+    /// and briefs with errors. With the seven arguments git gives a diff driver (`git config
+    /// diff.brief.command 'brief diff'`), it names the path, prints the diff and exits 0.
+    Diff {
+        /// OLD NEW, or git's seven: path old-file old-hex old-mode new-file new-hex new-mode.
+        #[arg(value_names = ["OLD", "NEW"], num_args = 2.., required = true)]
+        paths: Vec<PathBuf>,
+        /// `text` (one line per item and field), `markdown` (a memo, "What changed since …") or
+        /// `json` (`assets/brief-diff.schema.json` describes it).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
+        format: ExportFormat,
+        /// Only how many items of each section were added, removed, changed and renamed (text
+        /// and Markdown).
+        #[arg(long)]
+        stat: bool,
+    },
     /// Print the JSON Schema (2020-12) of the brief format.
     Schema,
 }
@@ -111,13 +134,9 @@ pub fn main() -> ExitCode {
                 (Some(section), ..) => ExportWhat::Section(section),
                 (None, None, None) => ExportWhat::Section("all".into()),
             };
-            let format = match format {
-                ExportFormat::Text => export::Format::Text,
-                ExportFormat::Markdown => export::Format::Markdown,
-                ExportFormat::Json => export::Format::Json,
-            };
-            export(&paths, &what, export::Options { format, width }, output.as_deref())
+            export(&paths, &what, export::Options { format: export_format(format), width }, output.as_deref())
         }
+        Some(Command::Diff { paths, format, stat }) => diff::diff(&paths, export_format(format), stat),
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
         None => {
             let cache = if cli.no_cache { None } else { crate::load::Cache::from_env() };
@@ -126,9 +145,26 @@ pub fn main() -> ExitCode {
     }
 }
 
+fn export_format(format: ExportFormat) -> export::Format {
+    match format {
+        ExportFormat::Text => export::Format::Text,
+        ExportFormat::Markdown => export::Format::Markdown,
+        ExportFormat::Json => export::Format::Json,
+    }
+}
+
 /// Whether to colour what goes to stderr: only on a terminal, never with `NO_COLOR`.
 pub fn stderr_color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    std::io::stderr().is_terminal() && no_color_unset()
+}
+
+/// Whether to colour what goes to stdout: only on a terminal, never with `NO_COLOR`.
+pub fn stdout_color() -> bool {
+    std::io::stdout().is_terminal() && no_color_unset()
+}
+
+fn no_color_unset() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Loads the paths, or the bundled sample of 6 December when there are none: what `export`

@@ -2,9 +2,11 @@
 //!
 //! Layers, each usable alone: [`model`] (the typed brief) → [`load`] (YAML, files, diagnostics) →
 //! [`index`] (reverse cross-references) → [`library`]
-//! (reading across briefs) → [`export`] (text, Markdown, JSON) → [`tui`] (the reader).
+//! (reading across briefs) → [`diff`] (what changed from one brief to another) → [`export`] (text,
+//! Markdown, JSON) → [`tui`] (the reader).
 
 pub mod cli;
+pub mod diff;
 pub mod export;
 pub mod index;
 pub mod library;

@@ -119,6 +119,25 @@ fn quoted(text: &str) -> String {
 
 /// Generates a brief of the given shape as YAML.
 pub fn brief_yaml(shape: Shape) -> String {
+    generate(shape, None)
+}
+
+/// [`brief_yaml`] revised: one item in `every` of each section changed (an actor's role, a
+/// claim's status, a position's stance, an event's status), and of the quotes one in `every`
+/// each reworded, given another kind, given another id, or dropped for a new quote at the end.
+/// The rest is byte for byte the same, so `brief diff` of the two finds exactly these.
+pub fn revised_yaml(shape: Shape, every: usize) -> String {
+    generate(shape, Some(every.max(1)))
+}
+
+/// What [`revised_yaml`] does to the `n`th item of a section: nothing, or the `k`th revision
+/// (its turn among the revisions of the section).
+fn revision(revise: Option<usize>, n: usize) -> Option<usize> {
+    let every = revise?;
+    (n % every == every / 2).then_some(n / every)
+}
+
+fn generate(shape: Shape, revise: Option<usize>) -> String {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let actors = shape.actors.max(1);
     let topics = shape.topics.max(1);
@@ -134,7 +153,9 @@ pub fn brief_yaml(shape: Shape) -> String {
     }
     let _ = writeln!(w, "actors:");
     for a in 0..actors {
-        let _ = writeln!(w, "  - id: a{a:05}\n    name: {}\n    role: {}", quoted(&rng.text(24)), rng.pick(ROLES));
+        let (name, role) = (quoted(&rng.text(24)), rng.pick(ROLES));
+        let role = if revision(revise, a).is_some() { "envoy" } else { role };
+        let _ = writeln!(w, "  - id: a{a:05}\n    name: {name}\n    role: {role}");
         if a > 0 && a % 10 != 0 {
             // Every actor belongs to the nearest multiple of ten below it: no cycles, and every
             // leader is referenced by its members.
@@ -157,6 +178,9 @@ pub fn brief_yaml(shape: Shape) -> String {
             rng.text(120),
             1 + c % 300
         );
+        if revision(revise, c).is_some() {
+            let _ = writeln!(w, "    status: confirmed");
+        }
     }
     if shape.positions > 0 {
         let _ = writeln!(w, "positions:");
@@ -166,7 +190,11 @@ pub fn brief_yaml(shape: Shape) -> String {
             "  - {{id: p{p:05}, actor: a{:05}, topic: t{:04}, stance: {}, text: {}",
             rng.below(actors),
             rng.below(topics),
-            rng.pick(STANCES),
+            match (rng.pick(STANCES), revision(revise, p)) {
+                ("mixed", Some(_)) => "neutral",
+                (_, Some(_)) => "mixed",
+                (stance, None) => stance,
+            },
             quoted(&rng.text(60))
         );
         if claims > 0 {
@@ -177,17 +205,33 @@ pub fn brief_yaml(shape: Shape) -> String {
     if shape.quotes > 0 {
         let _ = writeln!(w, "quotes:");
     }
+    let mut dropped = Vec::new();
     for q in 0..shape.quotes {
+        let (speaker, kind, mut text) = (q % actors, rng.pick(KINDS), rng.text(150));
+        let (mentions, month, day, page) = (rng.below(actors), 1 + q % 12, 1 + q % 28, 1 + q % 300);
+        let (mut id, mut kind) = (format!("q{q:06}"), kind);
+        match revision(revise, q).map(|k| k % 4) {
+            None => {}
+            Some(0) => text.push_str(" (revised)"),
+            Some(1) => kind = if kind == "indirect" { "direct" } else { "indirect" },
+            Some(2) => id = format!("r{q:06}"),
+            Some(_) => {
+                dropped.push(q);
+                continue;
+            }
+        }
         let _ = writeln!(
             w,
-            "  - id: q{q:06}\n    speaker: a{:05}\n    kind: {}\n    text: {}\n    mentions: [a{:05}]\n    date: 2024-{:02}-{:02}\n    source: s0\n    at: page {}",
-            q % actors,
-            rng.pick(KINDS),
-            quoted(&rng.text(150)),
-            rng.below(actors),
-            1 + q % 12,
-            1 + q % 28,
-            1 + q % 300
+            "  - id: {id}\n    speaker: a{speaker:05}\n    kind: {kind}\n    text: {}\n    mentions: [a{mentions:05}]\n    date: 2024-{month:02}-{day:02}\n    source: s0\n    at: page {page}",
+            quoted(&text)
+        );
+    }
+    // Without the generator, so the events after them come out the same.
+    for q in dropped {
+        let _ = writeln!(
+            w,
+            "  - id: n{q:06}\n    speaker: a{:05}\n    kind: indirect\n    text: A statement new in this version, number {q}.\n    source: s0",
+            q % actors
         );
     }
     if shape.events > 0 {
@@ -202,6 +246,9 @@ pub fn brief_yaml(shape: Shape) -> String {
             quoted(&rng.text(50)),
             rng.below(actors)
         );
+        if revision(revise, e).is_some() {
+            let _ = writeln!(w, "    status: ongoing");
+        }
     }
     out
 }
@@ -684,6 +731,27 @@ fn library_brief(b: usize, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_revised_brief_differs_in_exactly_the_revised_items() {
+        let load = |yaml: String| {
+            let file = crate::load::load_text(crate::load::Origin::Stdin, yaml);
+            assert!(!file.has_errors(), "{:?}", file.all_problems().next());
+            file.into_valid_briefs().remove(0)
+        };
+        let (old, new) = (load(brief_yaml(Shape::SMALL)), load(revised_yaml(Shape::SMALL, 4)));
+        let diff = crate::diff::BriefDiff::between(&old, &new);
+        assert!(diff.header().is_empty());
+        let counts = |section| diff.section(section).counts();
+        let changed = |n| crate::diff::Counts { changed: n, ..Default::default() };
+        use crate::model::Section;
+        assert_eq!(counts(Section::Actors), changed(3), "actors 2, 6 and 10");
+        assert_eq!(counts(Section::Claims), changed(2));
+        assert_eq!(counts(Section::Positions), changed(2), "positions 2 and 6");
+        assert_eq!(counts(Section::Events), changed(1));
+        // Ten quotes revised in turn: reworded, another kind, another id, dropped for a new one.
+        assert_eq!(counts(Section::Quotes), crate::diff::Counts { added: 2, removed: 2, changed: 6, renamed: 2 });
+    }
     use crate::load::{Origin, load_text};
 
     #[test]

@@ -80,3 +80,22 @@ fn the_exports_across_briefs_it_shows_are_real_output() {
     let real = export(&["export", "--section", "timeline", "briefs/", "--format", "markdown"]);
     assert!(real.contains(&timeline), "stale:\n{timeline}");
 }
+
+#[test]
+fn the_diffs_it_shows_are_real_output() {
+    let readme = readme();
+    let diff = |more: &[&str]| {
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .args(["diff", "briefs/biden-putin-call-2021-12.yaml", "briefs/biden-putin-call-2021-12-07.yaml"])
+            .args(more)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{more:?}: the briefs differ");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let stat = block_after(&readme, "briefs/biden-putin-call-2021-12-07.yaml --stat`):");
+    assert_eq!(diff(&["--stat"]), stat, "stale");
+    let call = block_after(&readme, "and the call itself, among the events of the same diff without `--stat`:");
+    assert!(diff(&[]).contains(&call), "stale:\n{call}");
+}

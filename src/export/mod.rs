@@ -9,6 +9,7 @@
 //! visible symbols; JSON escapes them.
 
 pub mod across;
+pub mod diff;
 mod doc;
 mod json;
 mod markdown;
