@@ -8,7 +8,10 @@
 //! - `full_index`: the same, then each brief's cross-reference index (side by side) and the
 //!   library across them: everything before a reader could follow an id through the briefs;
 //! - `index_only`: the indexes and the library alone, on briefs already parsed: what
-//!   `full_index` adds to `parse_all`, measured without the parse's noise.
+//!   `full_index` adds to `parse_all`, measured without the parse's noise;
+//! - `reader_load`: the reader's own load (each file parsed, checked and indexed on the core
+//!   that read it) and the library, with no cache; `reader_load_cached`: the same once the cache
+//!   holds every brief, as when an unchanged library is opened again.
 //!
 //! - `screen/…`: the reader on the library, at 200x50, its briefs' search texts built (as the
 //!   reader builds them while the first frame is read): a frame of the library; a move and its
@@ -17,8 +20,9 @@
 //!   timeline across every brief.
 //!
 //! Issue 15's targets, on a 2-core machine: `previews` well under 0.2 s (the first frame in
-//! 0.3 s), `full_index` within 1.2 times `parse_all`. Each step takes seconds, so the samples
-//! are few: `cargo bench --bench library` runs in a few minutes.
+//! 0.3 s), `full_index` within 1.2 times `parse_all`, `reader_load_cached` within 0.3 s. Each
+//! step takes seconds, so the samples are few: `cargo bench --bench library` runs in a few
+//! minutes.
 
 use std::time::Duration;
 
@@ -27,7 +31,7 @@ use rayon::prelude::*;
 
 use brief::index::Index;
 use brief::library::Library;
-use brief::load::{brief_inputs, load_paths, previews};
+use brief::load::{Cache, brief_inputs, load_paths, previews};
 use brief::model::Brief;
 
 const BRIEFS: usize = 2_000;
@@ -76,6 +80,24 @@ fn library(c: &mut Criterion) {
     let briefs: Vec<&Brief> = loaded.iter().flat_map(|f| f.valid_briefs()).collect();
     group.measurement_time(Duration::from_secs(10));
     group.bench_function(id("index_only"), |b| b.iter_with_large_drop(|| index_all(&briefs)));
+    drop(loaded);
+
+    // What the reader does before its first full frame, without and with its cache.
+    let reader_load = |cache: Option<&Cache>| {
+        let (files, indexes) = brief::tui::load(&paths, None, cache);
+        let files = files.expect("readable");
+        let briefs: Vec<&Brief> = files.iter().flat_map(|f| f.valid_briefs()).collect();
+        assert_eq!((briefs.len(), indexes.len()), (BRIEFS, BRIEFS));
+        let library = Library::build(&briefs);
+        (library, indexes, files)
+    };
+    group.measurement_time(Duration::from_secs(30));
+    group.bench_function(id("reader_load"), |b| b.iter_with_large_drop(|| reader_load(None)));
+    let cache_dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = Cache::new(cache_dir.path());
+    drop(reader_load(Some(&cache)));
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function(id("reader_load_cached"), |b| b.iter_with_large_drop(|| reader_load(Some(&cache))));
     group.finish();
 }
 

@@ -180,9 +180,12 @@ fn refuse(result: &Result<Vec<LoadedFile>, LoadError>) -> ExitCode {
 
 /// A load's files and, when it could build them early, the index of each brief (in file and
 /// document order).
-type Load = (Result<Vec<LoadedFile>, LoadError>, Vec<Index>);
+pub type Load = (Result<Vec<LoadedFile>, LoadError>, Vec<Index>);
 
-fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>, cache: Option<&Cache>) -> Load {
+/// What the reader reads before its first full frame: every file parsed (or its briefs taken
+/// from `cache`) and checked, and each brief's index; the bundled briefs without a path.
+/// Public for the benchmark that times it.
+pub fn load(paths: &[PathBuf], progress: Option<&Arc<Progress>>, cache: Option<&Cache>) -> Load {
     if paths.is_empty() {
         return (Ok(crate::sample::load_all()), Vec::new());
     }

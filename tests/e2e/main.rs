@@ -38,6 +38,8 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env_remove("NO_COLOR");
         command.env_remove("TMUX");
+        // The cache of parsed briefs stays with the test, not in the home of whoever runs it.
+        command.env("XDG_CACHE_HOME", folder.join(".cache"));
         for (key, value) in env {
             command.env(key, value);
         }

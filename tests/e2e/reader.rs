@@ -303,3 +303,48 @@ fn briefs_that_disagree_on_an_id_open_and_the_status_line_says_where() {
     session.press(b"\r", "brief 2/2");
     session.quit();
 }
+
+#[test]
+fn a_folder_opened_again_is_read_from_the_cache_which_follows_edits_and_survives_damage() {
+    let folder = tempfile::tempdir().unwrap();
+    let briefs = folder.path().join("archive");
+    std::fs::create_dir(&briefs).unwrap();
+    let text = |day: &str, title: &str| {
+        format!(
+            "brief: 1\nid: day-{day}\ntitle: {title}\ndate: 2024-01-0{day}\nactors:\n  - {{id: putin, name: Vladimir Putin}}\n\
+             quotes:\n  - {{id: q{day}, speaker: putin, kind: indirect, text: Something was said.}}\n"
+        )
+    };
+    std::fs::write(briefs.join("a.yaml"), text("1", "The first day")).unwrap();
+    std::fs::write(briefs.join("b.yaml"), text("2", "The second day")).unwrap();
+    let cache = folder.path().join("cache");
+    let cache_home = cache.to_str().unwrap();
+    let entries = || -> Vec<std::path::PathBuf> {
+        let listed = std::fs::read_dir(cache.join("brief/parsed"));
+        listed.map(|l| l.map(|e| e.unwrap().path()).collect()).unwrap_or_default()
+    };
+    let open = |args: &[&str], title: &str| {
+        let mut session = Session::start(args, 100, 30, folder.path(), &[("XDG_CACHE_HOME", cache_home)]);
+        session.wait_for_text("Library · 2 briefs");
+        session.wait_for_text(title);
+        session.quit();
+    };
+
+    open(&["archive"], "The second day");
+    assert_eq!(entries().len(), 2, "an entry for each brief");
+    for entry in entries() {
+        std::fs::write(entry, "damaged").unwrap();
+    }
+    open(&["archive"], "The second day");
+    let rewritten = entries();
+    assert_eq!(rewritten.len(), 2);
+    assert!(rewritten.iter().all(|e| std::fs::read(e).unwrap() != b"damaged"), "damaged entries are written anew");
+
+    // An edit shows, whatever the cache holds.
+    std::fs::write(briefs.join("b.yaml"), text("2", "The second day, revised")).unwrap();
+    open(&["archive"], "The second day, revised");
+
+    std::fs::remove_dir_all(&cache).unwrap();
+    open(&["--no-cache", "archive"], "The second day");
+    assert!(entries().is_empty(), "--no-cache writes nothing");
+}
