@@ -1,27 +1,31 @@
 //! Parsed briefs kept between runs, so that reopening an unchanged library skips the YAML parse
 //! (nine tenths of reading one: the README's measured section has the numbers).
 //!
-//! One entry per brief file, under `$XDG_CACHE_HOME/brief/parsed/` (else `~/.cache/brief/…`),
-//! named by a hash of the file's canonical path. An entry records the path, the file's size and
-//! modification time, a hash of its content, and the briefs as the parse gave them, in a compact
-//! binary form of the model written by hand below: serde's derives serve the JSON export, whose
-//! shape (no places, flattened `x-` fields) cannot be read back. An entry is used only when the
-//! path, the size and the content hash all match: the file is read anyway (its text is kept for
-//! diagnostics), so its content decides, and a file touched or checked out again unchanged still
-//! hits while an edit within the clock's resolution never does. The modification time is kept
-//! for whoever inspects an entry, not trusted.
+//! A load of some paths (a folder, usually) keeps its entries in one pack under
+//! `$XDG_CACHE_HOME/brief/parsed/` (else `~/.cache/brief/…`), named by a hash of those paths:
+//! one file, because creating two thousand small ones took a second here, more than half the
+//! parse they save. An entry records a file's canonical path, its size and modification time, a
+//! hash of its content, and the briefs as the parse gave them, in a compact binary form of the
+//! model written by hand below: serde's derives serve the JSON export, whose shape (no places,
+//! flattened `x-` fields) cannot be read back. An entry is used only when the path, the size and
+//! the content hash all match: the file is read anyway (its text is kept for diagnostics), so its
+//! content decides, and a file touched or checked out again unchanged still hits while an edit
+//! within the clock's resolution never does. The modification time is kept for whoever inspects
+//! an entry, not trusted.
 //!
 //! Only a clean parse is kept (no problem in the file or any brief): the checks across items and
-//! across briefs run on every load, since they read other files. Anything unexpected in an entry
-//! (another layout, a bad checksum, a truncated or foreign file) makes it a miss, and the file is
-//! parsed and its entry written again. Writing is best effort: a cache that cannot be written
-//! (read-only home, full disk) only costs the parse next time.
+//! across briefs run on every load, since they read other files. Anything unexpected (another
+//! layout, a bad checksum, a truncated or foreign file) makes an entry a miss, and the file is
+//! parsed again. A load that parsed anything writes the pack anew, beside the old one, and
+//! renames it over: its entries are those of the files it read. Writing is best effort: a cache
+//! that cannot be written (read-only home, full disk) only costs the parse next time.
 
+use std::collections::HashMap;
 use std::fs;
 use std::hash::BuildHasher;
-use std::io::Write;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 use crate::model::{
@@ -29,7 +33,7 @@ use crate::model::{
     QuoteKind, Ref, Reliability, Source, Span, Stance, Topic, Vocabulary,
 };
 
-/// Where entries are kept.
+/// Where packs are kept.
 #[derive(Debug, Clone)]
 pub struct Cache {
     dir: PathBuf,
@@ -38,8 +42,11 @@ pub struct Cache {
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"briefc\x00\x01";
 
+/// The last bytes of a pack, after its table's length.
+const PACK_MAGIC: &[u8; 8] = b"briefp\x00\x01";
+
 impl Cache {
-    /// A cache in `dir` (its entries go in `dir/parsed`).
+    /// A cache in `dir` (its packs go in `dir/parsed`).
     pub fn new(dir: impl Into<PathBuf>) -> Cache {
         Cache { dir: dir.into().join("parsed") }
     }
@@ -56,38 +63,178 @@ impl Cache {
         Some(Cache::new(base.join("brief")))
     }
 
-    /// The folder entries are written to.
+    /// The folder packs are written to.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// The briefs parsed from `bytes`, the content of `file`, when an entry holds them.
+    /// The pack of a load of `paths`, as earlier loads of them left it.
+    pub(super) fn pack(&self, paths: &[PathBuf]) -> Pack {
+        let mut named = Vec::new();
+        for path in paths {
+            let path = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            named.extend_from_slice(path.as_os_str().as_encoded_bytes());
+            named.push(0);
+        }
+        let path = self.dir.join(format!("{:016x}", hash(&named)));
+        let old = fs::File::open(&path).ok().and_then(|mut file| {
+            let table = read_table(&mut file)?;
+            Some(Stored { file: Mutex::new(file), table })
+        });
+        Pack { dir: self.dir.clone(), path, old, new: Mutex::new(Writing::default()) }
+    }
+}
+
+/// The entries one load reads and writes.
+#[derive(Debug)]
+pub(super) struct Pack {
+    dir: PathBuf,
+    path: PathBuf,
+    old: Option<Stored>,
+    new: Mutex<Writing>,
+}
+
+/// A pack as an earlier load wrote it: each entry's place, by the canonical path of its file.
+#[derive(Debug)]
+struct Stored {
+    file: Mutex<fs::File>,
+    table: HashMap<Box<[u8]>, Place>,
+}
+
+/// Where an entry lies in a pack.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    offset: u64,
+    len: u64,
+}
+
+/// An entry's place, and whose it is: the canonical path of its file.
+type Placed = (Box<[u8]>, Place);
+
+/// The pack this load writes, begun when it first parses a file: the entries it wrote, and
+/// those it found in the old pack, to be copied over at the end.
+#[derive(Debug, Default)]
+struct Writing {
+    out: Option<(PathBuf, fs::File)>,
+    end: u64,
+    written: Vec<Placed>,
+    found: Vec<Placed>,
+    failed: bool,
+}
+
+impl Pack {
+    /// The briefs parsed from `bytes`, the content of `file`, when the pack holds them.
     pub(super) fn get(&self, file: &Path, bytes: &[u8]) -> Option<Vec<Brief>> {
         let key = Key::of(file, bytes)?;
-        let entry = fs::read(self.entry(&key.path)).ok()?;
-        decode(&entry, &key)
+        let old = self.old.as_ref()?;
+        let name = key.path.as_os_str().as_encoded_bytes();
+        let &place = old.table.get(name)?;
+        let mut entry = vec![0; usize::try_from(place.len).ok()?];
+        {
+            let mut stored = old.file.lock().ok()?;
+            stored.seek(SeekFrom::Start(place.offset)).ok()?;
+            stored.read_exact(&mut entry).ok()?;
+        }
+        let briefs = decode(&entry, &key)?;
+        self.new.lock().ok()?.found.push((name.into(), place));
+        Some(briefs)
     }
 
     /// Keeps the briefs parsed from `bytes`, the content of `file`.
     pub(super) fn put(&self, file: &Path, bytes: &[u8], briefs: &[&Brief]) {
         let Some(key) = Key::of(file, bytes) else { return };
         let entry = encode(&key, briefs);
-        let path = self.entry(&key.path);
-        // Written aside and renamed over, so a reader never sees half an entry.
-        static WRITES: AtomicU64 = AtomicU64::new(0);
-        let aside = path.with_extension(format!("{}-{}", std::process::id(), WRITES.fetch_add(1, Relaxed)));
-        let written = fs::create_dir_all(&self.dir)
-            .and_then(|()| fs::File::create(&aside))
-            .and_then(|mut out| out.write_all(&entry))
-            .and_then(|()| fs::rename(&aside, &path));
-        if written.is_err() {
+        let Ok(mut new) = self.new.lock() else { return };
+        if new.failed {
+            return;
+        }
+        if new.out.is_none() {
+            // Written aside and renamed over at the end, so a load never sees half a pack.
+            let aside = self.path.with_extension(std::process::id().to_string());
+            match fs::create_dir_all(&self.dir).and_then(|()| fs::File::create(&aside)) {
+                Ok(out) => new.out = Some((aside, out)),
+                Err(_) => {
+                    new.failed = true;
+                    return;
+                }
+            }
+        }
+        let Some((_, out)) = new.out.as_mut() else { return };
+        if out.write_all(&entry).is_err() {
+            new.failed = true;
+            return;
+        }
+        let place = Place { offset: new.end, len: entry.len() as u64 };
+        new.end += place.len;
+        new.written.push((key.path.as_os_str().as_encoded_bytes().into(), place));
+    }
+
+    /// Writes the pack anew when this load parsed a file: the entries it wrote, then those it
+    /// found in the old pack, then the table.
+    pub(super) fn finish(self) {
+        let Ok(Writing { out: Some((aside, mut out)), mut end, mut written, found, failed }) = self.new.into_inner()
+        else {
+            return;
+        };
+        let copy = || -> std::io::Result<()> {
+            if failed {
+                return Err(std::io::ErrorKind::Other.into());
+            }
+            if let Some(old) = &self.old {
+                let mut stored = old.file.lock().map_err(|_| std::io::ErrorKind::Other)?;
+                for (name, place) in found {
+                    stored.seek(SeekFrom::Start(place.offset))?;
+                    let copied = std::io::copy(&mut (&mut *stored).take(place.len), &mut out)?;
+                    written.push((name, Place { offset: end, len: copied }));
+                    end += copied;
+                }
+            }
+            let mut table = Output::default();
+            (written.len() as u64).put(&mut table);
+            for (name, place) in &written {
+                put_slice(name, &mut table);
+                place.offset.put(&mut table);
+                place.len.put(&mut table);
+            }
+            out.write_all(&table.bytes)?;
+            out.write_all(&(table.bytes.len() as u64).to_le_bytes())?;
+            out.write_all(PACK_MAGIC)?;
+            drop(out);
+            fs::rename(&aside, &self.path)
+        };
+        if copy().is_err() {
             let _ = fs::remove_file(&aside);
         }
     }
+}
 
-    fn entry(&self, canonical: &Path) -> PathBuf {
-        self.dir.join(format!("{:016x}", hash(canonical.as_os_str().as_encoded_bytes())))
+/// A pack's table: where each entry is. `None` for anything but a pack's last bytes.
+fn read_table(file: &mut fs::File) -> Option<HashMap<Box<[u8]>, Place>> {
+    let size = file.seek(SeekFrom::End(0)).ok()?;
+    file.seek(SeekFrom::Start(size.checked_sub(16)?)).ok()?;
+    let mut footer = [0u8; 16];
+    file.read_exact(&mut footer).ok()?;
+    let (length, magic) = footer.split_at(8);
+    if magic != PACK_MAGIC {
+        return None;
     }
+    let length = u64::from_le_bytes(length.try_into().ok()?);
+    let start = size.checked_sub(16)?.checked_sub(length)?;
+    file.seek(SeekFrom::Start(start)).ok()?;
+    let mut bytes = vec![0; usize::try_from(length).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    let mut input = Input { bytes: &bytes, text: "" };
+    let count = u64::take(&mut input)?;
+    let mut table = HashMap::new();
+    for _ in 0..count {
+        let name: Box<[u8]> = input.slice()?.into();
+        let place = Place { offset: u64::take(&mut input)?, len: u64::take(&mut input)? };
+        if place.offset.checked_add(place.len)? > start {
+            return None;
+        }
+        table.insert(name, place);
+    }
+    Some(table)
 }
 
 /// What an entry must match to be used.
@@ -416,52 +563,97 @@ mod tests {
         crate::sample::load().into_valid_briefs().remove(0)
     }
 
+    /// A folder with a file in it, and a cache beside it.
+    fn folder() -> (tempfile::TempDir, PathBuf, Cache) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.yaml");
+        fs::write(&file, "a").unwrap();
+        let cache = Cache::new(dir.path().join("cache"));
+        (dir, file, cache)
+    }
+
     #[test]
     fn a_brief_comes_back_as_it_went_in_places_and_x_fields_too() {
         let mut brief = sample();
         brief.quotes[0].extensions.insert("x-note".into(), serde_json::json!({"n": [1, "two", null]}));
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("b.yaml");
-        fs::write(&file, "the text").unwrap();
-        let cache = Cache::new(dir.path().join("cache"));
-        cache.put(&file, b"the text", &[&brief, &brief]);
-        assert_eq!(cache.get(&file, b"the text"), Some(vec![brief.clone(), brief]));
+        let (dir, file, cache) = folder();
+        let paths = [dir.path().to_path_buf()];
+        let pack = cache.pack(&paths);
+        assert_eq!(pack.get(&file, b"a"), None);
+        pack.put(&file, b"a", &[&brief, &brief]);
+        pack.finish();
+        assert_eq!(cache.pack(&paths).get(&file, b"a"), Some(vec![brief.clone(), brief]));
     }
 
     #[test]
     fn another_content_or_path_is_a_miss() {
         let brief = sample();
-        let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
-        fs::write(&a, "a").unwrap();
+        let (dir, a, cache) = folder();
+        let b = dir.path().join("b.yaml");
         fs::write(&b, "a").unwrap();
-        let cache = Cache::new(dir.path().join("cache"));
-        cache.put(&a, b"a", &[&brief]);
-        assert!(cache.get(&a, b"a").is_some());
-        assert_eq!(cache.get(&a, b"b"), None, "same size, other content");
-        assert_eq!(cache.get(&a, b"ab"), None);
-        assert_eq!(cache.get(&b, b"a"), None, "same content, other file");
+        let paths = [dir.path().to_path_buf()];
+        let pack = cache.pack(&paths);
+        pack.put(&a, b"a", &[&brief]);
+        pack.finish();
+        let pack = cache.pack(&paths);
+        assert!(pack.get(&a, b"a").is_some());
+        assert_eq!(pack.get(&a, b"b"), None, "same size, other content");
+        assert_eq!(pack.get(&a, b"ab"), None);
+        assert_eq!(pack.get(&b, b"a"), None, "same content, other file");
+        assert_eq!(cache.pack(std::slice::from_ref(&a)).get(&a, b"a"), None, "another load's pack");
     }
 
     #[test]
-    fn any_damage_to_an_entry_is_a_miss() {
+    fn a_pack_holds_what_its_last_load_read() {
         let brief = sample();
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a.yaml");
-        fs::write(&file, "a").unwrap();
-        let cache = Cache::new(dir.path().join("cache"));
-        cache.put(&file, b"a", &[&brief]);
-        let entry = fs::read_dir(cache.dir()).unwrap().next().unwrap().unwrap().path();
-        let good = fs::read(&entry).unwrap();
-        let key = Key::of(&file, b"a").unwrap();
-        assert!(decode(&good, &key).is_some());
-        for at in (0..good.len()).step_by(97) {
+        let (dir, a, cache) = folder();
+        let (b, c) = (dir.path().join("b.yaml"), dir.path().join("c.yaml"));
+        for file in [&b, &c] {
+            fs::write(file, "a").unwrap();
+        }
+        let paths = [dir.path().to_path_buf()];
+        let pack = cache.pack(&paths);
+        pack.put(&a, b"a", &[&brief]);
+        pack.put(&b, b"a", &[&brief]);
+        pack.finish();
+        // The next load finds a, parses c, and does not read b (deleted, say).
+        let pack = cache.pack(&paths);
+        assert!(pack.get(&a, b"a").is_some());
+        pack.put(&c, b"a", &[&brief]);
+        pack.finish();
+        let pack = cache.pack(&paths);
+        assert!(pack.get(&a, b"a").is_some() && pack.get(&c, b"a").is_some());
+        assert_eq!(pack.get(&b, b"a"), None);
+        // A load that parses nothing leaves the pack as it was.
+        let before = fs::read(&cache.pack(&paths).path).unwrap();
+        let pack = cache.pack(&paths);
+        assert!(pack.get(&a, b"a").is_some());
+        pack.finish();
+        assert_eq!(fs::read(&cache.pack(&paths).path).unwrap(), before);
+    }
+
+    #[test]
+    fn any_damage_to_a_pack_is_a_miss() {
+        let brief = sample();
+        let (dir, file, cache) = folder();
+        let paths = [dir.path().to_path_buf()];
+        let pack = cache.pack(&paths);
+        pack.put(&file, b"a", &[&brief]);
+        let written = pack.path.clone();
+        pack.finish();
+        let good = fs::read(&written).unwrap();
+        assert!(cache.pack(&paths).get(&file, b"a").is_some());
+        let damaged = |bytes: &[u8]| {
+            fs::write(&written, bytes).unwrap();
+            cache.pack(&paths).get(&file, b"a")
+        };
+        for at in (0..good.len()).step_by(97).chain(good.len() - 40..good.len()) {
             let mut bad = good.clone();
             bad[at] ^= 0x20;
-            assert_eq!(decode(&bad, &key), None, "a byte changed at {at}");
+            assert_eq!(damaged(&bad), None, "a byte changed at {at} of {}", good.len());
         }
         for len in [0, 7, 8, 20, good.len() / 2, good.len() - 1] {
-            assert_eq!(decode(&good[..len], &key), None, "cut at {len}");
+            assert_eq!(damaged(&good[..len]), None, "cut at {len}");
         }
     }
 

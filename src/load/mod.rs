@@ -366,7 +366,7 @@ struct Reading<'p> {
     /// read side by side each keep a core busy already.
     cut: bool,
     /// Where the briefs of files parsed before are kept.
-    cache: Option<&'p Cache>,
+    cache: Option<&'p cache::Pack>,
 }
 
 impl<'p> Reading<'p> {
@@ -377,8 +377,8 @@ impl<'p> Reading<'p> {
 
     /// One of several files read side by side: whole, on one thread, its progress counted when
     /// it is done.
-    fn among_others(across_items: bool, cache: Option<&'p Cache>) -> Reading<'p> {
-        Reading { across_items, progress: None, cut: false, cache }
+    fn among_others(across_items: bool) -> Reading<'p> {
+        Reading { across_items, progress: None, cut: false, cache: None }
     }
 }
 
@@ -674,7 +674,7 @@ pub fn load_paths_reporting(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
 ) -> Result<Vec<LoadedFile>, LoadError> {
-    Ok(read_paths(paths, progress, Reading::among_others(true, None), &|_| ())?.0)
+    Ok(read_paths(paths, progress, Reading::among_others(true), None, &|_| ())?.0)
 }
 
 /// Loads like [`load_paths_reporting`] but leaves the rules across items (ids, references,
@@ -683,7 +683,7 @@ pub fn parse_paths_reporting(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
 ) -> Result<Vec<LoadedFile>, LoadError> {
-    Ok(read_paths(paths, progress, Reading::among_others(false, None), &|_| ())?.0)
+    Ok(read_paths(paths, progress, Reading::among_others(false), None, &|_| ())?.0)
 }
 
 /// Parses like [`parse_paths_reporting`], taking the briefs of an unchanged file from `cache`
@@ -696,7 +696,7 @@ pub fn parse_paths_then<T: Send>(
     cache: Option<&Cache>,
     then: &(dyn Fn(&mut LoadedFile) -> T + Sync),
 ) -> Result<(Vec<LoadedFile>, Vec<T>), LoadError> {
-    read_paths(paths, progress, Reading::among_others(false, cache), then)
+    read_paths(paths, progress, Reading::among_others(false), cache, then)
 }
 
 /// What a load reads: a file, or stdin (`-`).
@@ -734,11 +734,12 @@ pub fn brief_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
 }
 
 /// Reads every path, as `reading` says (cut or not, as fits: a lone file is cut when large),
-/// and runs `then` on each file read.
+/// with `cache` when given, and runs `then` on each file read.
 fn read_paths<T: Send>(
     paths: &[PathBuf],
     progress: Option<&std::sync::Arc<Progress>>,
     reading: Reading,
+    cache: Option<&Cache>,
     then: &(dyn Fn(&mut LoadedFile) -> T + Sync),
 ) -> Result<(Vec<LoadedFile>, Vec<T>), LoadError> {
     // The files first, so progress knows the total before the first byte is read.
@@ -750,6 +751,9 @@ fn read_paths<T: Send>(
         progress.files_total.store(inputs.len() as u64, Relaxed);
     }
     let progress = progress.map(std::sync::Arc::as_ref);
+    let across_items = reading.across_items;
+    let pack = cache.map(|cache| cache.pack(paths));
+    let reading = Reading { cache: pack.as_ref(), ..reading };
     let files = if let [input] = inputs.as_slice() {
         // One file: cut in two when large, each lane reporting as it goes.
         let reading = Reading { progress, cut: true, ..reading };
@@ -765,8 +769,11 @@ fn read_paths<T: Send>(
     } else {
         read_side_by_side(&inputs, &sizes, progress, reading, then)?
     };
+    if let Some(pack) = pack {
+        pack.finish();
+    }
     let (mut files, done): (Vec<LoadedFile>, Vec<T>) = files.into_iter().unzip();
-    if reading.across_items {
+    if across_items {
         check_across_briefs(&mut files);
     }
     Ok((files, done))
@@ -862,9 +869,18 @@ mod tests {
         (dir, files, cache)
     }
 
+    fn folder_of(files: &[PathBuf]) -> Vec<PathBuf> {
+        vec![files[0].parent().expect("a folder").to_path_buf()]
+    }
+
     fn parse_with(cache: &Cache, files: &[PathBuf]) -> Vec<LoadedFile> {
-        let folder = files[0].parent().expect("a folder").to_path_buf();
-        parse_paths_then(&[folder], None, Some(cache), &|_| ()).expect("readable").0
+        parse_paths_then(&folder_of(files), None, Some(cache), &|_| ()).expect("readable").0
+    }
+
+    /// The files of the cache: its packs.
+    fn packs(cache: &Cache) -> Vec<PathBuf> {
+        let listed = fs::read_dir(cache.dir()).map(|l| l.map(|e| e.expect("an entry").path()).collect());
+        listed.unwrap_or_default()
     }
 
     fn briefs_of(files: &[LoadedFile]) -> Vec<Option<Brief>> {
@@ -879,7 +895,10 @@ mod tests {
         // Only a load that reads the entry can show what is planted in it.
         let mut planted = first[0].briefs[0].brief.clone().expect("a brief");
         planted.title = "Taken from the cache".into();
-        cache.put(&files[0], first[0].text.as_bytes(), &[&planted]);
+        let pack = cache.pack(&folder_of(&files));
+        assert!(pack.get(&files[1], first[1].text.as_bytes()).is_some());
+        pack.put(&files[0], first[0].text.as_bytes(), &[&planted]);
+        pack.finish();
         let again = parse_with(&cache, &files);
         assert_eq!(briefs_of(&again), vec![Some(planted), first[1].briefs[0].brief.clone()]);
         assert_eq!(again[0].text, first[0].text);
@@ -899,35 +918,27 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_entry_is_parsed_again_and_written_anew() {
+    fn a_damaged_pack_is_read_past_and_written_anew() {
         let (_dir, files, cache) = folder_and_cache();
         let first = parse_with(&cache, &files);
-        let entries = || -> Vec<PathBuf> {
-            let mut found: Vec<PathBuf> =
-                fs::read_dir(cache.dir()).expect("the cache").map(|e| e.expect("an entry").path()).collect();
-            found.sort();
-            found
-        };
-        assert_eq!(entries().len(), 2, "an entry for each file");
-        for (n, entry) in entries().iter().enumerate() {
-            let mut bytes = fs::read(entry).expect("readable");
-            // One entry cut short, the other with a byte changed in the middle.
-            if n == 0 {
+        let [pack] = packs(&cache).try_into().expect("one pack for the folder");
+        let good = fs::read(&pack).expect("readable");
+        for damage in 0..2 {
+            let mut bytes = good.clone();
+            // Cut short, or a byte changed in the middle.
+            if damage == 0 {
                 bytes.truncate(bytes.len() / 2);
             } else {
                 let middle = bytes.len() / 2;
                 bytes[middle] ^= 1;
             }
-            fs::write(entry, &bytes).expect("written");
-        }
-        let damaged: Vec<Vec<u8>> = entries().iter().map(|e| fs::read(e).expect("readable")).collect();
-        let again = parse_with(&cache, &files);
-        assert_eq!(briefs_of(&again), briefs_of(&first));
-        for (entry, damaged) in entries().iter().zip(&damaged) {
-            assert_ne!(&fs::read(entry).expect("readable"), damaged, "{} is written anew", entry.display());
-        }
-        for (file, loaded) in files.iter().zip(&first) {
-            assert!(cache.get(file, loaded.text.as_bytes()).is_some(), "{} is in the cache again", file.display());
+            fs::write(&pack, &bytes).expect("written");
+            let again = parse_with(&cache, &files);
+            assert_eq!(briefs_of(&again), briefs_of(&first));
+            let written = cache.pack(&folder_of(&files));
+            for (file, loaded) in files.iter().zip(&first) {
+                assert!(written.get(file, loaded.text.as_bytes()).is_some(), "{} is kept again", file.display());
+            }
         }
     }
 
@@ -938,12 +949,14 @@ mod tests {
         fs::write(&files[1], "brief: 1\nid: x\ntitle: [unclosed\n").expect("written");
         let loaded = parse_with(&cache, &files);
         assert!(!loaded[0].has_errors() && loaded[1].has_errors());
-        assert_eq!(fs::read_dir(cache.dir()).expect("the cache").count(), 1, "only a.yaml is kept");
+        let pack = cache.pack(&folder_of(&files));
+        assert!(pack.get(&files[0], loaded[0].text.as_bytes()).is_some(), "a.yaml is kept");
+        assert_eq!(pack.get(&files[1], loaded[1].text.as_bytes()), None, "b.yaml is not");
         // A brief the YAML reads but the format refuses is not kept either.
         fs::copy(root.join("tests/bad/E009-stance.yaml"), &files[1]).expect("copied");
         let loaded = parse_with(&cache, &files);
         assert!(loaded[1].has_errors());
-        assert_eq!(fs::read_dir(cache.dir()).expect("the cache").count(), 1, "only a.yaml is kept");
+        assert_eq!(cache.pack(&folder_of(&files)).get(&files[1], loaded[1].text.as_bytes()), None);
     }
 
     #[test]
