@@ -125,8 +125,8 @@ struct Writing {
 impl Pack {
     /// The briefs parsed from `bytes`, the content of `file`, when the pack holds them.
     pub(super) fn get(&self, file: &Path, bytes: &[u8]) -> Option<Vec<Brief>> {
-        let key = Key::of(file, bytes)?;
         let old = self.old.as_ref()?;
+        let key = Key::of(file, bytes)?;
         let name = key.path.as_os_str().as_encoded_bytes();
         let &place = old.table.get(name)?;
         let mut entry = vec![0; usize::try_from(place.len).ok()?];
