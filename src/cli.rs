@@ -29,6 +29,10 @@ pub struct Cli {
     /// ($XDG_CACHE_HOME/brief, else ~/.cache/brief).
     #[arg(long)]
     pub no_cache: bool,
+    /// Mark what is new or changed since the brief in FILE (one brief), as if every brief
+    /// opened followed it; FILE is not listed in the library.
+    #[arg(long, value_name = "FILE")]
+    pub since: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -140,9 +144,34 @@ pub fn main() -> ExitCode {
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
         None => {
             let cache = if cli.no_cache { None } else { crate::load::Cache::from_env() };
-            crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse, cache })
+            let since = match cli.since.as_deref().map(earlier_brief).transpose() {
+                Ok(since) => since,
+                Err(code) => return code,
+            };
+            crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse, cache, since })
         }
     }
+}
+
+/// The brief of `--since FILE`, read before the reader starts so a wrong file is refused
+/// (exit 2) before the terminal is taken: one valid brief, else why not.
+pub fn earlier_brief(path: &std::path::Path) -> Result<std::sync::Arc<crate::tui::Opened>, ExitCode> {
+    let shown = path.display();
+    let file = load::load_file(path).map_err(|e| usage_error(&format!("--since {shown}: {e}")))?;
+    if file.has_errors() {
+        print_stderr(&render::human(&file, false));
+        return Err(usage_error(&format!("--since {shown}: the brief has errors (above)")));
+    }
+    let name = file.origin.name();
+    let mut briefs = file.into_valid_briefs();
+    if briefs.len() != 1 {
+        return Err(usage_error(&format!(
+            "--since {shown}: holds {} briefs; --since takes a file of one brief",
+            briefs.len()
+        )));
+    }
+    let brief = briefs.remove(0);
+    Ok(std::sync::Arc::new(crate::tui::Opened::from_file(name, brief, path.to_path_buf(), 0)))
 }
 
 fn export_format(format: ExportFormat) -> export::Format {

@@ -86,6 +86,8 @@ fn action(bytes: &mut std::slice::Iter<u8>) -> Option<Action> {
         35 => Action::ScrollUp { column: u16::from(next()), row: u16::from(next()) },
         36 => Action::ShowProblems,
         37 => Action::ToggleOverview,
+        38 => Action::ToggleChanged,
+        39 => Action::OpenEarlier,
         _ => Action::Down,
     })
 }

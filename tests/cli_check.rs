@@ -322,3 +322,11 @@ fn an_actor_that_disagrees_with_itself_across_briefs_is_warned_of_with_both_plac
     assert!(stderr.contains("make both `kind: person`, or give one another id"), "{stderr}");
     assert!(stderr.ends_with("2 briefs, 0 errors, 1 warning\n"), "{stderr}");
 }
+
+#[test]
+fn the_reader_refuses_a_since_file_that_is_not_there_before_taking_the_terminal() {
+    let out = brief().args(["--since", "no-such-brief.yaml", "briefs/"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--since no-such-brief.yaml: cannot read 'no-such-brief.yaml'"), "{stderr}");
+}

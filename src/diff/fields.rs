@@ -135,6 +135,7 @@ pub(super) fn brief(old: &Brief, new: &Brief, changes: &mut Changes) {
     changes.optional_text("prepared_by", old.prepared_by.as_deref(), new.prepared_by.as_deref());
     changes.optional_text("marking", old.marking.as_deref(), new.marking.as_deref());
     changes.words("tags", &old.tags, &new.tags);
+    changes.reference("follows", old.follows.as_ref(), new.follows.as_ref());
     changes.extensions(&old.extensions, &new.extensions);
 }
 

@@ -193,6 +193,13 @@ fn text_field(field: &FieldChange, paint: Paint, indent: &str) -> String {
     format!("{indent}{}: {change}", line(&field.field))
 }
 
+/// A field's change in the words the text diff uses, without colour: `status: reported →
+/// confirmed`, or a line per deletion and insertion for a value in words. The reader's detail
+/// pane shows an item's changes so.
+pub fn field_in_words(field: &FieldChange) -> String {
+    text_field(field, Paint(false), "")
+}
+
 /// The name of a pair for a summary: its id, or both when the id changed.
 fn pair_name(pair: &Pair, briefs: Briefs) -> String {
     match (briefs.old_of(pair), briefs.new_of(pair)) {

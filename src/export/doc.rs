@@ -300,6 +300,9 @@ impl<'a> Builder<'a> {
             let tags = brief.tags.iter().map(|t| line(t)).collect::<Vec<_>>().join(", ");
             fields.push(Field { label: "Tags".into(), values: vec![Inline::text(tags)], list: false });
         }
+        if let Some(follows) = brief.follows.as_ref().filter(|_| full) {
+            fields.push(Field { label: "Follows".into(), values: vec![Inline::text(line(&follows.id))], list: false });
+        }
         if full {
             fields.extend(extension_fields(&brief.extensions));
         }

@@ -50,6 +50,7 @@ pub(crate) fn export<'a>(brief: &'a Brief, index: &'a Index, selection: &Selecti
             prepared_by: brief.prepared_by.as_deref(),
             marking: brief.marking.as_deref(),
             tags: &brief.tags,
+            follows: brief.follows.as_ref().map(|r| &*r.id),
             extensions: &brief.extensions,
         },
         selection: SelectionJson::of(brief, selection),
@@ -128,6 +129,9 @@ struct Header<'a> {
     prepared_by: Option<&'a str>,
     marking: Option<&'a str>,
     tags: &'a [Box<str>],
+    /// Left out when not given, so the exports of briefs written before it stay as they were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    follows: Option<&'a str>,
     #[serde(flatten)]
     extensions: &'a Extensions,
 }

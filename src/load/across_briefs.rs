@@ -3,6 +3,10 @@
 //! state in another, named differently with no alias covering it, or an id that is an actor here
 //! and a topic there), the later brief gets a warning that names the earlier place. A warning,
 //! not an error: both briefs stay readable.
+//!
+//! And a brief's `follows` names a brief opened with it: where none has that id, the brief gets
+//! a warning. A brief opened alone is not warned: its predecessor is simply not open, as when
+//! one day's brief is read on its own.
 
 use std::collections::HashMap;
 
@@ -49,6 +53,7 @@ pub fn check_across_briefs(files: &mut [LoadedFile]) {
             }
         }
     }
+    found.extend(unknown_predecessors(files));
     for (f, b, problem) in found {
         let problems = &mut files[f].briefs[b].problems;
         if !problems.contains(&problem) {
@@ -56,6 +61,46 @@ pub fn check_across_briefs(files: &mut [LoadedFile]) {
             super::sort_by_place(problems);
         }
     }
+}
+
+/// A warning for each `follows` that names no other brief of the set. Earlier such warnings
+/// are taken back first: a file is checked on its own when read, then with the files read
+/// alongside it, where the brief it follows may be.
+fn unknown_predecessors(files: &mut [LoadedFile]) -> Vec<(usize, usize, Diagnostic)> {
+    for loaded in files.iter_mut().flat_map(|f| f.briefs.iter_mut()) {
+        loaded.problems.retain(|p| p.code != Code::FollowsUnknownBrief);
+    }
+    let open: Vec<&Brief> = files.iter().flat_map(|f| &f.briefs).filter_map(|b| b.brief.as_ref()).collect();
+    if open.len() < 2 {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (f, file) in files.iter().enumerate() {
+        for (b, loaded) in file.briefs.iter().enumerate() {
+            let Some(brief) = loaded.brief.as_ref().filter(|_| !loaded.has_errors()) else { continue };
+            let Some(follows) = &brief.follows else { continue };
+            let others = || open.iter().filter(|other| !std::ptr::eq(**other, brief)).map(|other| &*other.id);
+            if others().any(|id| id == &*follows.id) {
+                continue;
+            }
+            let near = super::suggest::nearest(&follows.id, others());
+            let help = match near {
+                Some(_) => "or open the brief it follows with it",
+                None => "open the brief it follows with it, or fix the id",
+            };
+            let problem = Diagnostic::new(
+                Code::FollowsUnknownBrief,
+                follows.span,
+                format!("this brief follows '{}', which is not among the briefs opened with it", follows.id),
+            )
+            .label("no other brief opened has this id")
+            .help(help)
+            .suggest(near)
+            .note("what is new or changed is measured against the brief a brief follows, when it is open");
+            found.push((f, b, problem));
+        }
+    }
+    found
 }
 
 /// What makes an item disagree with the first item of its id, as a warning on the later one.
@@ -178,5 +223,53 @@ mod tests {
         let mut files = vec![a, b];
         check_across_briefs(&mut files);
         assert_eq!(warnings(&files), ["W004 'sanctions' is a topic here but an actor in a.yaml:6:10"]);
+    }
+
+    fn following(name: &'static str, follows: &str) -> LoadedFile {
+        let yaml = format!(
+            "brief: 1\nid: {name}\ntitle: T\ndate: 2024-01-02\nfollows: {follows}\nactors:\n  - {{id: a, name: A}}\n"
+        );
+        load_text(Origin::Embedded(name), yaml)
+    }
+
+    fn follows_warnings(files: &[LoadedFile]) -> Vec<String> {
+        let follows = |p: &&Diagnostic| p.code == Code::FollowsUnknownBrief;
+        files.iter().flat_map(|f| f.all_problems()).filter(follows).map(|p| p.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_brief_alone_is_not_warned_that_what_it_follows_is_not_open() {
+        let mut files = vec![following("day-two", "day-one")];
+        check_across_briefs(&mut files);
+        assert!(follows_warnings(&files).is_empty());
+    }
+
+    #[test]
+    fn a_predecessor_in_another_file_takes_back_the_warning_its_own_file_gave() {
+        let lone = "brief: 1\nid: x\ntitle: T\ndate: 2024-01-01\nactors: [{id: a, name: A}]\n---\n";
+        let two = load_text(
+            Origin::Embedded("two.yaml"),
+            format!(
+                "{lone}brief: 1\nid: day-two\ntitle: T\ndate: 2024-01-02\nfollows: day-one\nactors: [{{id: a, name: A}}]\n"
+            ),
+        );
+        assert_eq!(follows_warnings(std::slice::from_ref(&two)).len(), 1, "its own file does not hold day-one");
+        let mut files = vec![file("day-one", "  - {id: a, name: A}\n"), two];
+        check_across_briefs(&mut files);
+        assert!(follows_warnings(&files).is_empty(), "{:?}", follows_warnings(&files));
+        let mut files = vec![file("day-0ne", "  - {id: a, name: A}\n"), following("day-two", "day-one")];
+        check_across_briefs(&mut files);
+        assert_eq!(
+            follows_warnings(&files),
+            ["this brief follows 'day-one', which is not among the briefs opened with it"]
+        );
+        assert_eq!(files[1].all_problems().next().and_then(|p| p.suggestion.as_deref()), Some("day-0ne"));
+    }
+
+    #[test]
+    fn a_brief_never_follows_itself() {
+        let mut files = vec![following("day-two", "day-two"), file("other", "  - {id: a, name: A}\n")];
+        check_across_briefs(&mut files);
+        assert_eq!(follows_warnings(&files).len(), 1);
     }
 }

@@ -521,7 +521,7 @@ cached_structs! {
     Brief {
         brief: u64, id: Box<str>, title: Box<str>, date: Date, summary: Option<Box<str>>,
         prepared_by: Option<Box<str>>, marking: Option<Box<str>>, tags: Vec<Box<str>>,
-        sources: Vec<Source>, topics: Vec<Topic>, actors: Vec<Actor>, claims: Vec<Claim>,
+        follows: Option<Ref>, sources: Vec<Source>, topics: Vec<Topic>, actors: Vec<Actor>, claims: Vec<Claim>,
         positions: Vec<Position>, quotes: Vec<Quote>, events: Vec<Event>, extensions: Extensions, span: Span,
     }
     Source {

@@ -65,6 +65,7 @@ codes! {
     Unsourced = "W002", Warning, "an item without a source while the brief has sources";
     EmptySection = "W003", Warning, "an empty section";
     IdDisagreesAcrossBriefs = "W004", Warning, "an id that means another actor, topic or source in another brief opened with it";
+    FollowsUnknownBrief = "W005", Warning, "a `follows` naming no other brief opened with it (not checked for a brief opened alone)";
 }
 
 impl Code {

@@ -202,6 +202,7 @@ fn assemble(parts: BriefParts, span: Span, unread: &[Section], context: &Context
     let prepared_by = fields.text("prepared_by");
     let marking = fields.text("marking");
     let tags = fields.strings("tags");
+    let follows = fields.follows();
     let (extensions, _) = fields.finish();
     if let Version::Unsupported = version {
         // Another version's fields would drown the one message that matters.
@@ -249,6 +250,7 @@ fn assemble(parts: BriefParts, span: Span, unread: &[Section], context: &Context
         prepared_by,
         marking,
         tags,
+        follows,
         sources: parts.sources.items,
         topics: parts.topics.items,
         actors: parts.actors.items,
@@ -483,6 +485,21 @@ impl<'p> Fields<'p> {
         let said = || Said::new(format!("one {what} id"), format!("write the id of {what}; one field holds one id"));
         let (span, id) = self.scalar(name, node, said)?;
         Some(Ref { id: id.into_boxed_str(), span })
+    }
+
+    /// The brief's `follows`: the id of the brief it updates. Another brief's id is not
+    /// checked here (which briefs are open is known only across briefs), only its pattern.
+    fn follows(&mut self) -> Option<Ref> {
+        let mut follows = self.reference("follows", "brief")?;
+        if follows.span == Span::default() {
+            // A fast reading keeps no places of values; the warning across briefs needs it.
+            follows.span = self.context.top_level_value(self.owner_span, "follows").unwrap_or(self.owner_span);
+        }
+        if !is_valid_id(&follows.id) {
+            self.context.report(bad_id(&follows.id, follows.span));
+            return None;
+        }
+        Some(follows)
     }
 
     fn reference(&mut self, name: &'static str, what: &str) -> Option<Ref> {

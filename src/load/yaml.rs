@@ -98,6 +98,34 @@ impl<'a> Context<'a> {
         self.mode == Mode::Positioned
     }
 
+    /// Where the value of a top-level field of the document starting at `document` was
+    /// written, found in the text: a fast reading keeps no places of values, but a warning
+    /// given after the reading (across briefs) must still point at one. A field written at the
+    /// start of its line, as block YAML writes top-level fields; else `None`.
+    pub(crate) fn top_level_value(&self, document: Span, key: &str) -> Option<Span> {
+        let start = usize::try_from(document.offset).ok()?.min(self.source.len());
+        let mut offset = start;
+        for (n, line) in self.source.get(start..)?.split_inclusive('\n').enumerate() {
+            if n > 0 && line.starts_with("---") {
+                return None;
+            }
+            if let Some(rest) = line.strip_prefix(key).and_then(|rest| rest.strip_prefix(':')) {
+                let value = rest.trim_start_matches([' ', '\t']);
+                let before = line.len() - value.len();
+                let value = value.split(" #").next().unwrap_or("").trim_end();
+                let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+                return Some(Span {
+                    line: document.line.saturating_add(clamp(n)),
+                    column: clamp(line[..before].chars().count() + 1),
+                    offset: clamp(offset + before),
+                    len: clamp(value.len()),
+                });
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// Whether the text was read without a problem, as a piece of a cut file must be.
     fn clean(&self) -> bool {
         !self.inexact.get() && self.problems.borrow().is_empty() && self.field_spans.borrow().is_empty()

@@ -280,6 +280,10 @@ pub struct Brief {
     pub marking: Option<Box<str>>,
     #[serde(default)]
     pub tags: Vec<Box<str>>,
+    /// The id of the earlier brief this one updates: what the reader marks as new or changed
+    /// is measured against it.
+    #[serde(default)]
+    pub follows: Option<Ref>,
     #[serde(default)]
     pub sources: Vec<Source>,
     #[serde(default)]
@@ -314,6 +318,7 @@ impl Brief {
         "prepared_by",
         "marking",
         "tags",
+        "follows",
         "sources",
         "topics",
         "actors",

@@ -95,6 +95,10 @@ pub enum Action {
     /// A digit typed in the detail pane: follows reference N once N is unambiguous.
     Digit(u8),
     ToggleFilter,
+    /// Only what is new or changed since the earlier brief, or everything again.
+    ToggleChanged,
+    /// Open the selected item's earlier version, in the brief before.
+    OpenEarlier,
     Back,
     Forward,
 

@@ -76,6 +76,7 @@ pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
     if let Some(item) = app.detail_item() {
         let theme = Theme { color: app.color };
         text = describe::full(app.opened(), item, theme, width);
+        text.extend(since_earlier(app, item, theme, width));
         text.extend(in_context(app, item, theme, width));
         text.extend(across_briefs(app, theme, width));
     }
@@ -88,6 +89,43 @@ pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
         n += group.items.len();
     }
     DetailRows { text, groups, starts, firsts, len: row }
+}
+
+/// What became of the item since the earlier brief: new, or its changes field by field in the
+/// words `brief diff` uses, and how to open the earlier version.
+fn since_earlier(app: &App, item: ItemRef, theme: Theme, width: usize) -> Vec<Line<'static>> {
+    use crate::diff::ItemState;
+    let Some(since) = app.since() else { return Vec::new() };
+    let earlier = app.earlier_brief(since);
+    let date = crate::library::short_date(&earlier.date);
+    let heading = |what: String| Line::styled(what, theme.heading());
+    let mut lines = vec![Line::raw("")];
+    match since.diff.state(item) {
+        ItemState::Unchanged => return Vec::new(),
+        ItemState::Added => {
+            lines.push(heading(format!("+ new since {date}")));
+            return lines;
+        }
+        ItemState::Renamed { from } => {
+            lines.push(heading(format!("~ changed since {date}")));
+            let was = format!("id: {} → {}", one_line(earlier.id_of(from)), one_line(app.brief().id_of(item)));
+            lines.extend(describe::wrap(&was, width, ratatui::style::Style::new()));
+        }
+        ItemState::Changed(change) => {
+            lines.push(heading(format!("~ changed since {date}")));
+            for field in &change.fields {
+                for said in crate::export::diff::field_in_words(field).lines() {
+                    lines.extend(describe::wrap(said, width, ratatui::style::Style::new()));
+                }
+            }
+        }
+    }
+    let how = match since.earlier {
+        crate::tui::since::Earlier::Open(_) => "o opens the earlier version (Backspace returns)",
+        crate::tui::since::Earlier::Given(_) => "the earlier version is in the --since file",
+    };
+    lines.extend(describe::wrap(how, width, theme.dim()));
+    lines
 }
 
 /// For an actor or topic in other briefs too: how many, and the stances over time, brief by

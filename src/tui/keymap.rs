@@ -293,6 +293,20 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: NORMAL,
+        keys: &["c"],
+        action: Action::ToggleChanged,
+        help: "show only what is new (+) or changed (~) since the brief this one follows; again to show all",
+        hint: None,
+    },
+    Binding {
+        contexts: NORMAL,
+        keys: &["o"],
+        action: Action::OpenEarlier,
+        help: "open the selected item's earlier version, in the brief this one follows (Backspace returns)",
+        hint: None,
+    },
+    Binding {
+        contexts: NORMAL,
         keys: &["/"],
         action: Action::StartSearch,
         help: "search the focused pane",

@@ -12,6 +12,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod overview;
+pub mod since;
 pub mod state;
 mod terminal;
 pub mod theme;
@@ -51,12 +52,14 @@ enum Message {
 pub type Header = (String, crate::load::Preview);
 
 /// Options of the reader from the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// Leave the mouse to the terminal (text selection) instead of clicks and the wheel.
     pub no_mouse: bool,
     /// Where briefs parsed before are kept; `None` parses every file.
     pub cache: Option<Cache>,
+    /// `--since FILE`: the earlier brief every brief open is compared with.
+    pub since: Option<Arc<Opened>>,
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
@@ -114,6 +117,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let shelved = shelve(&files);
     let briefs = loaded_briefs(files, indexes);
     let mut app = App::with_shelved(briefs, shelved);
+    app.since_file = options.since.clone();
     terminal::release_freed_memory();
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_dir = std::env::current_dir().unwrap_or_default();

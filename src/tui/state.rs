@@ -114,6 +114,9 @@ pub struct Navigation {
     pub rows: [Option<Vec<u32>>; Pane::COUNT],
     /// The last search, for n/N.
     pub search: Option<Search>,
+    /// `c`: only the items new or changed since the earlier brief; narrows `rows` with the
+    /// filter. Kept with the brief, so it is as it was when the reader comes back to it.
+    pub only_changed: bool,
 }
 
 impl Navigation {
@@ -138,6 +141,7 @@ impl Navigation {
             filter: None,
             rows: Default::default(),
             search: None,
+            only_changed: false,
         }
     }
 }
@@ -171,6 +175,9 @@ pub struct Reading {
     pub source_texts: std::collections::HashMap<usize, Result<String, String>>,
     /// What the last reading of the brief's file found wrong, while the brief as loaded stays.
     pub problems: Option<Problems>,
+    /// What changed since the earlier brief ([`App::since`]), worked out once, when first
+    /// asked: `None` inside when no earlier brief is known.
+    pub since: std::sync::OnceLock<Option<super::since::Since>>,
 }
 
 /// The diagnostics of a file that could not replace the brief on screen.
@@ -359,6 +366,9 @@ pub struct App {
     pub color: bool,
     /// Folder exports are written to.
     pub export_dir: std::path::PathBuf,
+    /// The earlier brief of `--since FILE`, which every brief open is compared with; not in
+    /// the library.
+    pub since_file: Option<Arc<Opened>>,
 }
 
 impl App {
@@ -387,6 +397,7 @@ impl App {
                     across: None,
                     source_texts: Default::default(),
                     problems: None,
+                    since: Default::default(),
                 })
                 .collect(),
             current: 0,
@@ -398,6 +409,7 @@ impl App {
             effects: Vec::new(),
             color: true,
             export_dir: std::path::PathBuf::from("."),
+            since_file: None,
         };
         if app.briefs.len() + app.shelved.len() > 1 {
             // Esc from the library opens the newest brief.

@@ -35,6 +35,8 @@ fn action() -> impl Strategy<Value = Action> {
             Just(Action::Leave),
             Just(Action::Follow),
             Just(Action::ToggleFilter),
+            Just(Action::ToggleChanged),
+            Just(Action::OpenEarlier),
             Just(Action::Back),
             Just(Action::Forward),
         ],

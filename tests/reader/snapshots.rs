@@ -113,3 +113,16 @@ fn every_size_down_to_one_by_one_draws() {
         }
     }
 }
+
+/// The 7 December brief, the sample's successor, with what is new (`+`) or changed (`~`)
+/// since the sample marked; and with `c`, only that.
+#[test]
+fn the_successor_marks_what_changed() {
+    for (width, height) in [(80, 24), (160, 48)] {
+        let mut app = super::bundled_app(width, height);
+        press(&mut app, "]");
+        insta::assert_snapshot!(format!("since_{width}x{height}"), screen(&mut app, width, height));
+        press(&mut app, "7 c");
+        insta::assert_snapshot!(format!("since_only_{width}x{height}"), screen(&mut app, width, height));
+    }
+}

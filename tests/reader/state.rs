@@ -3,7 +3,7 @@
 use brief::export::Selection;
 use brief::model::{ItemRef, Section};
 use brief::tui::state::{Focus, Overlay};
-use brief::tui::{Action, App, Effect, Pane};
+use brief::tui::{Action, App, Effect, Opened, Pane};
 
 use super::{app_with, bundled_app, detail_id, drawn, go_to, press, sample_app, sample_loaded};
 
@@ -928,7 +928,8 @@ fn the_timeline_lines_up_its_days_and_leaves_the_time_to_the_detail() {
     press(&mut app, "] ] 5");
     go_to(&mut app, "e-marine-one-remarks");
     let screen = drawn(&app).join("\n");
-    assert!(screen.contains("│  8 Dec 2021    On the South Lawn"), "the day, aligned with the others: {screen}");
+    // `+`: new since the brief of 7 December, which this one follows.
+    assert!(screen.contains("│ + 8 Dec 2021    On the South Lawn"), "the day, aligned with the others: {screen}");
     assert!(detail_text(&app).contains("8 Dec 2021, 10:59 UTC-05:00"), "the time in the detail");
 }
 
@@ -1002,4 +1003,94 @@ fn moving_between_briefs_keeps_the_selected_item_by_id_or_says_it_is_not_there()
         app.brief().events.iter().find(|e| &*e.id == "e-biden-putin-call").unwrap().status.to_string(),
         "occurred"
     );
+}
+
+/// The bundled briefs with the 7 December brief (which follows the sample of 6 December) open.
+fn seventh(width: u16, height: u16) -> App {
+    let mut app = bundled_app(width, height);
+    press(&mut app, "]");
+    assert_eq!(app.brief().date.to_string(), "2021-12-07");
+    app
+}
+
+#[test]
+fn what_changed_since_the_brief_before_is_marked_counted_and_shown_field_by_field() {
+    let mut app = seventh(120, 40);
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains(" 79 new · 30 changed since 6 Dec · brief 2/3"), "the header counts: {screen}");
+    // The call, scheduled on 6 December, occurred on 7 December: changed, field by field.
+    press(&mut app, "5");
+    go_to(&mut app, "e-biden-putin-call");
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("~ 7 Dec 2021"), "the call is marked changed: {screen}");
+    let text = detail_text(&app);
+    assert!(text.contains("~ changed since 6 Dec"), "{text}");
+    assert!(text.contains("status: scheduled → occurred"), "{text}");
+    assert!(text.contains("[-a-] {+their+}"), "the text word by word: {text}");
+    assert!(text.contains("o opens the earlier version"), "{text}");
+    // A source new on 7 December is new.
+    go_to(&mut app, "wh-readout-2021-12-07");
+    assert!(detail_text(&app).contains("+ new since 6 Dec"), "{}", detail_text(&app));
+}
+
+#[test]
+fn c_shows_only_what_changed_and_keeps_it_per_brief() {
+    let mut app = seventh(120, 40);
+    press(&mut app, "7");
+    let all = app.row_count(Pane::Topics);
+    press(&mut app, "c");
+    let since = app.since().expect("the 7 Dec brief follows the open 6 Dec brief");
+    let changed = since.items[Pane::Topics as usize].len();
+    assert!(changed > 0 && changed < all, "{changed} of {all}");
+    assert_eq!(app.row_count(Pane::Topics), changed);
+    assert!(drawn(&app).join("\n").contains(" only "), "the header says so");
+    for row in 0..app.row_count(Pane::Topics) {
+        let item = app.item_at(Pane::Topics, row).unwrap();
+        assert!(since.glyph(brief::model::ItemRef::new(brief::model::Section::Topics, item)).is_some());
+    }
+    // The 6 December brief follows nothing: it shows everything, and `c` says why not.
+    press(&mut app, "[");
+    assert_eq!(app.brief().date.to_string(), "2021-12-06");
+    assert_eq!(app.row_count(Pane::Topics), app.brief().topics.len());
+    press(&mut app, "c");
+    assert!(app.message.as_deref().unwrap_or("").contains("follows no other open brief"), "{:?}", app.message);
+    press(&mut app, "]");
+    assert_eq!(app.row_count(Pane::Topics), changed, "back on 7 December, still only what changed");
+    press(&mut app, "c");
+    assert_eq!(app.row_count(Pane::Topics), all);
+}
+
+#[test]
+fn o_opens_the_earlier_version_and_backspace_returns() {
+    let mut app = seventh(120, 40);
+    press(&mut app, "5");
+    go_to(&mut app, "e-biden-putin-call");
+    press(&mut app, "o");
+    assert_eq!(app.brief().date.to_string(), "2021-12-06", "{:?}", app.message);
+    assert_eq!(detail_id(&app), "e-biden-putin-call");
+    assert!(detail_text(&app).contains("scheduled"), "the earlier version: {}", detail_text(&app));
+    press(&mut app, "backspace");
+    assert_eq!(app.brief().date.to_string(), "2021-12-07");
+    assert_eq!(app.anchor().map(|i| app.brief().id_of(i).to_string()).as_deref(), Some("e-biden-putin-call"));
+}
+
+#[test]
+fn since_a_file_marks_a_brief_opened_alone_as_main_does() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(brief::sample::NAME);
+    let earlier = brief::cli::earlier_brief(&path).expect("the sample is one valid brief");
+    let seventh = brief::sample::load_all().remove(1).into_valid_briefs().remove(0);
+    let alone = app_with(vec![Opened::new("7 Dec".into(), seventh.clone())], 120, 40);
+    assert!(alone.since().is_none(), "alone, the brief it follows is not open");
+    // As main builds it: the reader on the briefs, then the brief of --since.
+    let mut app = App::new(vec![Opened::new("7 Dec".into(), seventh)]);
+    app.color = false;
+    app.since_file = Some(earlier);
+    app.update(Action::Resize(120, 40));
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("changed since 6 Dec"), "{screen}");
+    press(&mut app, "5");
+    go_to(&mut app, "e-biden-putin-call");
+    assert!(detail_text(&app).contains("status: scheduled → occurred"), "{}", detail_text(&app));
+    press(&mut app, "o");
+    assert!(app.message.as_deref().unwrap_or("").contains("--since"), "{:?}", app.message);
 }

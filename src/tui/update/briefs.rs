@@ -82,6 +82,8 @@ impl App {
         self.library = crate::library::Library::build(&self.brief_refs());
         for reading in &mut self.briefs {
             reading.marks_for = None;
+            // What changed since the earlier brief is worked out again, from either side.
+            reading.since = Default::default();
         }
         for location in self.back.iter_mut().chain(self.forward.iter_mut()) {
             if matches!(location.screen, Screen::Across(_)) {

@@ -141,6 +141,7 @@ impl App {
             }
             None => Default::default(),
         };
+        let rows = self.only_changed_rows(rows);
         self.nav_mut().rows = rows;
         self.nav_mut().filter = filter;
         let pages = self.pane_pages();
@@ -152,6 +153,26 @@ impl App {
             state.offset = 0;
             keep_in_view(state, page, count);
         }
+    }
+}
+
+impl App {
+    /// The rows the filter leaves, narrowed to what is new or changed when `c` is on.
+    fn only_changed_rows(&self, rows: [Option<Vec<u32>>; Pane::COUNT]) -> [Option<Vec<u32>>; Pane::COUNT] {
+        let Some(since) = self.since().filter(|_| self.nav().only_changed) else { return rows };
+        let index = &self.opened().index;
+        let mut pane = 0;
+        rows.map(|rows| {
+            let section = Pane::ALL[pane].section();
+            let mut places: Vec<u32> = since.items[pane]
+                .iter()
+                .map(|&i| index.place(ItemRef { section, index: i }) as u32)
+                .filter(|place| rows.as_ref().is_none_or(|rows| rows.binary_search(place).is_ok()))
+                .collect();
+            pane += 1;
+            places.sort_unstable();
+            Some(places)
+        })
     }
 }
 

@@ -8,6 +8,7 @@ mod library;
 mod lists;
 mod mouse;
 mod overlays;
+mod since;
 
 use crate::tui::action::{Action, Pane};
 use crate::tui::finder::Search;
@@ -140,6 +141,8 @@ impl App {
             Action::Follow if in_detail => self.follow(self.nav().detail.cursor),
             Action::Digit(digit) if in_detail => self.type_digit(digit),
             Action::ToggleFilter => self.toggle_filter(),
+            Action::ToggleChanged => self.toggle_only_changed(),
+            Action::OpenEarlier => self.open_earlier(),
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::StartSearch => {

@@ -65,7 +65,10 @@ fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Them
         Overlay::Search(search) if search.pane == pane => Some(search.query.as_str()),
         _ => nav.search.as_ref().filter(|s| s.pane == pane).map(|s| s.query.as_str()),
     };
-    let text_cells = inner.width.saturating_sub(2) as usize;
+    // What changed since the earlier brief takes a column of the gutter: `+` new, `~` changed.
+    let since = app.since();
+    let gutter_cells = if since.is_some() { 3 } else { 2 };
+    let text_cells = inner.width.saturating_sub(gutter_cells) as usize;
     for line_no in 0..inner.height as usize {
         let row = state.offset + line_no;
         let Some(item) = app.item_at(pane, row) else { break };
@@ -76,8 +79,17 @@ fn draw_pane(buffer: &mut Buffer, rect: Rect, pane: Pane, app: &App, theme: Them
         if let Some(query) = query.filter(|q| !q.is_empty()) {
             spans = highlight(spans, query, theme.found());
         }
-        let gutter = if marked { Span::styled(format!("{} ", Theme::MARK), theme.marked()) } else { Span::raw("  ") };
-        let mut line = Line::from(std::iter::once(gutter).chain(spans).collect::<Vec<_>>());
+        let mark = if marked { Span::styled(Theme::MARK.to_string(), theme.marked()) } else { Span::raw(" ") };
+        let mut gutter = vec![mark];
+        if let Some(since) = since {
+            // Beside the mark of what is related: `+` new, `~` changed since the earlier brief.
+            gutter.push(match since.glyph(item_ref) {
+                Some(glyph) => Span::styled(glyph.to_string(), theme.strong()),
+                None => Span::raw(" "),
+            });
+        }
+        gutter.push(Span::raw(" "));
+        let mut line = Line::from(gutter.into_iter().chain(spans).collect::<Vec<_>>());
         if marked {
             line = line.patch_style(theme.marked());
         }

@@ -176,6 +176,24 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             theme.marked().add_modifier(ratatui::style::Modifier::REVERSED),
         ));
     }
+    if let Some(since) = app.since() {
+        // What changed since the earlier brief, in words from 100 columns, in signs below.
+        let date = crate::library::short_date(&app.earlier_brief(since).date);
+        let (new, changed) = (since.new, since.changed);
+        let counted = if area.width >= 100 {
+            format!("{new} new · {changed} changed since {date}")
+        } else {
+            format!("+{new} ~{changed} since {date}")
+        };
+        if app.nav().only_changed {
+            right.push(Span::styled(
+                format!(" only {counted} "),
+                theme.marked().add_modifier(ratatui::style::Modifier::REVERSED),
+            ));
+        } else {
+            right.push(Span::styled(format!(" {counted} ·"), theme.strong()));
+        }
+    }
     if app.briefs.len() > 1 {
         // Its place in time among the briefs, as [ and ] go through them.
         let rank = app.library.rank(app.current) + 1;
