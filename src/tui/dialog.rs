@@ -19,6 +19,9 @@ use crate::text::one_line;
 pub enum Content {
     Selection(Selection),
     Listing(Box<Listing>),
+    /// What changed in the brief being read since the earlier brief (`c`, only what changed):
+    /// the memo `brief diff` writes.
+    Changes,
 }
 
 pub struct Dialog {
@@ -159,6 +162,12 @@ pub fn content_text(app: &App, content: &Content, options: Options) -> String {
             export::export(&opened.brief, &opened.index, selection, &options)
         }
         Content::Listing(listing) => export::across::listing(listing, &app.brief_refs(), &options),
+        Content::Changes => {
+            let Some(since) = app.since() else { return String::new() };
+            let (old, new) = ([app.earlier_brief(since)], [app.brief()]);
+            let written = export::diff::Options { format: options.format, color: false, stat: false };
+            export::diff::render(&crate::diff::pair(&old, &new), &old, &new, &written)
+        }
     }
 }
 
@@ -167,6 +176,9 @@ pub fn content_items(app: &App, content: &Content) -> usize {
     match content {
         Content::Selection(selection) => export::item_count(app.brief(), &app.opened().index, selection),
         Content::Listing(listing) => listing.row_count(),
+        Content::Changes => {
+            app.since().map_or(0, |since| since.diff.sections().iter().map(|s| s.counts().total()).sum())
+        }
     }
 }
 
@@ -175,6 +187,7 @@ pub fn content_items(app: &App, content: &Content) -> usize {
 fn default_name(app: &App, content: &Content, format: Format) -> String {
     match content {
         Content::Selection(selection) => export::default_file_name(app.brief(), selection, format),
+        Content::Changes => format!("{}-what-changed.{}", app.brief().id, format.extension()),
         Content::Listing(listing) => {
             let slug: String =
                 listing.title.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();

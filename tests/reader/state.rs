@@ -1061,6 +1061,28 @@ fn c_shows_only_what_changed_and_keeps_it_per_brief() {
 }
 
 #[test]
+fn e_and_y_in_only_what_changed_pass_on_what_brief_diff_writes() {
+    let mut app = seventh(120, 40);
+    press(&mut app, "c");
+    press(&mut app, "y");
+    let [Effect::Copy { text, items }] = app.effects.as_slice() else { panic!("one copy: {:?}", app.effects) };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let diffed = assert_cmd::Command::cargo_bin("brief")
+        .unwrap()
+        .args(["diff", "briefs/biden-putin-call-2021-12.yaml", "briefs/biden-putin-call-2021-12-07.yaml"])
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(text, &String::from_utf8(diffed.stdout).unwrap(), "what `brief diff` prints");
+    assert!(text.contains("status: scheduled → occurred"), "{text}");
+    assert!(*items > 100, "every item added, removed or changed: {items}");
+    press(&mut app, "e");
+    let Overlay::Dialog(dialog) = &app.overlay else { panic!("the export dialog: {:?}", app.context()) };
+    assert_eq!(dialog.path, "biden-putin-call-2021-12-07-what-changed.txt");
+}
+
+#[test]
 fn o_opens_the_earlier_version_and_backspace_returns() {
     let mut app = seventh(120, 40);
     press(&mut app, "5");

@@ -255,6 +255,7 @@ impl App {
         use crate::tui::dialog::Content;
         match &self.overlay {
             Overlay::Across(state) => Content::Listing(Box::new(state.listing.clone())),
+            Overlay::None if self.nav().only_changed && self.since().is_some() => Content::Changes,
             _ => Content::Selection(self.selection_in_view()),
         }
     }
