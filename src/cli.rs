@@ -1,13 +1,20 @@
 //! The command line: `brief [PATH]...` opens the reader; `check`, `export`, `diff` and `schema`
 //! are for scripts, editors and git.
 
+mod color;
+mod completions;
 mod diff;
+mod man;
+mod new;
+mod pager;
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+pub use color::{reader_color, stderr_color, stdout_color};
+
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ColorChoice, Parser, Subcommand, ValueEnum};
 
 use crate::export::{self, Selection};
 use crate::index::Index;
@@ -18,7 +25,8 @@ use crate::text;
 
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "A terminal reader for briefing notes: who said what, cross-referenced.")]
-#[command(args_conflicts_with_subcommands = true)]
+// At most 80 columns, as man pages and most terminals are; narrower on a narrower terminal.
+#[command(args_conflicts_with_subcommands = true, max_term_width = 80)]
 pub struct Cli {
     /// Brief files or folders to open (`-` reads stdin). None opens the bundled briefs.
     pub paths: Vec<PathBuf>,
@@ -33,6 +41,9 @@ pub struct Cli {
     /// opened followed it; FILE is not listed in the library.
     #[arg(long, value_name = "FILE")]
     pub since: Option<PathBuf>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, or never.
+    #[arg(long, value_name = "WHEN", value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -66,6 +77,7 @@ pub enum Command {
         /// claims and positions of every brief given, in date order, each item once with what
         /// earlier briefs said of it).
         #[arg(long, value_name = "S", conflicts_with_all = ["item", "related"])]
+        #[arg(value_parser = SectionName, hide_possible_values = true)]
         section: Option<String>,
         /// One item, by id, with its references resolved.
         #[arg(long, value_name = "ID", conflicts_with = "related")]
@@ -83,6 +95,9 @@ pub enum Command {
         /// Write to FILE (atomically, replacing it) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Page the export through $PAGER (else less) when standard output is a terminal.
+        #[arg(long, conflicts_with = "output")]
+        pager: bool,
     },
     /// Show what changed from one brief to another, item by item and field by field.
     ///
@@ -104,9 +119,27 @@ pub enum Command {
         /// and Markdown).
         #[arg(long)]
         stat: bool,
+        /// Page the diff through $PAGER (else less) when standard output is a terminal.
+        #[arg(long)]
+        pager: bool,
     },
     /// Print the JSON Schema (2020-12) of the brief format.
     Schema,
+    /// Start a brief: every section with one example item, explained, to replace.
+    ///
+    /// The starter passes `brief check` as written and is dated today. Without PATH it is
+    /// printed on standard output. An existing PATH is never overwritten (exit status 2).
+    New {
+        /// The file to create; its name (without .yaml) becomes the brief's id when it is one.
+        path: Option<PathBuf>,
+    },
+    /// Print the completion script for a shell: bash, zsh, fish, elvish or powershell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, in roff, for brief and every subcommand (`man -l -` shows it).
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,19 +162,27 @@ pub const EXIT_INVALID: u8 = 1;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    color::choose(cli.color);
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
-        Some(Command::Export { paths, section, item, related, format, width, output }) => {
+        Some(Command::Export { paths, section, item, related, format, width, output, pager }) => {
             let what = match (section, item, related) {
                 (_, Some(id), _) => ExportWhat::Item(id),
                 (_, _, Some(id)) => ExportWhat::Related(id),
                 (Some(section), ..) => ExportWhat::Section(section),
                 (None, None, None) => ExportWhat::Section("all".into()),
             };
-            export(&paths, &what, export::Options { format: export_format(format), width }, output.as_deref())
+            let to = match output {
+                Some(path) => Output::File(path),
+                None => Output::Stdout { pager },
+            };
+            export(&paths, &what, export::Options { format: export_format(format), width }, &to)
         }
-        Some(Command::Diff { paths, format, stat }) => diff::diff(&paths, export_format(format), stat),
+        Some(Command::Diff { paths, format, stat, pager }) => diff::diff(&paths, export_format(format), stat, pager),
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
+        Some(Command::New { path }) => new::new(path.as_deref()),
+        Some(Command::Completions { shell }) => completions::print(shell),
+        Some(Command::Man) => man::print(),
         None => {
             let cache = if cli.no_cache { None } else { crate::load::Cache::from_env() };
             let since = match cli.since.as_deref().map(earlier_brief).transpose() {
@@ -180,20 +221,6 @@ fn export_format(format: ExportFormat) -> export::Format {
         ExportFormat::Markdown => export::Format::Markdown,
         ExportFormat::Json => export::Format::Json,
     }
-}
-
-/// Whether to colour what goes to stderr: only on a terminal, never with `NO_COLOR`.
-pub fn stderr_color() -> bool {
-    std::io::stderr().is_terminal() && no_color_unset()
-}
-
-/// Whether to colour what goes to stdout: only on a terminal, never with `NO_COLOR`.
-pub fn stdout_color() -> bool {
-    std::io::stdout().is_terminal() && no_color_unset()
-}
-
-fn no_color_unset() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Loads the paths, or the bundled sample of 6 December when there are none: what `export`
@@ -268,11 +295,40 @@ enum ExportWhat {
     Related(String),
 }
 
-/// The section names `--section` accepts.
-const EXPORT_SECTIONS: [&str; 10] =
-    ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all", "overview", "timeline"];
+/// The section names `--section` accepts: the format's sections and what spans them.
+fn export_sections() -> impl Iterator<Item = &'static str> {
+    Section::ALL.into_iter().map(Section::key).chain(["all", "overview", "timeline"])
+}
 
-fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output: Option<&Path>) -> ExitCode {
+/// `--section`'s values as clap sees them, for the help and the completion scripts. Any text
+/// passes here: `export` refuses an unknown one itself, with the nearest name.
+#[derive(Clone)]
+struct SectionName;
+
+impl clap::builder::TypedValueParser for SectionName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(export_sections().map(clap::builder::PossibleValue::new)))
+    }
+}
+
+/// Where an export goes.
+enum Output {
+    Stdout { pager: bool },
+    File(PathBuf),
+}
+
+fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output: &Output) -> ExitCode {
     let files = match load_or_sample(paths) {
         Ok(files) => files,
         Err(error) => return usage_error(&error.to_string()),
@@ -309,13 +365,13 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
                 key => match Section::from_key(key) {
                     Some(section) => Selection::Section(section),
                     None => {
-                        let hint = match load::nearest(key, EXPORT_SECTIONS) {
+                        let hint = match load::nearest(key, export_sections()) {
                             Some(near) => format!("did you mean '{near}'? "),
                             None => String::new(),
                         };
                         return usage_error(&format!(
                             "unknown section '{name}'; {hint}sections: {}",
-                            EXPORT_SECTIONS.join(", ")
+                            export_sections().collect::<Vec<_>>().join(", ")
                         ));
                     }
                 },
@@ -358,10 +414,10 @@ fn unknown_id(briefs: &[Brief], id: &str) -> ExitCode {
 }
 
 /// Writes an export to stdout, or to a file with a word on stderr of how many items it holds.
-fn deliver(text: &str, items: usize, output: Option<&Path>) -> ExitCode {
+fn deliver(text: &str, items: usize, output: &Output) -> ExitCode {
     match output {
-        None => print_stdout(text),
-        Some(path) => match export::write_atomically(path, text) {
+        Output::Stdout { pager } => pager::print_stdout(text, *pager),
+        Output::File(path) => match export::write_atomically(path, text) {
             Ok(()) => {
                 let noun = if items == 1 { "item" } else { "items" };
                 print_stderr(&format!("wrote {items} {noun} to {}\n", text::one_line(&path.display().to_string())));

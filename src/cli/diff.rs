@@ -10,7 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{EXIT_USAGE, print_stderr, print_stdout, report_problems, stdout_color, usage_error};
+use super::pager::print_stdout;
+use super::{EXIT_USAGE, print_stderr, report_problems, stdout_color, usage_error};
 use crate::export::{self, Format};
 use crate::load::{self, LoadedFile, Origin, render};
 use crate::model::Brief;
@@ -23,15 +24,15 @@ const NO_FILE: &str = "/dev/null";
 /// Exit status when the briefs differ.
 const EXIT_CHANGED: u8 = 1;
 
-pub(super) fn diff(paths: &[PathBuf], format: Format, stat: bool) -> ExitCode {
+pub(super) fn diff(paths: &[PathBuf], format: Format, stat: bool, pager: bool) -> ExitCode {
     if stat && format == Format::Json {
         return usage_error("--stat is for text and Markdown; the JSON gives every section's `counts` anyway");
     }
     let options = export::diff::Options { format, color: format == Format::Text && stdout_color(), stat };
     match paths {
-        [old, new] => files(old, new, &options),
-        [path, old, _, _, new, _, _] => driver(path, old, new, path, &options),
-        [path, old, _, _, new, _, _, new_path, _] => driver(path, old, new, new_path, &options),
+        [old, new] => files(old, new, &options, pager),
+        [path, old, _, _, new, _, _] => driver(path, old, new, path, &options, pager),
+        [path, old, _, _, new, _, _, new_path, _] => driver(path, old, new, new_path, &options, pager),
         _ => usage_error(&format!(
             "brief diff takes two paths, OLD and NEW, or the seven arguments git gives a diff driver; {} given",
             paths.len()
@@ -40,7 +41,7 @@ pub(super) fn diff(paths: &[PathBuf], format: Format, stat: bool) -> ExitCode {
 }
 
 /// `brief diff OLD NEW`.
-fn files(old: &Path, new: &Path, options: &export::diff::Options) -> ExitCode {
+fn files(old: &Path, new: &Path, options: &export::diff::Options, pager: bool) -> ExitCode {
     if old.as_os_str() == "-" && new.as_os_str() == "-" {
         return usage_error("only one side can be read from stdin (-)");
     }
@@ -59,7 +60,7 @@ fn files(old: &Path, new: &Path, options: &export::diff::Options) -> ExitCode {
     }
     let (old, new) = (briefs(&old_files), briefs(&new_files));
     let pairs = crate::diff::pair(&old, &new);
-    let code = print_stdout(&export::diff::render(&pairs, &old, &new, options));
+    let code = print_stdout(&export::diff::render(&pairs, &old, &new, options), pager);
     if code != ExitCode::SUCCESS {
         return code;
     }
@@ -80,7 +81,14 @@ fn briefs(files: &[LoadedFile]) -> Vec<&Brief> {
 /// Git hands the old version over in a temporary file, so each side is read as if it were the
 /// file at its path in the working tree: diagnostics name that path, and a source's `file` is
 /// found beside it.
-fn driver(path: &Path, old: &Path, new: &Path, new_path: &Path, options: &export::diff::Options) -> ExitCode {
+fn driver(
+    path: &Path,
+    old: &Path,
+    new: &Path,
+    new_path: &Path,
+    options: &export::diff::Options,
+    pager: bool,
+) -> ExitCode {
     let (old_file, new_file) = match (version(old, path), version(new, new_path)) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(message), _) | (_, Err(message)) => return usage_error(&message),
@@ -108,7 +116,7 @@ fn driver(path: &Path, old: &Path, new: &Path, new_path: &Path, options: &export
                 out.push_str(&render::human(file, false));
             }
         }
-        return print_stdout(&out);
+        return print_stdout(&out, pager);
     }
     let (old, new) = (briefs(old_file.as_slice()), briefs(new_file.as_slice()));
     let pairs = crate::diff::pair(&old, &new);
@@ -117,7 +125,7 @@ fn driver(path: &Path, old: &Path, new: &Path, new_path: &Path, options: &export
         out.push_str("no change to the briefs: only their layout, comments or order\n");
     }
     out.push_str(&shown);
-    print_stdout(&out)
+    print_stdout(&out, pager)
 }
 
 /// One version of the file at `path`, read from `file`; none for `/dev/null`.

@@ -119,7 +119,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let mut app = App::with_shelved(briefs, shelved);
     app.since_file = options.since.clone();
     terminal::release_freed_memory();
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.color = crate::cli::reader_color();
     app.export_dir = std::env::current_dir().unwrap_or_default();
     let (width, height) = tty.size();
     app.update(Action::Resize(width, height));

@@ -285,7 +285,7 @@ impl Signals {
 /// has got. Keys wait for the briefs (but q and Ctrl-c quit).
 pub fn draw_reading_library(buffer: &mut Buffer, progress: &Progress, headers: &[super::Header], elapsed: Duration) {
     use crate::text::{cells, one_line, truncate_to_cells};
-    let theme = super::theme::Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
+    let theme = super::theme::Theme { color: crate::cli::reader_color() };
     let area = buffer.area;
     let (done, total) = progress.files();
     let title = Line::styled(
@@ -317,7 +317,7 @@ pub fn draw_reading_library(buffer: &mut Buffer, progress: &Progress, headers: &
 
 pub fn draw_progress(buffer: &mut Buffer, progress: &Progress, preview: Option<&Preview>, elapsed: Duration) {
     use crate::text::{Lines, one_line, visible};
-    let theme = super::theme::Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
+    let theme = super::theme::Theme { color: crate::cli::reader_color() };
     let area = buffer.area;
     let width = area.width.saturating_sub(2) as usize;
     let fraction = progress.fraction();
