@@ -161,6 +161,12 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_INVALID: u8 = 1;
 
 pub fn main() -> ExitCode {
+    // The completion scripts' call, kept out of `Cli`: clap_complete would offer a hidden
+    // subcommand at Tab.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|first| first == completions::IDS) {
+        return completions::ids(args.collect());
+    }
     let cli = Cli::parse();
     color::choose(cli.color);
     match cli.command {

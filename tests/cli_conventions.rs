@@ -187,3 +187,60 @@ fn the_man_page_documents_every_subcommand_and_option_in_plain_roff() {
         assert!(groff.status.success() && groff.stderr.is_empty(), "{}", String::from_utf8_lossy(&groff.stderr));
     }
 }
+
+#[test]
+fn the_ids_the_scripts_ask_for_are_those_of_the_briefs_on_the_command_line() {
+    let config = tempfile::tempdir().unwrap();
+    let ids = stdout(&config, &["__ids", "export", "briefs/", "--item", "pu"]);
+    assert!(ids.lines().any(|id| id == "putin"), "{ids}");
+    assert!(ids.lines().any(|id| id == "aljazeera-2021-12-06"), "sources are items too: {ids}");
+    let one = stdout(&config, &["__ids", "export", "tests/data/diff/tariff-old.yaml", "--related", ""]);
+    assert!(!one.contains("putin") && !one.is_empty(), "only the brief named: {one}");
+    // A Tab must never print an error into the command line being typed.
+    for words in [&["export", "no-such.yaml", "--item", ""][..], &["check", "--item"], &[]] {
+        let mut args = vec!["__ids"];
+        args.extend(words);
+        brief(&config).args(&args).assert().success().stdout("").stderr("");
+    }
+}
+
+#[test]
+fn bash_completes_sections_formats_and_the_ids_of_the_briefs_named() {
+    let config = tempfile::tempdir().unwrap();
+    let script = config.path().join("brief.bash");
+    std::fs::write(&script, stdout(&config, &["completions", "bash"])).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("brief");
+    // What bash does at Tab: the words so far, the cursor's word, and the completion function
+    // the script registered for `brief`, called as bash calls it.
+    let complete = |words: &str| {
+        let program = format!(
+            r#"source "$1"; COMP_WORDS=("$2" {words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1))
+            spec=$(complete -p brief); function=${{spec#*-F }}; function=${{function%% *}}
+            "$function" "$2" "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+            if (( ${{#COMPREPLY[@]}} )); then printf '%s\n' "${{COMPREPLY[@]}}"; fi"#
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &program, "bash"])
+            .arg(&script)
+            .arg(&binary)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("bash is installed");
+        assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("export --section t"), "topics\ntimeline\n");
+    assert_eq!(complete("export --format m"), "markdown\n");
+    assert_eq!(complete("export briefs/ --item pu"), "putin\n");
+    assert_eq!(complete("export --related may tests/data/diff/tariff-old.yaml"), "", "ids come from the paths before");
+    assert_eq!(complete("export tests/data/diff/tariff-old.yaml --related may"), "mayor\n");
+}
+
+#[test]
+fn zsh_and_fish_ask_for_the_ids_through_what_clap_defines() {
+    let config = tempfile::tempdir().unwrap();
+    let zsh = stdout(&config, &["completions", "zsh"]);
+    assert!(zsh.contains("\n_brief() {") && zsh.contains(" __ids ") && zsh.ends_with("compdef _brief_ids brief\n"));
+    let fish = stdout(&config, &["completions", "fish"]);
+    assert!(fish.contains("function __fish_brief_using_subcommand") && fish.contains("-l item -x -a \"(brief __ids"));
+}
