@@ -99,3 +99,16 @@ fn the_diffs_it_shows_are_real_output() {
     let call = block_after(&readme, "and the call itself, among the events of the same diff without `--stat`:");
     assert!(diff(&[]).contains(&call), "stale:\n{call}");
 }
+
+#[test]
+fn the_completions_and_manual_page_it_installs_are_printed_by_the_binary() {
+    let readme = readme();
+    let block = block_after(&readme, "Its completions for your shell and its manual page come from the binary");
+    let commands: Vec<&str> = block.lines().map(|l| l.split(" > ").next().expect("a command")).collect();
+    assert!(commands.len() >= 4, "{block}");
+    for command in commands {
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief")).args(&args).output().unwrap();
+        assert!(output.status.success() && !output.stdout.is_empty(), "`{command}` fails");
+    }
+}
