@@ -301,10 +301,10 @@ enum ExportWhat {
     Related(String),
 }
 
-/// The section names `--section` accepts: the format's sections and what spans them.
-fn export_sections() -> impl Iterator<Item = &'static str> {
-    Section::ALL.into_iter().map(Section::key).chain(["all", "overview", "timeline"])
-}
+/// The section names `--section` accepts: the format's sections, in the order a reader asks
+/// for them (a test keeps them the format's), and what spans them.
+const EXPORT_SECTIONS: [&str; 10] =
+    ["actors", "claims", "positions", "quotes", "topics", "events", "sources", "all", "overview", "timeline"];
 
 /// `--section`'s values as clap sees them, for the help and the completion scripts. Any text
 /// passes here: `export` refuses an unknown one itself, with the nearest name.
@@ -324,7 +324,7 @@ impl clap::builder::TypedValueParser for SectionName {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(export_sections().map(clap::builder::PossibleValue::new)))
+        Some(Box::new(EXPORT_SECTIONS.into_iter().map(clap::builder::PossibleValue::new)))
     }
 }
 
@@ -371,13 +371,13 @@ fn export(paths: &[PathBuf], what: &ExportWhat, options: export::Options, output
                 key => match Section::from_key(key) {
                     Some(section) => Selection::Section(section),
                     None => {
-                        let hint = match load::nearest(key, export_sections()) {
+                        let hint = match load::nearest(key, EXPORT_SECTIONS) {
                             Some(near) => format!("did you mean '{near}'? "),
                             None => String::new(),
                         };
                         return usage_error(&format!(
                             "unknown section '{name}'; {hint}sections: {}",
-                            export_sections().collect::<Vec<_>>().join(", ")
+                            EXPORT_SECTIONS.join(", ")
                         ));
                     }
                 },
@@ -471,5 +471,20 @@ pub fn print_stdout(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => usage_error(&format!("cannot write to standard output: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_takes_every_section_of_the_format_and_the_three_that_span_them() {
+        let mut names: Vec<&str> =
+            Section::ALL.iter().map(|s| s.key()).chain(["all", "overview", "timeline"]).collect();
+        let mut listed = EXPORT_SECTIONS.to_vec();
+        names.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(listed, names);
     }
 }
