@@ -26,7 +26,9 @@ use crate::text;
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about = "A terminal reader for briefing notes: who said what, cross-referenced.")]
 // At most 80 columns, as man pages and most terminals are; narrower on a narrower terminal.
-#[command(args_conflicts_with_subcommands = true, max_term_width = 80)]
+// Subcommands are recognised after an option too (`brief --color never diff …`): a global
+// option before one is the subcommand's, and a reader option there is ignored.
+#[command(max_term_width = 80)]
 pub struct Cli {
     /// Brief files or folders to open (`-` reads stdin). None opens the bundled briefs.
     pub paths: Vec<PathBuf>,

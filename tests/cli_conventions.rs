@@ -80,6 +80,7 @@ fn check_colours_stderr_when_told_whatever_the_terminal_and_no_color_say() {
     assert!(!colour(&["check", "--color", "auto", BROKEN], false));
     assert!(colour(&["check", "--color", "always", BROKEN], false), "always colours a pipe");
     assert!(colour(&["check", BROKEN, "--color=always"], true), "always beats NO_COLOR, after the paths too");
+    assert!(colour(&["--color", "always", "check", BROKEN], false), "before the subcommand, as git takes it");
     assert!(!colour(&["check", "--color", "never", BROKEN], false));
     brief(&config)
         .args(["check", "--color", "sometimes", BROKEN])
