@@ -2,6 +2,7 @@
 //! (vt100), keys are typed, and the terminal must be given back whole however the reader ends.
 //! Waiting is on what the screen shows, with a deadline, never on a fixed sleep.
 
+mod new;
 mod pager;
 mod reader;
 
