@@ -1,5 +1,5 @@
 //! The command line: `brief [PATH]...` opens the reader; `check`, `export`, `diff` and `schema`
-//! are for scripts, editors and git.
+//! are for scripts, editors and git; `new` starts a brief; `completions` and `man` install.
 
 mod color;
 mod completions;
