@@ -23,16 +23,28 @@ pub(super) fn print(shell: Shell) -> ExitCode {
 }
 
 fn script(shell: Shell) -> String {
+    let cli = Cli::command();
+    let subcommands: Vec<&str> = cli.get_subcommands().map(clap::Command::get_name).collect();
+    let added = match shell {
+        Shell::Bash => BASH_IDS.to_string(),
+        Shell::Zsh => ZSH_IDS.replace("SUBCOMMANDS", &subcommands.join("|")),
+        Shell::Fish => FISH_IDS.to_string() + &fish_shells(),
+        _ => String::new(),
+    };
+    let mut cli = if shell == Shell::Zsh { without_paths(&cli) } else { cli };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "brief", &mut out);
-    let mut script = String::from_utf8_lossy(&out).into_owned();
-    script.push_str(match shell {
-        Shell::Bash => BASH_IDS,
-        Shell::Zsh => ZSH_IDS,
-        Shell::Fish => FISH_IDS,
-        _ => "",
-    });
-    script
+    clap_complete::generate(shell, &mut cli, "brief", &mut out);
+    String::from_utf8_lossy(&out).into_owned() + &added
+}
+
+/// The command line without the reader's paths, for zsh. clap's zsh script takes a subcommand
+/// to come after the positionals (`brief PATH... check`) where brief has it instead of them, so
+/// `brief check --format <Tab>` read `check` as a path and completed nothing. The lines added
+/// to the zsh script complete the reader's files.
+fn without_paths(cli: &clap::Command) -> clap::Command {
+    let trimmed = clap::Command::new("brief").version(env!("CARGO_PKG_VERSION"));
+    let trimmed = trimmed.args(cli.get_arguments().filter(|a| a.get_id() != "paths").cloned());
+    trimmed.subcommands(cli.get_subcommands().cloned())
 }
 
 /// Bash: the ids when the word before the cursor is --item or --related, else clap's `_brief`.
@@ -55,17 +67,22 @@ else
 fi
 "#;
 
-/// Zsh: the same, taking over from clap's `_brief` once the script has run (sourced, from the
-/// first Tab; autoloaded from fpath, from the second).
+/// Zsh: the same, and files for the reader, taking over from clap's `_brief` once the script
+/// has run (sourced, from the first Tab; autoloaded from fpath, from the second).
 const ZSH_IDS: &str = r#"
-# The ids of the briefs on the command line, for --item and --related.
+# The ids of the briefs on the command line for --item and --related; files for the reader.
 _brief_ids() {
     if [[ ${words[CURRENT-1]} == --item || ${words[CURRENT-1]} == --related ]]; then
         local -a ids
         ids=(${(f)"$(${words[1]} __ids ${words[2,CURRENT]} 2>/dev/null)"})
         compadd -a ids
-    else
+    elif (( CURRENT == 2 )); then
         _brief "$@"
+        _files
+    elif [[ ${words[2]} == (SUBCOMMANDS) ]]; then
+        _brief "$@"
+    else
+        _files
     fi
 }
 compdef _brief_ids brief
@@ -80,6 +97,18 @@ complete -c brief -n "__fish_brief_using_subcommand export" -l related -x -a "(b
 
 /// The first argument of the completion scripts' call for ids.
 pub(super) const IDS: &str = "__ids";
+
+/// Fish: clap's fish script completes options but not positionals, so the shells of
+/// `brief completions` are named here.
+fn fish_shells() -> String {
+    use clap::ValueEnum;
+    let names: Vec<String> = Shell::value_variants()
+        .iter()
+        .filter_map(|s| s.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    format!("complete -c brief -n \"__fish_brief_using_subcommand completions\" -f -a \"{}\"\n", names.join(" "))
+}
 
 /// `brief __ids WORD...`: the ids of the briefs an `export` command line names (the bundled
 /// sample without a path), one a line, for the completion scripts. Anything else, a brief that
