@@ -148,7 +148,10 @@ pub fn main() -> ExitCode {
                 Ok(since) => since,
                 Err(code) => return code,
             };
-            crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse, cache, since })
+            crate::tui::run(
+                &cli.paths,
+                &crate::tui::Options { no_mouse: cli.no_mouse, cache, since, ..Default::default() },
+            )
         }
     }
 }

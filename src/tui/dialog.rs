@@ -52,9 +52,9 @@ impl Dialog {
     pub fn new(app: &App, content: Content, beneath: Beneath) -> Dialog {
         let items = content_items(app, &content);
         Dialog {
-            path: default_name(app, &content, Format::Text),
+            path: default_name(app, &content, app.export.format),
             content,
-            format: Format::Text,
+            format: app.export.format,
             folder: app.export_dir.clone(),
             edited: false,
             confirming: false,
@@ -106,7 +106,7 @@ impl Dialog {
             self.error = None;
             return Outcome::Open;
         }
-        let text = content_text(app, &self.content, Options { format: self.format, width: 80 });
+        let text = content_text(app, &self.content, Options { format: self.format, width: app.export.width });
         match export::write_atomically(&target, &text) {
             Ok(()) => {
                 let plural = if self.items == 1 { "" } else { "s" };

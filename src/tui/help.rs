@@ -6,22 +6,22 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::text::cells;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Context, Keymap};
 use crate::tui::theme::Theme;
 
 /// The help's lines at a width: the keys of the context it was opened from, what the symbols on
 /// screen mean, then every other context's keys; all from the live keymap and theme.
-pub fn lines(theme: Theme, from: Context, width: usize) -> Vec<Line<'static>> {
+pub fn lines(theme: Theme, keymap: &Keymap, from: Context, width: usize) -> Vec<Line<'static>> {
     let keys_of =
-        |binding: &keymap::Binding| binding.keys.iter().map(|k| keymap::display_key(k)).collect::<Vec<_>>().join(" ");
+        |entry: &keymap::Entry| entry.keys.iter().map(|k| keymap::display_key(k)).collect::<Vec<_>>().join(" ");
     // One column for every context's keys, as wide as the widest, so each help text lines up;
     // on a narrow screen, a third of it, and wider keys have their text below.
-    let widest = Context::ALL.iter().flat_map(|&c| keymap::bindings_for(c)).map(|b| cells(&keys_of(b))).max();
+    let widest = Context::ALL.iter().flat_map(|&c| keymap.bindings_for(c)).map(|b| cells(&keys_of(b))).max();
     let column = (widest.unwrap_or(0) + 1).min(width / 3);
     let keys = |context: Context, lines: &mut Vec<Line<'static>>| {
         lines.push(Line::styled(context.title().to_string(), theme.heading()));
-        for binding in keymap::bindings_for(context) {
-            lines.extend(entry(vec![Span::styled(keys_of(binding), theme.key())], binding.help, column, width));
+        for bound in keymap.bindings_for(context) {
+            lines.extend(entry(vec![Span::styled(keys_of(bound), theme.key())], bound.binding.help, column, width));
         }
         lines.push(Line::raw(""));
     };

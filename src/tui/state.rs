@@ -369,6 +369,12 @@ pub struct App {
     /// The earlier brief of `--since FILE`, which every brief open is compared with; not in
     /// the library.
     pub since_file: Option<Arc<Opened>>,
+    /// The keys in force: the table's, with a config file's overrides.
+    pub keymap: super::keymap::Keymap,
+    /// The colours of the screen's roles.
+    pub palette: super::theme::Palette,
+    /// What the export dialog starts on: a format, and the width text is wrapped to.
+    pub export: crate::export::Options,
 }
 
 impl App {
@@ -410,6 +416,9 @@ impl App {
             color: true,
             export_dir: std::path::PathBuf::from("."),
             since_file: None,
+            keymap: Default::default(),
+            palette: Default::default(),
+            export: Default::default(),
         };
         if app.briefs.len() + app.shelved.len() > 1 {
             // Esc from the library opens the newest brief.
@@ -434,6 +443,18 @@ impl App {
 
     pub fn opened(&self) -> &Opened {
         &self.reading().opened
+    }
+
+    /// The styles the screen is drawn with: the palette, or none with `NO_COLOR`.
+    pub fn theme(&self) -> super::theme::Theme {
+        super::theme::Theme { color: self.color, palette: self.palette }
+    }
+
+    /// Opens every brief on this pane, as a config file's `[reader] pane` asks.
+    pub fn open_on(&mut self, pane: Pane) {
+        for reading in &mut self.briefs {
+            reading.nav.activate(pane);
+        }
     }
 
     pub fn brief(&self) -> &Brief {

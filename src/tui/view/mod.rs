@@ -21,7 +21,7 @@ use crate::text::{cells, one_line, truncate_to_cells};
 pub fn draw(buffer: &mut Buffer, app: &App) {
     let area = buffer.area;
     let layout = Areas::new(area, app);
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     if layout.too_small {
         too_small(buffer, area, theme);
         return;
@@ -211,7 +211,7 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
 /// The bottom line: what is being typed, a message, or the keys that matter here; and at its
 /// right end, whatever else is there, the way to the help (or out).
 fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let essential = keymap::essential_hint(app.context());
+    let essential = app.keymap.essential_hint(app.context());
     let essential_line = essential
         .as_ref()
         .map(|(key, hint)| Line::from(vec![Span::styled(key.clone(), theme.key()), Span::raw(format!(" {hint}"))]));
@@ -250,7 +250,7 @@ fn hint_line(app: &App, theme: Theme, width: usize, shown_apart: Option<&(String
         spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
     }
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    let hints = keymap::hints_for(app.context()).into_iter().filter(|hint| Some(hint) != shown_apart);
+    let hints = app.keymap.hints_for(app.context()).into_iter().filter(|hint| Some(hint) != shown_apart);
     for (n, (key, hint)) in hints.enumerate() {
         // Two spaces between hints, none after the last: a line that only ran out of spaces
         // would still be cut, and its ellipsis would take the last hint's last letter.
@@ -285,7 +285,7 @@ mod tests {
             for width in 1..=200u16 {
                 let area = Rect::new(0, 0, width, 1);
                 let mut buffer = Buffer::empty(area);
-                hints(&mut buffer, area, &app, Theme { color: true });
+                hints(&mut buffer, area, &app, Theme::new(true));
                 let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
                 assert!(!shown.contains('…'), "{:?} at {width}: {shown:?}", app.context());
             }
@@ -305,7 +305,7 @@ mod tests {
                 for width in 6..=200u16 {
                     let area = Rect::new(0, 0, width, 1);
                     let mut buffer = Buffer::empty(area);
-                    hints(&mut buffer, area, &app, Theme { color: true });
+                    hints(&mut buffer, area, &app, Theme::new(true));
                     let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
                     assert!(shown.trim_end().ends_with("? help"), "{:?} at {width}: {shown:?}", app.context());
                 }

@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     match &app.overlay {
         Overlay::None | Overlay::Search(_) | Overlay::Library(_) | Overlay::Across(_) => {}
-        Overlay::Help { from, scroll, .. } => help(buffer, area, *from, *scroll, theme),
+        Overlay::Help { from, scroll, .. } => help(buffer, area, app, *from, *scroll, theme),
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
         Overlay::Picker(picker) => picker_view(buffer, area, app, picker, theme),
         Overlay::Problems { scroll, shelved, .. } => problems(buffer, area, app, *scroll, *shelved, theme),
@@ -37,10 +37,15 @@ fn frame(buffer: &mut Buffer, rect: Rect, title: &str, theme: Theme) -> Rect {
     bordered(buffer, rect, theme.border(true), &Line::styled(title, theme.heading()), None)
 }
 
-fn help(buffer: &mut Buffer, area: Rect, from: Context, scroll: usize, theme: Theme) {
+fn help(buffer: &mut Buffer, area: Rect, app: &App, from: Context, scroll: usize, theme: Theme) {
     let rect = crate::tui::layout::help_area(area);
-    let lines = crate::tui::help::lines(theme, from, rect.width.saturating_sub(2) as usize);
-    scrolled(buffer, rect, " keys · Esc or ? closes ", &lines, scroll, theme);
+    let lines = crate::tui::help::lines(theme, &app.keymap, from, rect.width.saturating_sub(2) as usize);
+    // The keys that close it, as the keymap has them: a config file may have changed them.
+    let closing = app.keymap.entries(Context::Help).find(|e| e.binding.action == crate::tui::Action::Leave);
+    let keys: Vec<String> =
+        closing.map_or_else(Vec::new, |e| e.keys.iter().take(2).map(|k| crate::tui::keymap::display_key(k)).collect());
+    let title = if keys.is_empty() { " keys ".to_string() } else { format!(" keys · {} closes ", keys.join(" or ")) };
+    scrolled(buffer, rect, &title, &lines, scroll, theme);
 }
 
 /// Lines in a titled frame from `scroll` on, its footer saying which are in view and whether
