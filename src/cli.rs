@@ -33,6 +33,9 @@ pub struct Cli {
     /// opened followed it; FILE is not listed in the library.
     #[arg(long, value_name = "FILE")]
     pub since: Option<PathBuf>,
+    /// Read no config file: every setting at its default.
+    #[arg(long, global = true)]
+    pub no_config: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -75,11 +78,13 @@ pub enum Command {
         /// with what earlier briefs said of it.
         #[arg(long, value_name = "ID")]
         related: Option<String>,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
-        format: ExportFormat,
-        /// Wrap text at this many terminal cells; 0 does not wrap.
-        #[arg(long, value_name = "N", default_value_t = 80)]
-        width: usize,
+        /// [default: text, or the config file's [export] format]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Wrap text at this many terminal cells; 0 does not wrap. [default: 80, or the config
+        /// file's [export] width]
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
         /// Write to FILE (atomically, replacing it) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -107,6 +112,19 @@ pub enum Command {
     },
     /// Print the JSON Schema (2020-12) of the brief format.
     Schema,
+    /// Print the config file's path and the settings in force, as a config file.
+    ///
+    /// The file is $XDG_CONFIG_HOME/brief/config.toml, else ~/.config/brief/config.toml. Exit
+    /// status: 0, or 2 when the file has a mistake (every command refuses it; --no-config
+    /// starts without it).
+    Config {
+        /// Print a default config file, every setting commented out, to start one from.
+        #[arg(long, conflicts_with = "keys")]
+        default: bool,
+        /// Print every key in force by context, as Markdown (the README's table, with your keys).
+        #[arg(long)]
+        keys: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,7 +146,15 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_INVALID: u8 = 1;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(global_flags_last(std::env::args_os().collect()));
+    if let Some(Command::Config { default: true, .. }) = cli.command {
+        // The way to start a file, or to mend one: it needs none.
+        return print_stdout(&crate::config::render(&crate::config::Config::default(), true));
+    }
+    let (config, found) = match settings(cli.no_config) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::Export { paths, section, item, related, format, width, output }) => {
@@ -138,20 +164,67 @@ pub fn main() -> ExitCode {
                 (Some(section), ..) => ExportWhat::Section(section),
                 (None, None, None) => ExportWhat::Section("all".into()),
             };
-            export(&paths, &what, export::Options { format: export_format(format), width }, output.as_deref())
+            let options = export::Options {
+                format: format.map_or(config.export.format, export_format),
+                width: width.unwrap_or(config.export.width),
+            };
+            export(&paths, &what, options, output.as_deref())
         }
         Some(Command::Diff { paths, format, stat }) => diff::diff(&paths, export_format(format), stat),
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
+        Some(Command::Config { keys: true, .. }) => print_stdout(&config.keymap.markdown()),
+        Some(Command::Config { .. }) => print_stdout(&format!("# {found}\n{}", crate::config::render(&config, false))),
         None => {
             let cache = if cli.no_cache { None } else { crate::load::Cache::from_env() };
             let since = match cli.since.as_deref().map(earlier_brief).transpose() {
                 Ok(since) => since,
                 Err(code) => return code,
             };
-            crate::tui::run(
-                &cli.paths,
-                &crate::tui::Options { no_mouse: cli.no_mouse, cache, since, ..Default::default() },
-            )
+            let options = crate::tui::Options {
+                no_mouse: cli.no_mouse || !config.reader.mouse,
+                cache,
+                since,
+                keymap: config.keymap,
+                palette: config.palette,
+                export: config.export,
+                pane: config.reader.pane,
+            };
+            crate::tui::run(&cli.paths, &options)
+        }
+    }
+}
+
+/// The arguments with `--no-config` moved after the subcommand: clap takes no subcommand after
+/// a flag of the reader's (`args_conflicts_with_subcommands`), so `brief --no-config export`
+/// would read `export` as a path. After `--` everything is a path and stays.
+fn global_flags_last(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let end = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let (global, mut kept): (Vec<_>, Vec<_>) =
+        args.iter().cloned().enumerate().partition(|(n, a)| *n > 0 && *n < end && a == "--no-config");
+    let at = end - global.len();
+    let global = global.into_iter().map(|(_, a)| a);
+    kept.splice(at..at, global.map(|a| (0, a)));
+    kept.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The config every command starts with, and what `brief config` says of where it came from.
+/// A file with a mistake stops the command (exit 2): a silent fall back to the defaults would
+/// leave the user wondering why their keys do nothing.
+fn settings(no_config: bool) -> Result<(crate::config::Config, String), ExitCode> {
+    let defaults = crate::config::Config::default();
+    if no_config {
+        return Ok((defaults, "--no-config: no config file read; every setting is its default".into()));
+    }
+    let Some(path) = crate::config::path() else {
+        return Ok((defaults, "no config file: neither XDG_CONFIG_HOME nor HOME is set".into()));
+    };
+    let shown = text::one_line(&path.display().to_string()).into_owned();
+    match crate::config::load(&path) {
+        Ok(Some(config)) => Ok((config, shown)),
+        Ok(None) => Ok((defaults, format!("{shown} (no such file: every setting is its default)"))),
+        Err(error) => {
+            print_stderr(&format!("error: {error}\n"));
+            Err(ExitCode::from(EXIT_USAGE))
         }
     }
 }
@@ -412,5 +485,27 @@ pub fn print_stdout(text: &str) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => usage_error(&format!("cannot write to standard output: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(args: &[&str]) -> Vec<String> {
+        let args = args.iter().map(std::ffi::OsString::from).collect();
+        global_flags_last(args).into_iter().map(|a| a.to_string_lossy().into_owned()).collect()
+    }
+
+    #[test]
+    fn no_config_goes_after_the_subcommand_but_not_past_a_double_dash() {
+        assert_eq!(moved(&["brief", "--no-config", "export", "a.yaml"]), ["brief", "export", "a.yaml", "--no-config"]);
+        assert_eq!(
+            moved(&["brief", "--no-config", "--", "--no-config"]),
+            ["brief", "--no-config", "--", "--no-config"]
+        );
+        assert_eq!(moved(&["brief", "a.yaml"]), ["brief", "a.yaml"]);
+        let parsed = Cli::parse_from(moved(&["brief", "--no-config", "config"]));
+        assert!(parsed.no_config && matches!(parsed.command, Some(Command::Config { .. })));
     }
 }

@@ -39,6 +39,7 @@ fn the_tour_of_the_format_is_a_brief_that_passes_the_check() {
     let path = folder.path().join("tour.yaml");
     std::fs::write(&path, &readme[start..end]).unwrap();
     let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
         .arg("check")
         .arg(&path)
         .env_remove("NO_COLOR")
@@ -67,6 +68,7 @@ fn the_exports_across_briefs_it_shows_are_real_output() {
     let readme = readme();
     let export = |args: &[&str]| {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -86,6 +88,7 @@ fn the_diffs_it_shows_are_real_output() {
     let readme = readme();
     let diff = |more: &[&str]| {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
             .args(["diff", "briefs/biden-putin-call-2021-12.yaml", "briefs/biden-putin-call-2021-12-07.yaml"])
             .args(more)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -98,4 +101,14 @@ fn the_diffs_it_shows_are_real_output() {
     assert_eq!(diff(&["--stat"]), stat, "stale");
     let call = block_after(&readme, "and the call itself, among the events of the same diff without `--stat`:");
     assert!(diff(&[]).contains(&call), "stale:\n{call}");
+}
+
+#[test]
+fn the_config_it_shows_is_one_brief_accepts() {
+    let readme = readme();
+    let start = readme.find("```toml\n").expect("the example config") + "```toml\n".len();
+    let end = start + readme[start..].find("```\n").expect("the end of the example config");
+    let config = brief::config::parse(&readme[start..end], std::path::Path::new("README.md"));
+    let config = config.unwrap_or_else(|e| panic!("the README's config is refused:\n{e}"));
+    assert_eq!(config.reader.pane, brief::tui::Pane::Claims);
 }

@@ -1,5 +1,6 @@
 //! The reader as a state machine: keys in (through the live keymap), state out. No terminal.
 
+mod config;
 mod injection;
 mod library;
 mod properties;
