@@ -112,3 +112,20 @@ fn the_config_it_shows_is_one_brief_accepts() {
     let config = config.unwrap_or_else(|e| panic!("the README's config is refused:\n{e}"));
     assert_eq!(config.reader.pane, brief::tui::Pane::Claims);
 }
+
+#[test]
+fn the_config_error_it_shows_is_real_output() {
+    let readme = readme();
+    let shown = block_after(&readme, "`--no-config` is given. A missing file is the defaults.\n");
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("brief")).unwrap();
+    let path = home.path().join("brief/config.toml");
+    std::fs::write(&path, "[keys]\nquitt = [\"x\"]\n").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+        .arg("config")
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.replace(&path.display().to_string(), "/home/me/.config/brief/config.toml"), shown);
+}

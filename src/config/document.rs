@@ -26,10 +26,16 @@ impl Document<'_> {
     /// A key no table of this kind has, with the nearest known one.
     pub fn unknown<'k>(&self, key: &Key, what: &str, known: impl IntoIterator<Item = &'k str> + Clone) -> ConfigError {
         let near = crate::load::nearest(key.get_ref(), known.clone());
-        let list = known.into_iter().collect::<Vec<_>>().join(", ");
+        let known: Vec<&str> = known.into_iter().collect();
+        // A list longer than a line (the actions) is left to `brief config --keys`.
+        let list = if known.len() > 20 {
+            format!("`brief config --keys` lists every {what} by name")
+        } else {
+            format!("{what}s: {}", known.join(", "))
+        };
         let fix = match near {
-            Some(near) => format!("did you mean `{near}`? ({what}s: {list})"),
-            None => format!("{what}s: {list}"),
+            Some(near) => format!("did you mean `{near}`? ({list})"),
+            None => list,
         };
         self.error(key.span(), format!("unknown {what} `{}`", key.get_ref()), fix)
     }

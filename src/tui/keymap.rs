@@ -854,4 +854,33 @@ mod tests {
         assert!(hints.iter().any(|(k, h)| k == "/" && *h == "search"));
         assert!(hints.iter().any(|(k, h)| k == "q" && *h == "quit"));
     }
+
+    #[test]
+    fn a_rebound_action_has_only_its_new_keys_in_that_context() {
+        let mut keymap = keymap();
+        assert!(keymap.rebind(Context::Lists, &Action::NextPane, vec!["x".into()]));
+        let keys: Vec<&Vec<String>> =
+            keymap.entries(Context::Lists).filter(|e| e.binding.action == Action::NextPane).map(|e| &e.keys).collect();
+        assert_eq!(keys, [&vec!["x".to_string()]], "tab and l/right were two entries; one is left");
+        assert_eq!(keymap.action_for(Context::Detail, &key(KeyCode::Tab, KeyModifiers::NONE)), Some(Action::NextPane));
+        assert!(!keymap.rebind(Context::Search, &Action::Export, vec!["x".into()]), "export has no key there");
+    }
+
+    #[test]
+    fn the_move_hint_pairs_down_with_ups_key_as_bound() {
+        let mut keymap = keymap();
+        keymap.rebind(Context::Lists, &Action::Up, vec!["i".into()]);
+        assert_eq!(keymap.hints_for(Context::Lists)[0], ("j/i".to_string(), "move"));
+        assert_eq!(
+            keymap.hints_for(Context::Picker).iter().find(|(_, h)| *h == "choose").map(|(k, _)| k.as_str()),
+            Some("↓/↑")
+        );
+    }
+
+    #[test]
+    fn ctrl_letters_are_one_key_in_either_case() {
+        assert!(same_key("ctrl-d", "ctrl-D"));
+        assert!(!same_key("d", "D"));
+        assert!(!same_key("ctrl-d", "d"));
+    }
 }

@@ -455,6 +455,8 @@ impl App {
         for reading in &mut self.briefs {
             reading.nav.activate(pane);
         }
+        // The marks and the detail pane are of the selection in the pane with the keyboard.
+        self.refresh_marks();
     }
 
     pub fn brief(&self) -> &Brief {

@@ -53,6 +53,9 @@ fn the_users_colours_and_first_pane_are_drawn() {
     app.color = true;
     app.update(Action::Resize(160, 48));
     assert_eq!(app.nav().active, Pane::Claims);
+    let claim = app.selected(Pane::Claims);
+    assert!(claim.is_some());
+    assert_eq!(app.reading().marks_for, claim, "the marks and the detail pane are the claim's");
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     terminal.draw(|frame| view::draw(frame.buffer_mut(), &app)).unwrap();
     let buffer = terminal.backend().buffer();
