@@ -78,7 +78,7 @@ pub enum Command {
         /// with what earlier briefs said of it.
         #[arg(long, value_name = "ID")]
         related: Option<String>,
-        /// [default: text, or the config file's [export] format]
+        /// The output format. [default: text, or the config file's [export] format]
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
         /// Wrap text at this many terminal cells; 0 does not wrap. [default: 80, or the config

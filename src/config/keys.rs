@@ -133,7 +133,7 @@ fn contexts(doc: &Document, o: &Override) -> Result<Vec<Context>, ConfigError> {
                 return Err(doc.error(
                     o.name.span(),
                     format!("`{name}` has keys only while typing ({})", listed()),
-                    format!("set it in a [keys.CONTEXT] table: [keys.{}]", has[0].name()),
+                    format!("set it in a [keys.CONTEXT] table: [keys.{}]", has.first().map_or("search", |c| c.name())),
                 ));
             }
             Ok(moving)
@@ -224,7 +224,9 @@ fn key_fix(text: &str) -> String {
         .iter()
         .find(|(alias, _)| lower.ends_with(alias))
         .map(|(alias, name)| format!("{}{name}", &lower[..lower.len() - alias.len()]));
-    let near = alias.filter(|k| keymap::parse_key(k).is_some()).or_else(|| {
+    // Shift is in the character: `shift-x` is `X`.
+    let shifted = lower.strip_prefix("shift-").filter(|rest| rest.chars().count() == 1).map(str::to_uppercase);
+    let near = alias.or(shifted).filter(|k| keymap::parse_key(k).is_some()).or_else(|| {
         // `Ctrl-D`: the modifier is written lower case.
         let lowered = match text.split_once('-') {
             Some((modifier, rest)) if !rest.is_empty() => format!("{}-{rest}", modifier.to_lowercase()),
@@ -263,5 +265,6 @@ mod tests {
         assert!(key_fix("Ctrl-D").starts_with("did you mean `ctrl-D`?"), "{}", key_fix("Ctrl-D"));
         assert!(key_fix("entr").starts_with("did you mean `enter`?"));
         assert!(key_fix("ctrl-escape").starts_with("did you mean `ctrl-esc`?"));
+        assert!(key_fix("shift-x").starts_with("did you mean `X`?"));
     }
 }

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
+use super::keymap::{Context, Keymap};
 use super::state::{App, Beneath};
 use super::theme::Theme;
 use super::view::put;
@@ -121,7 +122,7 @@ impl Dialog {
         }
     }
 
-    pub fn draw(&self, buffer: &mut Buffer, area: Rect, theme: Theme) {
+    pub fn draw(&self, buffer: &mut Buffer, area: Rect, theme: Theme, keymap: &Keymap) {
         let formats = Format::ALL.map(|f| {
             let name = f.name();
             if f == self.format {
@@ -146,7 +147,10 @@ impl Dialog {
         } else if let Some(error) = &self.error {
             lines.push(Line::styled(one_line(error).into_owned(), theme.heading()));
         } else {
-            lines.push(Line::styled("Tab changes the format · Enter writes · Esc cancels", theme.dim()));
+            let key = |action: Action| keymap.first_key(Context::Dialog, &action).unwrap_or_default();
+            let (format, write, cancel) = (key(Action::NextPane), key(Action::Submit), key(Action::Leave));
+            let said = format!("{format} changes the format · {write} writes · {cancel} cancels");
+            lines.push(Line::styled(said, theme.dim()));
         }
         for (i, line) in lines.iter().enumerate().take(area.height as usize) {
             put(buffer, area, area.y + i as u16, line);

@@ -440,14 +440,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Search],
-        keys: &["ctrl-n", "down"],
+        keys: &["down", "ctrl-n"],
         action: Action::NextMatch,
         help: "next match",
         hint: Some("next"),
     },
     Binding {
         contexts: &[Search],
-        keys: &["ctrl-p", "up"],
+        keys: &["up", "ctrl-p"],
         action: Action::PreviousMatch,
         help: "previous match",
         hint: None,
@@ -699,8 +699,8 @@ impl Keymap {
         self.entries(context).filter(|e| !e.binding.help.is_empty())
     }
 
-    /// The first key of an action in a context, as shown.
-    fn first_key(&self, context: Context, action: &Action) -> Option<String> {
+    /// The first key of an action in a context, as shown: for lines that name a key.
+    pub fn first_key(&self, context: Context, action: &Action) -> Option<String> {
         let entry = self.entries(context).find(|e| e.binding.action == *action)?;
         entry.keys.first().map(|k| display_key(k))
     }

@@ -67,3 +67,14 @@ fn the_users_colours_and_first_pane_are_drawn() {
     let first = bordered.first().unwrap_or_else(|| panic!("no cell has the border's colour"));
     assert!(first.contains("Claims"), "the focused pane's border is the claims': {first}");
 }
+
+#[test]
+fn the_search_line_and_the_export_dialog_name_the_users_keys() {
+    let (mut app, _) = configured("[keys.search]\nsubmit = [\"ctrl-j\"]\n[keys.dialog]\nleave = [\"ctrl-g\"]\n");
+    app.update(Action::Resize(120, 30));
+    press(&mut app, "/");
+    let bar = drawn(&app).pop().unwrap_or_default();
+    assert!(bar.contains("Ctrl-j keep · ↓/↑ next/previous"), "{bar}");
+    press(&mut app, "esc e");
+    assert!(drawn(&app).iter().any(|row| row.contains("Tab changes the format · Enter writes · Ctrl-g cancels")));
+}

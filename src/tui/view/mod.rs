@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::action::Action;
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Beneath, Overlay};
@@ -226,7 +227,7 @@ fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             Span::raw(one_line(&search.query).into_owned()),
             Span::styled("█", theme.dim()),
             Span::styled(format!("  {}", search.counter()), theme.strong()),
-            Span::styled("  Enter keep · ↓/↑ next/previous", theme.dim()),
+            Span::styled(search_keys(app), theme.dim()),
         ]),
         _ => match &app.message {
             Some(message) => Line::styled(one_line(message).into_owned(), theme.message()),
@@ -238,6 +239,13 @@ fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         let width = line.width() as u16;
         put(buffer, Rect { x: area.right() - width, width, ..area }, area.y, &line);
     }
+}
+
+/// What the keys do while typing a search, with the keys as bound.
+fn search_keys(app: &App) -> String {
+    let key = |action: Action| app.keymap.first_key(keymap::Context::Search, &action).unwrap_or_default();
+    let (keep, next, previous) = (key(Action::Submit), key(Action::NextMatch), key(Action::PreviousMatch));
+    format!("  {keep} keep · {next}/{previous} next/previous")
 }
 
 /// The hints that fit, whole: a hint cut in half helps no one. `shown_apart` has a place of its

@@ -26,7 +26,7 @@ pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Overlay::Dialog(dialog) => {
             let rect = crate::tui::layout::centered(area, 70, 9);
             let inner = frame(buffer, rect, " export ", theme);
-            dialog.draw(buffer, inner, theme);
+            dialog.draw(buffer, inner, theme, &app.keymap);
         }
     }
 }
