@@ -223,3 +223,30 @@ fn a_control_character_in_a_key_is_shown_not_sent() {
     let e = error("[keys]\nquit = [\"\u{1b}x\"]\n");
     assert!(!e.to_string().contains('\u{1b}'));
 }
+
+proptest::proptest! {
+    /// Whatever the file holds, reading it ends in a config or an error, and the error's place
+    /// is in the file.
+    #[test]
+    fn no_file_makes_the_reading_panic(
+        lines in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "[keys]", "[keys.search]", "[keys.detail]", "[theme]", "[reader]", "[export]",
+                "quit = [\"x\"]", "leave = [\"esc\", \"q\"]", "down = [\"ctrl-\u{1b}\"]", "next_match = [\"n\"]",
+                "marked = \"#zz\"", "heading = 300", "pane = \"é\"", "width = 9999999999999999999999",
+                "format = [1]", "= broken", "\"\u{202e}\" = 1", "toggle_help = [\"h\"]", "x.y.z = 1",
+            ]),
+            0..8,
+        ),
+        noise in "\\PC{0,12}",
+    ) {
+        let text = format!("{}\n{noise}", lines.join("\n"));
+        if let Err(e) = parse(&text, Path::new("c.toml")) {
+            let shown = e.to_string();
+            proptest::prop_assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");
+            if let Some(place) = &e.place {
+                proptest::prop_assert!(place.line <= text.lines().count() + 1);
+            }
+        }
+    }
+}
