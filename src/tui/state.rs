@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::action::Pane;
+use super::action::{Action, Pane};
 use super::finder::{Picker, Search};
 use super::keymap::Context;
 use crate::index::{Group, Index};
@@ -448,6 +448,12 @@ impl App {
     /// The styles the screen is drawn with: the palette, or none with `NO_COLOR`.
     pub fn theme(&self) -> super::theme::Theme {
         super::theme::Theme { color: self.color, palette: self.palette }
+    }
+
+    /// The key an action has in a context, as shown: for text that names a key, so it names
+    /// the user's.
+    pub fn key(&self, context: Context, action: Action) -> String {
+        self.keymap.first_key(context, &action).unwrap_or_default()
     }
 
     /// Opens every brief on this pane, as a config file's `[reader] pane` asks.

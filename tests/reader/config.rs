@@ -78,3 +78,13 @@ fn the_search_line_and_the_export_dialog_name_the_users_keys() {
     press(&mut app, "esc e");
     assert!(drawn(&app).iter().any(|row| row.contains("Tab changes the format · Enter writes · Ctrl-g cancels")));
 }
+
+#[test]
+fn titles_and_footers_that_name_a_key_name_the_users() {
+    let (mut app, _) = configured("[keys.matrix]\nleave = [\"ctrl-g\"]\n[keys.detail]\nfollow = [\"space\"]\n");
+    app.update(Action::Resize(120, 40));
+    press(&mut app, "m");
+    assert!(drawn(&app).iter().any(|row| row.contains("Enter opens · Ctrl-g closes")), "{:#?}", drawn(&app));
+    press(&mut app, "ctrl-g enter");
+    assert!(drawn(&app).iter().any(|row| row.contains("Space or number follows")), "{:#?}", drawn(&app));
+}

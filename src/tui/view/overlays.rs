@@ -10,6 +10,7 @@ use super::bordered;
 use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
+use crate::tui::Action;
 use crate::tui::finder::Picker;
 use crate::tui::keymap::Context;
 use crate::tui::state::{App, MatrixState, Overlay, OverviewState};
@@ -78,7 +79,8 @@ fn overview(buffer: &mut Buffer, area: Rect, app: &App, state: OverviewState, th
         .into_iter()
         .map(|l| if l.source == Some(state.source) { l.line.patch_style(theme.cursor(true)) } else { l.line })
         .collect();
-    scrolled(buffer, rect, " overview · Esc closes ", &lines, state.scroll, theme);
+    let title = format!(" overview · {} closes ", app.key(Context::Overview, Action::Leave));
+    scrolled(buffer, rect, &title, &lines, state.scroll, theme);
 }
 
 /// The diagnostics of the last reload, as `brief check` prints them.
@@ -155,7 +157,8 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
         area.width.saturating_sub(4).max(20),
         wanted.min(area.height.saturating_sub(2)).max(5),
     );
-    let inner = frame(buffer, rect, " stance: actors × topics · Enter opens · Esc closes ", theme);
+    let (open, close) = (app.key(Context::Matrix, Action::Follow), app.key(Context::Matrix, Action::Leave));
+    let inner = frame(buffer, rect, &format!(" stance: actors × topics · {open} opens · {close} closes "), theme);
     if inner.height < 3 || inner.width < 8 {
         return;
     }
@@ -236,7 +239,8 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
 
 fn picker_view(buffer: &mut Buffer, area: Rect, app: &App, picker: &Picker, theme: Theme) {
     let rect = crate::tui::layout::centered(area, 90, area.height.saturating_sub(4).max(5));
-    let inner = frame(buffer, rect, " jump to · Enter goes · Esc closes ", theme);
+    let (go, close) = (app.key(Context::Picker, Action::Submit), app.key(Context::Picker, Action::Leave));
+    let inner = frame(buffer, rect, &format!(" jump to · {go} goes · {close} closes "), theme);
     if inner.height == 0 {
         return;
     }
