@@ -142,12 +142,13 @@ impl Dialog {
             ]),
             Line::raw(""),
         ];
+        let key = |action: Action| keymap.first_key(Context::Dialog, &action).unwrap_or_default();
         if self.confirming {
-            lines.push(Line::styled("the file exists: Enter replaces it, Esc keeps it", theme.heading()));
+            let said = format!("the file exists: {} replaces it, {} keeps it", key(Action::Submit), key(Action::Leave));
+            lines.push(Line::styled(said, theme.heading()));
         } else if let Some(error) = &self.error {
             lines.push(Line::styled(one_line(error).into_owned(), theme.heading()));
         } else {
-            let key = |action: Action| keymap.first_key(Context::Dialog, &action).unwrap_or_default();
             let (format, write, cancel) = (key(Action::NextPane), key(Action::Submit), key(Action::Leave));
             let said = format!("{format} changes the format · {write} writes · {cancel} cancels");
             lines.push(Line::styled(said, theme.dim()));

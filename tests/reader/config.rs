@@ -88,3 +88,12 @@ fn titles_and_footers_that_name_a_key_name_the_users() {
     press(&mut app, "ctrl-g enter");
     assert!(drawn(&app).iter().any(|row| row.contains("Space or number follows")), "{:#?}", drawn(&app));
 }
+
+#[test]
+fn the_helps_legend_names_the_users_keys() {
+    let (mut app, _) = configured("[keys]\ntoggle_filter = [\"F\"]\n");
+    app.update(Action::Resize(120, 60));
+    press(&mut app, "?");
+    let screen = drawn(&app).join("\n");
+    assert!(screen.contains("related to the selected item; F shows only these"), "{screen}");
+}
