@@ -91,9 +91,8 @@ fn titles_and_footers_that_name_a_key_name_the_users() {
 
 #[test]
 fn the_helps_legend_names_the_users_keys() {
-    let (mut app, _) = configured("[keys]\ntoggle_filter = [\"F\"]\n");
-    app.update(Action::Resize(120, 60));
-    press(&mut app, "?");
-    let screen = drawn(&app).join("\n");
-    assert!(screen.contains("related to the selected item; F shows only these"), "{screen}");
+    let (app, _) = configured("[keys]\ntoggle_filter = [\"F\"]\n");
+    let lines = brief::tui::help::lines(app.theme(), &app.keymap, brief::tui::keymap::Context::Lists, 120);
+    let text: Vec<String> = lines.iter().map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect()).collect();
+    assert!(text.iter().any(|l| l.ends_with("related to the selected item; F shows only these")), "{text:#?}");
 }
