@@ -27,7 +27,7 @@ use crate::text;
 #[command(name = "brief", version, about = "A terminal reader for briefing notes: who said what, cross-referenced.")]
 // At most 80 columns, as man pages and most terminals are; narrower on a narrower terminal.
 // Subcommands are recognised after an option too (`brief --color never diff …`): a global
-// option before one is the subcommand's, and a reader option there is ignored.
+// option before one is the subcommand's, and a reader option there is refused.
 #[command(max_term_width = 80)]
 pub struct Cli {
     /// Brief files or folders to open (`-` reads stdin). None opens the bundled briefs.
@@ -46,6 +46,9 @@ pub struct Cli {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, or never.
     #[arg(long, value_name = "WHEN", value_enum, global = true, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Read no config file: every setting at its default.
+    #[arg(long, global = true)]
+    pub no_config: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -89,11 +92,13 @@ pub enum Command {
         /// with what earlier briefs said of it.
         #[arg(long, value_name = "ID")]
         related: Option<String>,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Text)]
-        format: ExportFormat,
-        /// Wrap text at this many terminal cells; 0 does not wrap.
-        #[arg(long, value_name = "N", default_value_t = 80)]
-        width: usize,
+        /// The output format. [default: text, or the config file's [export] format]
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Wrap text at this many terminal cells; 0 does not wrap. [default: 80, or the config
+        /// file's [export] width]
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
         /// Write to FILE (atomically, replacing it) instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -142,6 +147,19 @@ pub enum Command {
     },
     /// Print the manual page, in roff, for brief and every subcommand (`man -l -` shows it).
     Man,
+    /// Print the config file's path and the settings in force, as a config file.
+    ///
+    /// The file is $XDG_CONFIG_HOME/brief/config.toml, else ~/.config/brief/config.toml. Exit
+    /// status: 0, or 2 when the file has a mistake (every command refuses it; --no-config
+    /// starts without it).
+    Config {
+        /// Print a default config file, every setting commented out, to start one from.
+        #[arg(long, conflicts_with = "keys")]
+        default: bool,
+        /// Print every key in force by context, as Markdown (the README's table, with your keys).
+        #[arg(long)]
+        keys: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -171,6 +189,17 @@ pub fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     color::choose(cli.color);
+    if let Some(Command::Config { default: true, .. }) = cli.command {
+        // The way to start a file, or to mend one: it needs none.
+        return print_stdout(&crate::config::render(&crate::config::Config::default(), true));
+    }
+    if let Err(code) = refuse_reader_options_before(&cli) {
+        return code;
+    }
+    let (config, found) = match settings(cli.no_config) {
+        Ok(settings) => settings,
+        Err(code) => return code,
+    };
     match cli.command {
         Some(Command::Check { paths, format }) => check(&paths, format),
         Some(Command::Export { paths, section, item, related, format, width, output, pager }) => {
@@ -180,24 +209,91 @@ pub fn main() -> ExitCode {
                 (Some(section), ..) => ExportWhat::Section(section),
                 (None, None, None) => ExportWhat::Section("all".into()),
             };
+            let options = export::Options {
+                format: format.map_or(config.export.format, export_format),
+                width: width.unwrap_or(config.export.width),
+            };
             let to = match output {
                 Some(path) => Output::File(path),
                 None => Output::Stdout { pager },
             };
-            export(&paths, &what, export::Options { format: export_format(format), width }, &to)
+            export(&paths, &what, options, &to)
         }
         Some(Command::Diff { paths, format, stat, pager }) => diff::diff(&paths, export_format(format), stat, pager),
         Some(Command::Schema) => print_stdout(&crate::schema::json_schema()),
         Some(Command::New { path }) => new::new(path.as_deref()),
         Some(Command::Completions { shell }) => completions::print(shell),
         Some(Command::Man) => man::print(),
+        Some(Command::Config { keys: true, .. }) => print_stdout(&config.keymap.markdown()),
+        Some(Command::Config { .. }) => print_stdout(&format!("# {found}\n{}", crate::config::render(&config, false))),
         None => {
             let cache = if cli.no_cache { None } else { crate::load::Cache::from_env() };
             let since = match cli.since.as_deref().map(earlier_brief).transpose() {
                 Ok(since) => since,
                 Err(code) => return code,
             };
-            crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse, cache, since })
+            let options = crate::tui::Options {
+                no_mouse: cli.no_mouse || !config.reader.mouse,
+                cache,
+                since,
+                keymap: config.keymap,
+                palette: config.palette,
+                export: config.export,
+                pane: config.reader.pane,
+            };
+            crate::tui::run(&cli.paths, &options)
+        }
+    }
+}
+
+/// Refuses an option of the reader given before a subcommand (`brief --no-mouse check`):
+/// clap takes it, and ignoring it would leave the user thinking it did something.
+fn refuse_reader_options_before(cli: &Cli) -> Result<(), ExitCode> {
+    let Some(command) = &cli.command else { return Ok(()) };
+    let given = [("--no-mouse", cli.no_mouse), ("--no-cache", cli.no_cache), ("--since", cli.since.is_some())];
+    let paths = (!cli.paths.is_empty()).then_some("a path");
+    match given.iter().find(|(_, on)| *on).map(|(name, _)| *name).or(paths) {
+        None => Ok(()),
+        Some(option) => {
+            let name = command_name(command);
+            Err(usage_error(&format!(
+                "{option} is for the reader, not `brief {name}`: leave it out, or run `brief {name} --help`"
+            )))
+        }
+    }
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Check { .. } => "check",
+        Command::Export { .. } => "export",
+        Command::Diff { .. } => "diff",
+        Command::Schema => "schema",
+        Command::New { .. } => "new",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        Command::Config { .. } => "config",
+    }
+}
+
+/// The config every command starts with, and what `brief config` says of where it came from.
+/// A file with a mistake stops the command (exit 2): a silent fall back to the defaults would
+/// leave the user wondering why their keys do nothing.
+fn settings(no_config: bool) -> Result<(crate::config::Config, String), ExitCode> {
+    let defaults = crate::config::Config::default();
+    if no_config {
+        return Ok((defaults, "--no-config: no config file read; every setting is its default".into()));
+    }
+    let Some(path) = crate::config::path() else {
+        return Ok((defaults, "no config file: neither XDG_CONFIG_HOME nor HOME is set".into()));
+    };
+    let shown = text::one_line(&path.display().to_string()).into_owned();
+    match crate::config::load(&path) {
+        Ok(Some(config)) => Ok((config, shown)),
+        Ok(None) => Ok((defaults, format!("{shown} (no such file: every setting is its default)"))),
+        Err(error) => {
+            print_stderr(&format!("error: {error}\n"));
+            Err(ExitCode::from(EXIT_USAGE))
         }
     }
 }
@@ -488,5 +584,25 @@ mod tests {
         names.sort_unstable();
         listed.sort_unstable();
         assert_eq!(listed, names);
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_subcommand() {
+        for args in [
+            &["brief", "--no-config", "--color", "never", "export", "a.yaml"][..],
+            &["brief", "export", "a.yaml", "--no-config", "--color", "never"],
+        ] {
+            let parsed = Cli::try_parse_from(args).expect("parses");
+            assert!(parsed.no_config && parsed.color == ColorChoice::Never, "{args:?}");
+            assert!(matches!(parsed.command, Some(Command::Export { .. })), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn a_reader_option_before_a_subcommand_is_refused_not_ignored() {
+        let parsed = Cli::try_parse_from(["brief", "--no-mouse", "check", "a.yaml"]).expect("parses");
+        assert!(refuse_reader_options_before(&parsed).is_err());
+        let parsed = Cli::try_parse_from(["brief", "--no-config", "check", "a.yaml"]).expect("parses");
+        assert!(refuse_reader_options_before(&parsed).is_ok());
     }
 }

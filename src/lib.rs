@@ -6,6 +6,7 @@
 //! Markdown, JSON) → [`tui`] (the reader).
 
 pub mod cli;
+pub mod config;
 pub mod diff;
 pub mod export;
 pub mod index;

@@ -6,6 +6,8 @@ use predicates::prelude::*;
 fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("NO_COLOR");
+    // Never the config file of whoever runs the tests.
+    cmd.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"));
     cmd
 }
 

@@ -245,7 +245,7 @@ fn zsh_and_fish_complete_ids_subcommand_values_and_shells_through_what_clap_defi
     // clap's zsh script looks for the subcommand after the positionals: with the reader's paths
     // in it, `brief check --format <Tab>` took `check` for a path.
     assert!(!zsh.contains("Brief files or folders to open"), "the reader's paths are left to the lines brief adds");
-    assert!(zsh.contains("${words[2]} == (check|export|diff|schema|new|completions|man)"));
+    assert!(zsh.contains("${words[2]} == (check|export|diff|schema|new|completions|man|config)"));
     let fish = stdout(&config, &["completions", "fish"]);
     assert!(fish.contains("function __fish_brief_using_subcommand") && fish.contains("-l item -x -a \"(brief __ids"));
     assert!(fish.contains("using_subcommand completions\" -f -a \"bash elvish fish powershell zsh\""));

@@ -15,6 +15,8 @@ use serde_json::Value;
 fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // Never the config file of whoever runs the tests.
+    cmd.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"));
     cmd
 }
 

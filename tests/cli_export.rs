@@ -8,6 +8,8 @@ use predicates::prelude::*;
 fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("the binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // Never the config file of whoever runs the tests.
+    cmd.env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"));
     cmd
 }
 
@@ -231,6 +233,7 @@ fn a_closed_pipe_ends_quietly() {
         .arg(r#"set -o pipefail; "$0" export "$1" --section quotes | head -1"#)
         .arg(&binary)
         .arg(&big)
+        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));

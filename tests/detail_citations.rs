@@ -25,7 +25,7 @@ fn item(brief: &Brief, id: &str) -> ItemRef {
 
 /// The detail pane's lines for an item, wide enough that none wraps.
 fn detail(opened: &Opened, id: &str) -> Vec<String> {
-    describe::full(opened, item(&opened.brief, id), Theme { color: false }, 400)
+    describe::full(opened, item(&opened.brief, id), Theme::new(false), 400)
         .iter()
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect()

@@ -77,8 +77,14 @@ fn expected(old: &str, new: &str) -> String {
     let (a, b) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
     std::fs::write(&a, old).unwrap();
     std::fs::write(&b, new).unwrap();
-    let output =
-        Command::new(env!("CARGO_BIN_EXE_brief")).arg("diff").arg(&a).arg(&b).env("NO_COLOR", "1").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
+        .output()
+        .unwrap();
     String::from_utf8(output.stdout).unwrap()
 }
 

@@ -16,6 +16,7 @@ fn check_limited(file: &Path) -> (i32, serde_json::Value) {
         .arg(r#"ulimit -v 1048576 && exec "$0" check --format json "$1""#)
         .arg(&binary)
         .arg(file)
+        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
         .timeout(Duration::from_secs(30))
         .output()
         .expect("the binary runs");

@@ -17,7 +17,7 @@ fn marked(readme: &str, name: &str) -> String {
 #[test]
 fn the_readme_lists_the_live_keymap() {
     assert!(
-        marked(&readme(), "keys") == brief::tui::keymap::markdown(),
+        marked(&readme(), "keys") == brief::tui::keymap::Keymap::default().markdown(),
         "README.md's key table is stale: replace it with the output of `cargo run --example keys`"
     );
 }
@@ -39,6 +39,7 @@ fn the_tour_of_the_format_is_a_brief_that_passes_the_check() {
     let path = folder.path().join("tour.yaml");
     std::fs::write(&path, &readme[start..end]).unwrap();
     let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
         .arg("check")
         .arg(&path)
         .env_remove("NO_COLOR")
@@ -67,6 +68,7 @@ fn the_exports_across_briefs_it_shows_are_real_output() {
     let readme = readme();
     let export = |args: &[&str]| {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
@@ -86,6 +88,7 @@ fn the_diffs_it_shows_are_real_output() {
     let readme = readme();
     let diff = |more: &[&str]| {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
             .args(["diff", "briefs/biden-putin-call-2021-12.yaml", "briefs/biden-putin-call-2021-12-07.yaml"])
             .args(more)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -111,4 +114,31 @@ fn the_completions_and_manual_page_it_installs_are_printed_by_the_binary() {
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief")).args(&args).output().unwrap();
         assert!(output.status.success() && !output.stdout.is_empty(), "`{command}` fails");
     }
+}
+
+#[test]
+fn the_config_it_shows_is_one_brief_accepts() {
+    let readme = readme();
+    let start = readme.find("```toml\n").expect("the example config") + "```toml\n".len();
+    let end = start + readme[start..].find("```\n").expect("the end of the example config");
+    let config = brief::config::parse(&readme[start..end], std::path::Path::new("README.md"));
+    let config = config.unwrap_or_else(|e| panic!("the README's config is refused:\n{e}"));
+    assert_eq!(config.reader.pane, brief::tui::Pane::Claims);
+}
+
+#[test]
+fn the_config_error_it_shows_is_real_output() {
+    let readme = readme();
+    let shown = block_after(&readme, "`--no-config` is given. A missing file is the defaults.\n");
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("brief")).unwrap();
+    let path = home.path().join("brief/config.toml");
+    std::fs::write(&path, "[keys]\nquitt = [\"x\"]\n").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+        .arg("config")
+        .env("XDG_CONFIG_HOME", home.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.replace(&path.display().to_string(), "/home/me/.config/brief/config.toml"), shown);
 }

@@ -3,8 +3,9 @@
 
 /// One of the seven list panes, one per section, numbered as their keys: the four a brief opens
 /// on, then the timeline, the sources and the topics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Pane {
+    #[default]
     Actors,
     Claims,
     Positions,
@@ -160,4 +161,70 @@ pub enum Action {
     },
     Suspend,
     Quit,
+}
+
+impl Action {
+    /// The name a config file's `[keys]` binds it by (`quit = ["x"]`); `None` for what no key
+    /// can be bound to: input that carries data and the runtime's answers. The match is
+    /// exhaustive so a new action cannot be left without a decision: one line here.
+    pub fn name(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::NextPane => "next_pane",
+            Action::PreviousPane => "previous_pane",
+            Action::FocusPane(Pane::Actors) => "focus_actors",
+            Action::FocusPane(Pane::Claims) => "focus_claims",
+            Action::FocusPane(Pane::Positions) => "focus_positions",
+            Action::FocusPane(Pane::Quotes) => "focus_quotes",
+            Action::FocusPane(Pane::Events) => "focus_events",
+            Action::FocusPane(Pane::Sources) => "focus_sources",
+            Action::FocusPane(Pane::Topics) => "focus_topics",
+            Action::EnterDetail => "enter_detail",
+            Action::Leave => "leave",
+            Action::Follow => "follow",
+            Action::ToggleFilter => "toggle_filter",
+            Action::ToggleChanged => "toggle_changed",
+            Action::OpenEarlier => "open_earlier",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::StartSearch => "start_search",
+            Action::NextMatch => "next_match",
+            Action::PreviousMatch => "previous_match",
+            Action::OpenPicker => "open_picker",
+            Action::ToggleMatrix => "toggle_matrix",
+            Action::ToggleOverview => "toggle_overview",
+            Action::ToggleHelp => "toggle_help",
+            Action::NextBrief => "next_brief",
+            Action::PreviousBrief => "previous_brief",
+            Action::ToggleLibrary => "toggle_library",
+            Action::Timeline => "timeline",
+            Action::Dossier => "dossier",
+            Action::Erase => "erase",
+            Action::Submit => "submit",
+            Action::Export => "export",
+            Action::Copy => "copy",
+            Action::Reload => "reload",
+            Action::ShowProblems => "show_problems",
+            Action::Suspend => "suspend",
+            Action::Quit => "quit",
+            // Digits are the numbers of references, not commands.
+            Action::Digit(_)
+            | Action::Type(_)
+            | Action::Copied { .. }
+            | Action::Work
+            | Action::Resize(..)
+            | Action::Click { .. }
+            | Action::ScrollDown { .. }
+            | Action::ScrollUp { .. } => return None,
+        })
+    }
 }

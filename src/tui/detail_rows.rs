@@ -74,7 +74,7 @@ pub fn detail_rows(app: &App, width: usize) -> DetailRows<'_> {
     let groups = app.detail_groups();
     let mut text = Vec::new();
     if let Some(item) = app.detail_item() {
-        let theme = Theme { color: app.color };
+        let theme = app.theme();
         text = describe::full(app.opened(), item, theme, width);
         text.extend(since_earlier(app, item, theme, width));
         text.extend(in_context(app, item, theme, width));

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::action::Action;
+use super::keymap::{Context, Keymap};
 use super::state::{App, Beneath};
 use super::theme::Theme;
 use super::view::put;
@@ -52,9 +53,9 @@ impl Dialog {
     pub fn new(app: &App, content: Content, beneath: Beneath) -> Dialog {
         let items = content_items(app, &content);
         Dialog {
-            path: default_name(app, &content, Format::Text),
+            path: default_name(app, &content, app.export.format),
             content,
-            format: Format::Text,
+            format: app.export.format,
             folder: app.export_dir.clone(),
             edited: false,
             confirming: false,
@@ -106,7 +107,7 @@ impl Dialog {
             self.error = None;
             return Outcome::Open;
         }
-        let text = content_text(app, &self.content, Options { format: self.format, width: 80 });
+        let text = content_text(app, &self.content, Options { format: self.format, width: app.export.width });
         match export::write_atomically(&target, &text) {
             Ok(()) => {
                 let plural = if self.items == 1 { "" } else { "s" };
@@ -121,7 +122,7 @@ impl Dialog {
         }
     }
 
-    pub fn draw(&self, buffer: &mut Buffer, area: Rect, theme: Theme) {
+    pub fn draw(&self, buffer: &mut Buffer, area: Rect, theme: Theme, keymap: &Keymap) {
         let formats = Format::ALL.map(|f| {
             let name = f.name();
             if f == self.format {
@@ -141,12 +142,16 @@ impl Dialog {
             ]),
             Line::raw(""),
         ];
+        let key = |action: Action| keymap.first_key(Context::Dialog, &action).unwrap_or_default();
         if self.confirming {
-            lines.push(Line::styled("the file exists: Enter replaces it, Esc keeps it", theme.heading()));
+            let said = format!("the file exists: {} replaces it, {} keeps it", key(Action::Submit), key(Action::Leave));
+            lines.push(Line::styled(said, theme.heading()));
         } else if let Some(error) = &self.error {
             lines.push(Line::styled(one_line(error).into_owned(), theme.heading()));
         } else {
-            lines.push(Line::styled("Tab changes the format · Enter writes · Esc cancels", theme.dim()));
+            let (format, write, cancel) = (key(Action::NextPane), key(Action::Submit), key(Action::Leave));
+            let said = format!("{format} changes the format · {write} writes · {cancel} cancels");
+            lines.push(Line::styled(said, theme.dim()));
         }
         for (i, line) in lines.iter().enumerate().take(area.height as usize) {
             put(buffer, area, area.y + i as u16, line);

@@ -6,33 +6,34 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::text::cells;
-use crate::tui::keymap::{self, Context};
+use crate::tui::Action;
+use crate::tui::keymap::{self, Context, Keymap};
 use crate::tui::theme::Theme;
 
 /// The help's lines at a width: the keys of the context it was opened from, what the symbols on
 /// screen mean, then every other context's keys; all from the live keymap and theme.
-pub fn lines(theme: Theme, from: Context, width: usize) -> Vec<Line<'static>> {
+pub fn lines(theme: Theme, keymap: &Keymap, from: Context, width: usize) -> Vec<Line<'static>> {
     let keys_of =
-        |binding: &keymap::Binding| binding.keys.iter().map(|k| keymap::display_key(k)).collect::<Vec<_>>().join(" ");
+        |entry: &keymap::Entry| entry.keys.iter().map(|k| keymap::display_key(k)).collect::<Vec<_>>().join(" ");
     // One column for every context's keys, as wide as the widest, so each help text lines up;
     // on a narrow screen, a third of it, and wider keys have their text below.
-    let widest = Context::ALL.iter().flat_map(|&c| keymap::bindings_for(c)).map(|b| cells(&keys_of(b))).max();
+    let widest = Context::ALL.iter().flat_map(|&c| keymap.bindings_for(c)).map(|b| cells(&keys_of(b))).max();
     let column = (widest.unwrap_or(0) + 1).min(width / 3);
     let keys = |context: Context, lines: &mut Vec<Line<'static>>| {
         lines.push(Line::styled(context.title().to_string(), theme.heading()));
-        for binding in keymap::bindings_for(context) {
-            lines.extend(entry(vec![Span::styled(keys_of(binding), theme.key())], binding.help, column, width));
+        for bound in keymap.bindings_for(context) {
+            lines.extend(entry(vec![Span::styled(keys_of(bound), theme.key())], bound.binding.help, column, width));
         }
         lines.push(Line::raw(""));
     };
     let mut lines = Vec::new();
     keys(from, &mut lines);
     lines.push(Line::styled("What the screen shows", theme.heading()));
-    let legend = legend(theme);
+    let legend = legend(theme, keymap);
     // The long symbols (the claim statuses) take a line of their own rather than widen the column.
     let symbols = 12.min(width / 3);
     for (symbol, meaning) in legend {
-        lines.extend(entry(symbol, meaning, symbols, width));
+        lines.extend(entry(symbol, &meaning, symbols, width));
     }
     lines.push(Line::raw(""));
     for context in Context::ALL.into_iter().filter(|&c| c != from) {
@@ -64,7 +65,8 @@ fn entry(lead: Vec<Span<'static>>, text: &str, column: usize, width: usize) -> V
 }
 
 /// Every mark, glyph and style the reader draws, with what it means.
-fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
+fn legend(theme: Theme, keymap: &Keymap) -> Vec<(Vec<Span<'static>>, String)> {
+    let key = |context: Context, action: Action| keymap.first_key(context, &action).unwrap_or_default();
     use crate::model::{ClaimStatus, EventStatus, Stance, Vocabulary};
     use ratatui::style::Modifier;
     let spaced = |spans: Vec<Span<'static>>| -> Vec<Span<'static>> {
@@ -89,38 +91,53 @@ fn legend(theme: Theme) -> Vec<(Vec<Span<'static>>, &'static str)> {
         .map(|&s| Span::styled(format!("[{s}]"), theme.event_status(s)))
         .collect();
     vec![
-        (vec![Span::styled(Theme::MARK, theme.marked())], "related to the selected item; f shows only these"),
-        (spaced(stances), "a position's stance: supports, opposes, neutral, mixed, unclear"),
-        (vec![Span::styled("*", theme.strong())], "in the matrix: the actor's positions on the topic differ"),
-        (vec![Span::styled("·", theme.dim())], "in the matrix: no position"),
-        (spaced(statuses), "a claim's status; a claim only reported shows none"),
+        (
+            vec![Span::styled(Theme::MARK, theme.marked())],
+            format!("related to the selected item; {} shows only these", key(Context::Lists, Action::ToggleFilter)),
+        ),
+        (spaced(stances), "a position's stance: supports, opposes, neutral, mixed, unclear".into()),
+        (vec![Span::styled("*", theme.strong())], "in the matrix: the actor's positions on the topic differ".into()),
+        (vec![Span::styled("·", theme.dim())], "in the matrix: no position".into()),
+        (spaced(statuses), "a claim's status; a claim only reported shows none".into()),
         (
             spaced(vec![
                 Span::styled(Theme::ON_THE_DAY, theme.when(std::cmp::Ordering::Equal).1),
                 Span::styled(Theme::AHEAD, theme.when(std::cmp::Ordering::Greater).1),
             ]),
-            "in the timeline: an event on the brief's date (or within it), an event after it",
+            "in the timeline: an event on the brief's date (or within it), an event after it".into(),
         ),
-        (spaced(event_statuses), "an event's status; an event that occurred shows none"),
-        (vec![Span::raw("“ ”")], "a quote in the speaker's own words"),
-        (vec![Span::raw("(reported)")], "reported speech: what was said, not the words"),
-        (vec![Span::raw("(anonymous)")], "an unnamed source"),
+        (spaced(event_statuses), "an event's status; an event that occurred shows none".into()),
+        (vec![Span::raw("“ ”")], "a quote in the speaker's own words".into()),
+        (vec![Span::raw("(reported)")], "reported speech: what was said, not the words".into()),
+        (vec![Span::raw("(anonymous)")], "an unnamed source".into()),
         (
             vec![Span::styled("underlined", theme.strong().add_modifier(Modifier::UNDERLINED))],
-            "a quote's words in the paragraph of its source",
+            "a quote's words in the paragraph of its source".into(),
         ),
-        (vec![Span::styled("✗ error", theme.marking())], "in the library: a brief that could not open; D lists why"),
+        (
+            vec![Span::styled("✗ error", theme.marking())],
+            format!(
+                "in the library: a brief that could not open; {} lists why",
+                key(Context::Library, Action::ShowProblems)
+            ),
+        ),
         (
             vec![Span::raw("2 earlier")],
-            "across briefs: the item's versions in earlier briefs, said in words below the list",
+            "across briefs: the item's versions in earlier briefs, said in words below the list".into(),
         ),
-        (vec![Span::raw("…")], "cut at the edge: the detail pane shows it whole"),
-        (vec![Span::raw("␛ [RLO]")], "control characters and direction overrides in the brief, shown, not obeyed"),
+        (vec![Span::raw("…")], "cut at the edge: the detail pane shows it whole".into()),
+        (
+            vec![Span::raw("␛ [RLO]")],
+            "control characters and direction overrides in the brief, shown, not obeyed".into(),
+        ),
         (
             vec![Span::raw("3/21")],
-            "in a pane's footer the cursor's row; in its title, while filtered, rows shown of all",
+            "in a pane's footer the cursor's row; in its title, while filtered, rows shown of all".into(),
         ),
-        (vec![Span::styled("reversed", theme.cursor(true))], "the cursor, where the keyboard is"),
-        (vec![Span::styled("underlined", theme.cursor(false))], "the selection of a pane the keyboard is not in"),
+        (vec![Span::styled("reversed", theme.cursor(true))], "the cursor, where the keyboard is".into()),
+        (
+            vec![Span::styled("underlined", theme.cursor(false))],
+            "the selection of a pane the keyboard is not in".into(),
+        ),
     ]
 }

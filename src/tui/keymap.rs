@@ -56,6 +56,24 @@ impl Context {
         }
     }
 
+    /// The name a config file's `[keys.NAME]` table gives it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Lists => "lists",
+            Context::Detail => "detail",
+            Context::Matrix => "matrix",
+            Context::Help => "help",
+            Context::Search => "search",
+            Context::Picker => "picker",
+            Context::Dialog => "dialog",
+            Context::Problems => "problems",
+            Context::Overview => "overview",
+            Context::Library => "library",
+            Context::Finding => "finding",
+            Context::Across => "across",
+        }
+    }
+
     /// Contexts where typed characters are text, not commands.
     pub fn takes_text(self) -> bool {
         matches!(self, Context::Search | Context::Finding | Context::Picker | Context::Dialog)
@@ -63,6 +81,7 @@ impl Context {
 }
 
 /// One entry of the keymap.
+#[derive(Debug)]
 pub struct Binding {
     pub contexts: &'static [Context],
     /// Keys as written in the table (`ctrl-d`, `down`, `G`); see [`parse_key`].
@@ -421,14 +440,14 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[Search],
-        keys: &["ctrl-n", "down"],
+        keys: &["down", "ctrl-n"],
         action: Action::NextMatch,
         help: "next match",
         hint: Some("next"),
     },
     Binding {
         contexts: &[Search],
-        keys: &["ctrl-p", "up"],
+        keys: &["up", "ctrl-p"],
         action: Action::PreviousMatch,
         help: "previous match",
         hint: None,
@@ -591,82 +610,159 @@ fn matches(event: &KeyEvent, key: &str) -> bool {
     code_matches && pressed == modifiers
 }
 
-/// The action a key performs in a context, if any. In text contexts, an unbound character is
-/// typed.
-pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.contexts.contains(&context))
-        .find(|b| b.keys.iter().any(|k| matches(event, k)))
-        .map(|b| b.action.clone());
-    if bound.is_some() {
-        return bound;
-    }
-    match event.code {
-        KeyCode::Char(c)
-            if context.takes_text() && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Type(c))
-        }
-        _ => None,
-    }
-}
-
-/// The bindings of a context, in table order, for the help screen.
-pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.contexts.contains(&context) && !b.help.is_empty())
-}
-
-/// `key hint` pairs for the hint bar of a context.
-pub fn hints_for(context: Context) -> Vec<(String, &'static str)> {
-    let mut hints: Vec<(String, &'static str)> = Vec::new();
-    for binding in BINDINGS.iter().filter(|b| b.contexts.contains(&context)) {
-        let Some(hint) = binding.hint else { continue };
-        if hints.iter().any(|(_, h)| *h == hint) {
-            continue;
-        }
-        // "j/k move": pair a key with its opposite when the table lists both.
-        let key = display_key(binding.keys[0]);
-        let key = match binding.action {
-            Action::Down => format!("{key}/{}", display_key(if context.takes_text() { "up" } else { "k" })),
-            _ => key,
-        };
-        hints.push((key, hint));
-    }
-    hints
-}
-
-/// The one hint a lost user needs in a context, shown whatever else fits: how to get help, or,
-/// where the help cannot open, how to get out.
-pub fn essential_hint(context: Context) -> Option<(String, &'static str)> {
-    let bound = |action: Action| {
-        BINDINGS.iter().find(|b| b.contexts.contains(&context) && b.action == action && b.hint.is_some())
+/// Whether two table keys are one key as pressed: `ctrl-x` is `ctrl-X`, as [`matches`] has it.
+pub fn same_key(a: &str, b: &str) -> bool {
+    let (Some((code_a, mods_a)), Some((code_b, mods_b))) = (parse_key(a), parse_key(b)) else { return false };
+    let codes = match (code_a, code_b) {
+        (KeyCode::Char(x), KeyCode::Char(y)) if mods_a.contains(KeyModifiers::CONTROL) => x.eq_ignore_ascii_case(&y),
+        (x, y) => x == y,
     };
-    let binding = bound(Action::ToggleHelp).or_else(|| bound(Action::Leave))?;
-    Some((display_key(binding.keys[0]), binding.hint?))
+    codes && mods_a == mods_b
 }
 
-/// Every key by context as a Markdown table, for the README: docs drawn from the same table
-/// as the keys themselves (a test keeps the README's copy current).
-pub fn markdown() -> String {
-    let mut out = String::new();
-    for context in Context::ALL {
-        out.push_str(&format!("\n**{}**\n\n| keys | does |\n|---|---|\n", context.title()));
-        for binding in bindings_for(context) {
-            let keys: Vec<String> =
-                binding.keys.iter().map(|k| format!("`{}`", display_key(k).replace('|', "\\|"))).collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(" "), binding.help));
+/// One context's share of a table binding, with the keys in force there: the table's, or those
+/// a config file gave the action.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub context: Context,
+    pub keys: Vec<String>,
+    pub binding: &'static Binding,
+}
+
+/// The keys in force: [`BINDINGS`] with a config file's overrides, built once at start. Key
+/// handling, the help, the hint bar and the key tables all read it.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    /// In table order, so each context's entries are in the order the help lists them.
+    entries: Vec<Entry>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let entries = BINDINGS
+            .iter()
+            .flat_map(|binding| {
+                binding.contexts.iter().map(move |&context| Entry {
+                    context,
+                    keys: binding.keys.iter().map(|k| k.to_string()).collect(),
+                    binding,
+                })
+            })
+            .collect();
+        Keymap { entries }
+    }
+}
+
+impl Keymap {
+    /// Every entry of a context, in table order.
+    pub fn entries(&self, context: Context) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.context == context)
+    }
+
+    /// Gives an action exactly these keys in a context: its first entry there takes them, any
+    /// other of its entries there goes. False when the action has no entry in the context.
+    pub fn rebind(&mut self, context: Context, action: &Action, keys: Vec<String>) -> bool {
+        let of_action = |e: &Entry| e.context == context && e.binding.action == *action;
+        let Some(first) = self.entries.iter().position(of_action) else { return false };
+        self.entries[first].keys = keys;
+        let mut at = 0;
+        self.entries.retain(|e| {
+            at += 1;
+            at - 1 == first || !of_action(e)
+        });
+        true
+    }
+
+    /// The action a key performs in a context, if any. In text contexts, an unbound character
+    /// is typed.
+    pub fn action_for(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let bound =
+            self.entries(context).find(|e| e.keys.iter().any(|k| matches(event, k))).map(|e| e.binding.action.clone());
+        if bound.is_some() {
+            return bound;
+        }
+        match event.code {
+            KeyCode::Char(c)
+                if context.takes_text() && !event.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Type(c))
+            }
+            _ => None,
         }
     }
-    out
+
+    /// The entries of a context the help lists, in table order.
+    pub fn bindings_for(&self, context: Context) -> impl Iterator<Item = &Entry> {
+        self.entries(context).filter(|e| !e.binding.help.is_empty())
+    }
+
+    /// The first key of an action in a context, as shown: for lines that name a key.
+    pub fn first_key(&self, context: Context, action: &Action) -> Option<String> {
+        let entry = self.entries(context).find(|e| e.binding.action == *action)?;
+        entry.keys.first().map(|k| display_key(k))
+    }
+
+    /// `key hint` pairs for the hint bar of a context.
+    pub fn hints_for(&self, context: Context) -> Vec<(String, &'static str)> {
+        let mut hints: Vec<(String, &'static str)> = Vec::new();
+        for entry in self.entries(context) {
+            let Some(hint) = entry.binding.hint else { continue };
+            let Some(first) = entry.keys.first() else { continue };
+            if hints.iter().any(|(_, h)| *h == hint) {
+                continue;
+            }
+            // "j/k move": pair a key with its opposite's.
+            let key = display_key(first);
+            let key = match (&entry.binding.action, self.first_key(context, &Action::Up)) {
+                (Action::Down, Some(up)) => format!("{key}/{up}"),
+                _ => key,
+            };
+            hints.push((key, hint));
+        }
+        hints
+    }
+
+    /// The one hint a lost user needs in a context, shown whatever else fits: how to get help,
+    /// or, where the help cannot open, how to get out.
+    pub fn essential_hint(&self, context: Context) -> Option<(String, &'static str)> {
+        let bound = |action: Action| {
+            self.entries(context).find(|e| e.binding.action == action && e.binding.hint.is_some() && !e.keys.is_empty())
+        };
+        let entry = bound(Action::ToggleHelp).or_else(|| bound(Action::Leave))?;
+        Some((display_key(entry.keys.first()?), entry.binding.hint?))
+    }
+
+    /// Every key by context as a Markdown table, with the name a config file binds each by:
+    /// for the README (the defaults) and `brief config --keys` (the keys in force).
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for context in Context::ALL {
+            out.push_str(&format!(
+                "\n**{}** (`{}`)\n\n| keys | does | action |\n|---|---|---|\n",
+                context.title(),
+                context.name()
+            ));
+            for entry in self.bindings_for(context) {
+                let keys: Vec<String> =
+                    entry.keys.iter().map(|k| format!("`{}`", display_key(k).replace('|', "\\|"))).collect();
+                let name = entry.binding.action.name().map_or_else(String::new, |n| format!("`{n}`"));
+                out.push_str(&format!("| {} | {} | {name} |\n", keys.join(" "), entry.binding.help));
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn keymap() -> Keymap {
+        Keymap::default()
+    }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -697,44 +793,94 @@ mod tests {
 
     #[test]
     fn keys_map_to_their_actions() {
-        assert_eq!(action_for(Context::Lists, &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
-        assert_eq!(action_for(Context::Lists, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
         assert_eq!(
-            action_for(Context::Lists, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            keymap().action_for(Context::Lists, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            keymap().action_for(Context::Lists, &key(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            keymap().action_for(Context::Lists, &key(KeyCode::Char('d'), KeyModifiers::CONTROL)),
             Some(Action::HalfPageDown)
         );
-        assert_eq!(action_for(Context::Lists, &key(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PreviousPane));
-        assert_eq!(action_for(Context::Lists, &key(KeyCode::Left, KeyModifiers::ALT)), Some(Action::Back));
-        assert_eq!(action_for(Context::Detail, &key(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::Digit(3)));
         assert_eq!(
-            action_for(Context::Lists, &key(KeyCode::Char('3'), KeyModifiers::NONE)),
+            keymap().action_for(Context::Lists, &key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PreviousPane)
+        );
+        assert_eq!(keymap().action_for(Context::Lists, &key(KeyCode::Left, KeyModifiers::ALT)), Some(Action::Back));
+        assert_eq!(
+            keymap().action_for(Context::Detail, &key(KeyCode::Char('3'), KeyModifiers::NONE)),
+            Some(Action::Digit(3))
+        );
+        assert_eq!(
+            keymap().action_for(Context::Lists, &key(KeyCode::Char('3'), KeyModifiers::NONE)),
             Some(Action::FocusPane(Pane::Positions))
         );
     }
 
     #[test]
     fn text_contexts_type_unbound_characters() {
-        assert_eq!(action_for(Context::Search, &key(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Type('j')));
-        assert_eq!(action_for(Context::Search, &key(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Type('q')));
-        assert_eq!(action_for(Context::Picker, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)), Some(Action::Down));
-        assert_eq!(action_for(Context::Lists, &key(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            keymap().action_for(Context::Search, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Type('j'))
+        );
+        assert_eq!(
+            keymap().action_for(Context::Search, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Type('q'))
+        );
+        assert_eq!(
+            keymap().action_for(Context::Picker, &key(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::Down)
+        );
+        assert_eq!(keymap().action_for(Context::Lists, &key(KeyCode::Char('x'), KeyModifiers::NONE)), None);
     }
 
     #[test]
     fn every_context_has_a_way_to_help_or_out() {
         for context in Context::ALL {
-            let (key, hint) = essential_hint(context).unwrap_or_else(|| panic!("{context:?} has none"));
+            let (key, hint) = keymap().essential_hint(context).unwrap_or_else(|| panic!("{context:?} has none"));
             assert!(["help", "close", "cancel"].contains(&hint), "{context:?}: {key} {hint}");
         }
-        assert_eq!(essential_hint(Context::Lists), Some(("?".to_string(), "help")));
-        assert_eq!(essential_hint(Context::Search), Some(("Esc".to_string(), "cancel")));
+        assert_eq!(keymap().essential_hint(Context::Lists), Some(("?".to_string(), "help")));
+        assert_eq!(keymap().essential_hint(Context::Search), Some(("Esc".to_string(), "cancel")));
     }
 
     #[test]
     fn hints_come_from_the_table() {
-        let hints = hints_for(Context::Lists);
+        let hints = keymap().hints_for(Context::Lists);
         assert_eq!(hints[0], ("j/k".to_string(), "move"));
         assert!(hints.iter().any(|(k, h)| k == "/" && *h == "search"));
         assert!(hints.iter().any(|(k, h)| k == "q" && *h == "quit"));
+    }
+
+    #[test]
+    fn a_rebound_action_has_only_its_new_keys_in_that_context() {
+        let mut keymap = keymap();
+        assert!(keymap.rebind(Context::Lists, &Action::NextPane, vec!["x".into()]));
+        let keys: Vec<&Vec<String>> =
+            keymap.entries(Context::Lists).filter(|e| e.binding.action == Action::NextPane).map(|e| &e.keys).collect();
+        assert_eq!(keys, [&vec!["x".to_string()]], "tab and l/right were two entries; one is left");
+        assert_eq!(keymap.action_for(Context::Detail, &key(KeyCode::Tab, KeyModifiers::NONE)), Some(Action::NextPane));
+        assert!(!keymap.rebind(Context::Search, &Action::Export, vec!["x".into()]), "export has no key there");
+    }
+
+    #[test]
+    fn the_move_hint_pairs_down_with_ups_key_as_bound() {
+        let mut keymap = keymap();
+        keymap.rebind(Context::Lists, &Action::Up, vec!["i".into()]);
+        assert_eq!(keymap.hints_for(Context::Lists)[0], ("j/i".to_string(), "move"));
+        assert_eq!(
+            keymap.hints_for(Context::Picker).iter().find(|(_, h)| *h == "choose").map(|(k, _)| k.as_str()),
+            Some("↓/↑")
+        );
+    }
+
+    #[test]
+    fn ctrl_letters_are_one_key_in_either_case() {
+        assert!(same_key("ctrl-d", "ctrl-D"));
+        assert!(!same_key("d", "D"));
+        assert!(!same_key("ctrl-d", "d"));
     }
 }

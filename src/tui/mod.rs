@@ -60,6 +60,14 @@ pub struct Options {
     pub cache: Option<Cache>,
     /// `--since FILE`: the earlier brief every brief open is compared with.
     pub since: Option<Arc<Opened>>,
+    /// The keys in force (a config file's `[keys]`).
+    pub keymap: keymap::Keymap,
+    /// The colours (a config file's `[theme]`).
+    pub palette: theme::Palette,
+    /// What the export dialog starts on (a config file's `[export]`).
+    pub export: crate::export::Options,
+    /// The pane every brief opens on (a config file's `[reader] pane`).
+    pub pane: Pane,
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
@@ -102,7 +110,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
         Some(load) => load,
         None => {
             listen(&sender, &mut signals);
-            match wait_for_load(&mut tty, &receiver, &progress, paths, headers.map(sorted_newest_first)) {
+            let theme = theme::Theme { color: crate::cli::reader_color(), palette: options.palette };
+            let waiting = Waiting { progress: &progress, keymap: &options.keymap, theme };
+            match wait_for_load(&mut tty, &receiver, &waiting, paths, headers.map(sorted_newest_first)) {
                 Waited::Loaded(load) => load,
                 Waited::Signal(signal) => return terminal::signal_exit(signal),
             }
@@ -118,6 +128,10 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let briefs = loaded_briefs(files, indexes);
     let mut app = App::with_shelved(briefs, shelved);
     app.since_file = options.since.clone();
+    app.keymap = options.keymap.clone();
+    app.palette = options.palette;
+    app.export = options.export;
+    app.open_on(options.pane);
     terminal::release_freed_memory();
     app.color = crate::cli::reader_color();
     app.export_dir = std::env::current_dir().unwrap_or_default();
@@ -307,11 +321,18 @@ enum Waited {
     Signal(i32),
 }
 
+/// What the screen shown during a load needs.
+struct Waiting<'a> {
+    progress: &'a Progress,
+    keymap: &'a keymap::Keymap,
+    theme: theme::Theme,
+}
+
 /// Shows the load's progress until it ends. Keys other than quitting wait for the brief.
 fn wait_for_load(
     tty: &mut terminal::Tty,
     receiver: &Receiver<Message>,
-    progress: &Progress,
+    waiting: &Waiting,
     paths: &[PathBuf],
     mut headers: Option<Vec<Header>>,
 ) -> Waited {
@@ -319,15 +340,19 @@ fn wait_for_load(
     let preview = paths.first().filter(|p| p.is_file() && paths.len() == 1).and_then(|p| crate::load::preview(p));
     loop {
         tty.draw(|buffer| match &headers {
-            Some(headers) => terminal::draw_reading_library(buffer, progress, headers, started.elapsed()),
-            None => terminal::draw_progress(buffer, progress, preview.as_ref(), started.elapsed()),
+            Some(headers) => {
+                terminal::draw_reading_library(buffer, waiting.progress, headers, started.elapsed(), waiting.theme)
+            }
+            None => {
+                terminal::draw_progress(buffer, waiting.progress, preview.as_ref(), started.elapsed(), waiting.theme)
+            }
         });
         match receiver.recv_timeout(PROGRESS_EVERY) {
             Ok(Message::Headers(read)) => headers = Some(sorted_newest_first(read)),
             Ok(Message::Loaded(load)) => return Waited::Loaded(load),
             Ok(Message::Signal(signal)) => return Waited::Signal(signal),
             Ok(Message::Input(Event::Key(key))) => {
-                if keymap::action_for(keymap::Context::Lists, &key) == Some(Action::Quit) {
+                if waiting.keymap.action_for(keymap::Context::Lists, &key) == Some(Action::Quit) {
                     return Waited::Signal(0);
                 }
             }
@@ -351,7 +376,7 @@ fn sorted_newest_first(mut headers: Vec<Header>) -> Vec<Header> {
 /// Turns a terminal event into an action, in the app's current context.
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(app.context(), key),
+        Event::Key(key) => app.keymap.action_for(app.context(), key),
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: mouse.column, row: mouse.row }),

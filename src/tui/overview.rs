@@ -114,7 +114,7 @@ mod tests {
         let brief = crate::sample::load().into_valid_briefs().remove(0);
         let opened = Opened::new("sample".into(), brief);
         for width in [1, 20, 80, 200] {
-            let lines = lines(&opened, Theme { color: false }, width);
+            let lines = lines(&opened, Theme::new(false), width);
             for source in 0..opened.brief.sources.len() {
                 let range = source_lines(&lines, source).expect("every source is shown");
                 let tagged = lines.iter().filter(|l| l.source == Some(source)).count();

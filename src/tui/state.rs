@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::action::Pane;
+use super::action::{Action, Pane};
 use super::finder::{Picker, Search};
 use super::keymap::Context;
 use crate::index::{Group, Index};
@@ -369,6 +369,12 @@ pub struct App {
     /// The earlier brief of `--since FILE`, which every brief open is compared with; not in
     /// the library.
     pub since_file: Option<Arc<Opened>>,
+    /// The keys in force: the table's, with a config file's overrides.
+    pub keymap: super::keymap::Keymap,
+    /// The colours of the screen's roles.
+    pub palette: super::theme::Palette,
+    /// What the export dialog starts on: a format, and the width text is wrapped to.
+    pub export: crate::export::Options,
 }
 
 impl App {
@@ -410,6 +416,9 @@ impl App {
             color: true,
             export_dir: std::path::PathBuf::from("."),
             since_file: None,
+            keymap: Default::default(),
+            palette: Default::default(),
+            export: Default::default(),
         };
         if app.briefs.len() + app.shelved.len() > 1 {
             // Esc from the library opens the newest brief.
@@ -434,6 +443,26 @@ impl App {
 
     pub fn opened(&self) -> &Opened {
         &self.reading().opened
+    }
+
+    /// The styles the screen is drawn with: the palette, or none with `NO_COLOR`.
+    pub fn theme(&self) -> super::theme::Theme {
+        super::theme::Theme { color: self.color, palette: self.palette }
+    }
+
+    /// The key an action has in a context, as shown: for text that names a key, so it names
+    /// the user's.
+    pub fn key(&self, context: Context, action: Action) -> String {
+        self.keymap.first_key(context, &action).unwrap_or_default()
+    }
+
+    /// Opens every brief on this pane, as a config file's `[reader] pane` asks.
+    pub fn open_on(&mut self, pane: Pane) {
+        for reading in &mut self.briefs {
+            reading.nav.activate(pane);
+        }
+        // The marks and the detail pane are of the selection in the pane with the keyboard.
+        self.refresh_marks();
     }
 
     pub fn brief(&self) -> &Brief {

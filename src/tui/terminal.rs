@@ -283,9 +283,14 @@ impl Signals {
 /// The screen while a large brief loads: its header, read ahead, and how far the load is.
 /// The library while its briefs are read: their headers, newest first, and how far reading
 /// has got. Keys wait for the briefs (but q and Ctrl-c quit).
-pub fn draw_reading_library(buffer: &mut Buffer, progress: &Progress, headers: &[super::Header], elapsed: Duration) {
+pub fn draw_reading_library(
+    buffer: &mut Buffer,
+    progress: &Progress,
+    headers: &[super::Header],
+    elapsed: Duration,
+    theme: super::theme::Theme,
+) {
     use crate::text::{cells, one_line, truncate_to_cells};
-    let theme = super::theme::Theme { color: crate::cli::reader_color() };
     let area = buffer.area;
     let (done, total) = progress.files();
     let title = Line::styled(
@@ -315,9 +320,14 @@ pub fn draw_reading_library(buffer: &mut Buffer, progress: &Progress, headers: &
     }
 }
 
-pub fn draw_progress(buffer: &mut Buffer, progress: &Progress, preview: Option<&Preview>, elapsed: Duration) {
+pub fn draw_progress(
+    buffer: &mut Buffer,
+    progress: &Progress,
+    preview: Option<&Preview>,
+    elapsed: Duration,
+    theme: super::theme::Theme,
+) {
     use crate::text::{Lines, one_line, visible};
-    let theme = super::theme::Theme { color: crate::cli::reader_color() };
     let area = buffer.area;
     let width = area.width.saturating_sub(2) as usize;
     let fraction = progress.fraction();

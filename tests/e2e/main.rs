@@ -42,6 +42,8 @@ impl Session {
         command.env_remove("TMUX");
         // The cache of parsed briefs stays with the test, not in the home of whoever runs it.
         command.env("XDG_CACHE_HOME", folder.join(".cache"));
+        // Nor the config of whoever runs them: a test that wants one puts it here.
+        command.env("XDG_CONFIG_HOME", folder.join(".config"));
         for (key, value) in env {
             command.env(key, value);
         }

@@ -345,3 +345,19 @@ fn a_folder_opened_again_is_read_from_the_cache_which_follows_edits_and_survives
     open(&["--no-cache", "archive"], "The second day");
     assert!(packs().is_empty(), "--no-cache writes nothing");
 }
+
+#[test]
+fn the_config_files_keys_and_first_pane_are_the_readers() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join(".config/brief");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "[reader]\npane = \"claims\"\n[keys]\nquit = [\"x\"]\n").unwrap();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(brief::sample::NAME);
+    let mut session = Session::start(&[sample.to_str().unwrap()], 100, 30, folder.path(), &[]);
+    // The claims pane has the keyboard: its first claim is the one described beside it.
+    session.wait_for_text("claim · ");
+    // x does nothing by default: here it quits.
+    session.send(b"x");
+    assert_eq!(session.wait_exit(), 0);
+    session.assert_restored();
+}

@@ -1,5 +1,6 @@
 //! The reader as a state machine: keys in (through the live keymap), state out. No terminal.
 
+mod config;
 mod injection;
 mod library;
 mod properties;
@@ -7,7 +8,7 @@ mod snapshots;
 mod state;
 mod tour;
 
-use brief::tui::keymap::{action_for, parse_key};
+use brief::tui::keymap::parse_key;
 use brief::tui::{Action, App, Opened};
 use crossterm::event::KeyEvent;
 
@@ -55,8 +56,10 @@ pub fn press(app: &mut App, keys: &str) {
         }
         let (code, modifiers) = parse_key(key).unwrap_or_else(|| panic!("no such key: {key}"));
         let event = KeyEvent::new(code, modifiers);
-        let action =
-            action_for(app.context(), &event).unwrap_or_else(|| panic!("{key} does nothing in {:?}", app.context()));
+        let action = app
+            .keymap
+            .action_for(app.context(), &event)
+            .unwrap_or_else(|| panic!("{key} does nothing in {:?}", app.context()));
         app.update(action);
         idle(app);
     }

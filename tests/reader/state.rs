@@ -1072,6 +1072,7 @@ fn e_and_y_in_only_what_changed_pass_on_what_brief_diff_writes() {
         .args(["diff", "briefs/biden-putin-call-2021-12.yaml", "briefs/biden-putin-call-2021-12-07.yaml"])
         .current_dir(root)
         .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"))
         .output()
         .unwrap();
     assert_eq!(text, &String::from_utf8(diffed.stdout).unwrap(), "what `brief diff` prints");

@@ -1,7 +1,8 @@
 //! The detail pane: its cursor on the references, scrolling, and following a reference.
 
 use crate::model::ItemRef;
-use crate::tui::action::Pane;
+use crate::tui::action::{Action, Pane};
+use crate::tui::keymap::Context;
 use crate::tui::state::*;
 
 impl App {
@@ -65,7 +66,8 @@ impl App {
         if number * 10 > count {
             self.follow(number - 1);
         } else {
-            self.message = Some(format!("follow {digits}… (another digit, or Enter)"));
+            let follow = self.key(Context::Detail, Action::Follow);
+            self.message = Some(format!("follow {digits}… (another digit, or {follow})"));
             self.nav_mut().detail.cursor = number - 1;
             self.nav_mut().detail.digits = digits;
             self.fit_detail(true);

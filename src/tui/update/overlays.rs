@@ -135,8 +135,7 @@ impl App {
         let Overlay::Help { from, .. } = self.overlay else { return 0 };
         let area = crate::tui::layout::help_area(self.screen());
         let (width, rows) = (area.width.saturating_sub(2) as usize, area.height.saturating_sub(2) as usize);
-        let theme = crate::tui::theme::Theme { color: self.color };
-        crate::tui::help::lines(theme, from, width).len().saturating_sub(rows)
+        crate::tui::help::lines(self.theme(), &self.keymap, from, width).len().saturating_sub(rows)
     }
 
     pub(super) fn update_help(&mut self, action: Action) {
@@ -168,8 +167,7 @@ impl App {
     fn overview_lines(&self) -> (Vec<crate::tui::overview::OverviewLine>, usize) {
         let area = crate::tui::layout::overview_area(self.screen());
         let (width, rows) = (area.width.saturating_sub(2) as usize, area.height.saturating_sub(2) as usize);
-        let theme = crate::tui::theme::Theme { color: self.color };
-        (crate::tui::overview::lines(self.opened(), theme, width.max(1)), rows.max(1))
+        (crate::tui::overview::lines(self.opened(), self.theme(), width.max(1)), rows.max(1))
     }
 
     pub(super) fn update_overview(&mut self, action: Action) {

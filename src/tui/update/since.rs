@@ -2,6 +2,7 @@
 //! what [`crate::tui::since`] found, acted on.
 
 use crate::diff::ItemState;
+use crate::tui::Action;
 use crate::tui::since::Earlier;
 use crate::tui::state::*;
 
@@ -57,6 +58,7 @@ impl App {
         self.current = brief;
         self.go_to(earlier);
         let date = self.brief().date.human();
-        self.message = Some(format!("the earlier version, in the brief of {date} (Backspace returns)"));
+        let back = self.key(self.context(), Action::Back);
+        self.message = Some(format!("the earlier version, in the brief of {date} ({back} returns)"));
     }
 }

@@ -8,8 +8,10 @@ use ratatui::text::{Line, Span};
 use super::bordered;
 use super::put;
 use crate::text::one_line;
+use crate::tui::Action;
 use crate::tui::describe;
 use crate::tui::detail_rows::{DetailRow, detail_rows};
+use crate::tui::keymap::Context;
 use crate::tui::state::{App, Focus, Overlay};
 use crate::tui::theme::Theme;
 
@@ -24,7 +26,11 @@ pub fn draw(buffer: &mut Buffer, rect: Rect, app: &App, theme: Theme) {
     };
     let title = Line::styled(title, if focused { theme.heading() } else { theme.strong() });
     let references = app.reference_count();
-    let hint = if focused { "Enter or number follows" } else { "Enter to read" };
+    let hint = if focused {
+        format!("{} or number follows", app.key(Context::Detail, Action::Follow))
+    } else {
+        format!("{} to read", app.key(Context::Lists, Action::EnterDetail))
+    };
     let footer = (references > 0).then(|| Line::styled(format!(" {references} references · {hint} "), theme.dim()));
     let inner = bordered(buffer, rect, theme.border(focused), &title, footer.as_ref());
     if inner.width == 0 || inner.height == 0 {

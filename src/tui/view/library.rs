@@ -12,7 +12,9 @@ use super::{bordered, put};
 use crate::library::{Listing, Row, short_date};
 use crate::model::Section;
 use crate::text::{cells, one_line, truncate_to_cells};
+use crate::tui::Action;
 use crate::tui::describe;
+use crate::tui::keymap::Context;
 use crate::tui::state::{AcrossKind, AcrossState, App, LibraryState, Shelf};
 use crate::tui::theme::Theme;
 
@@ -92,7 +94,11 @@ pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme:
         _ => format!(" Library · {} of {count} {} ", state.rows.len(), briefs(count)),
     };
     let footer = (!state.rows.is_empty()).then(|| {
-        Line::styled(format!(" {} of {} · Enter opens · / finds ", state.cursor + 1, state.rows.len()), theme.dim())
+        let (open, find) = (app.key(Context::Library, Action::Follow), app.key(Context::Library, Action::StartSearch));
+        Line::styled(
+            format!(" {} of {} · {open} opens · {find} finds ", state.cursor + 1, state.rows.len()),
+            theme.dim(),
+        )
     });
     let inner = bordered(buffer, list, theme.border(true), &Line::styled(title, theme.heading()), footer.as_ref());
     if inner.width == 0 || inner.height == 0 {
@@ -107,7 +113,11 @@ pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme:
         }
         let found = state.rows.len();
         spans.push(Span::styled(
-            format!("  {found} {} · Esc shows all", if found == 1 { "brief" } else { "briefs" }),
+            format!(
+                "  {found} {} · {} shows all",
+                if found == 1 { "brief" } else { "briefs" },
+                app.key(Context::Library, Action::Leave)
+            ),
             theme.dim(),
         ));
         Line::from(spans)
@@ -144,7 +154,8 @@ pub fn draw_library(buffer: &mut Buffer, app: &App, state: &LibraryState, theme:
         put(buffer, inner, y, &line);
     }
     if state.rows.is_empty() {
-        put(buffer, inner, inner.y + 1, &Line::styled("no brief holds this; Esc shows them all", theme.dim()));
+        let said = format!("no brief holds this; {} shows them all", app.key(Context::Library, Action::Leave));
+        put(buffer, inner, inner.y + 1, &Line::styled(said, theme.dim()));
     }
     let selected = state.rows.get(state.cursor).map(|r| r.entry);
     draw_summary(buffer, summary, app, selected, theme);

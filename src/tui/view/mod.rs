@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
+use super::action::Action;
 use super::keymap;
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Beneath, Overlay};
@@ -21,7 +22,7 @@ use crate::text::{cells, one_line, truncate_to_cells};
 pub fn draw(buffer: &mut Buffer, app: &App) {
     let area = buffer.area;
     let layout = Areas::new(area, app);
-    let theme = Theme { color: app.color };
+    let theme = app.theme();
     if layout.too_small {
         too_small(buffer, area, theme);
         return;
@@ -211,7 +212,7 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
 /// The bottom line: what is being typed, a message, or the keys that matter here; and at its
 /// right end, whatever else is there, the way to the help (or out).
 fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
-    let essential = keymap::essential_hint(app.context());
+    let essential = app.keymap.essential_hint(app.context());
     let essential_line = essential
         .as_ref()
         .map(|(key, hint)| Line::from(vec![Span::styled(key.clone(), theme.key()), Span::raw(format!(" {hint}"))]));
@@ -226,7 +227,7 @@ fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
             Span::raw(one_line(&search.query).into_owned()),
             Span::styled("█", theme.dim()),
             Span::styled(format!("  {}", search.counter()), theme.strong()),
-            Span::styled("  Enter keep · ↓/↑ next/previous", theme.dim()),
+            Span::styled(search_keys(app), theme.dim()),
         ]),
         _ => match &app.message {
             Some(message) => Line::styled(one_line(message).into_owned(), theme.message()),
@@ -240,6 +241,13 @@ fn hints(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     }
 }
 
+/// What the keys do while typing a search, with the keys as bound.
+fn search_keys(app: &App) -> String {
+    let key = |action: Action| app.keymap.first_key(keymap::Context::Search, &action).unwrap_or_default();
+    let (keep, next, previous) = (key(Action::Submit), key(Action::NextMatch), key(Action::PreviousMatch));
+    format!("  {keep} keep · {next}/{previous} next/previous")
+}
+
 /// The hints that fit, whole: a hint cut in half helps no one. `shown_apart` has a place of its
 /// own on the bar.
 fn hint_line(app: &App, theme: Theme, width: usize, shown_apart: Option<&(String, &'static str)>) -> Line<'static> {
@@ -250,7 +258,7 @@ fn hint_line(app: &App, theme: Theme, width: usize, shown_apart: Option<&(String
         spans.push(Span::styled(format!("{}  ", search.counter()), theme.strong()));
     }
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    let hints = keymap::hints_for(app.context()).into_iter().filter(|hint| Some(hint) != shown_apart);
+    let hints = app.keymap.hints_for(app.context()).into_iter().filter(|hint| Some(hint) != shown_apart);
     for (n, (key, hint)) in hints.enumerate() {
         // Two spaces between hints, none after the last: a line that only ran out of spaces
         // would still be cut, and its ellipsis would take the last hint's last letter.
@@ -285,7 +293,7 @@ mod tests {
             for width in 1..=200u16 {
                 let area = Rect::new(0, 0, width, 1);
                 let mut buffer = Buffer::empty(area);
-                hints(&mut buffer, area, &app, Theme { color: true });
+                hints(&mut buffer, area, &app, Theme::new(true));
                 let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
                 assert!(!shown.contains('…'), "{:?} at {width}: {shown:?}", app.context());
             }
@@ -305,7 +313,7 @@ mod tests {
                 for width in 6..=200u16 {
                     let area = Rect::new(0, 0, width, 1);
                     let mut buffer = Buffer::empty(area);
-                    hints(&mut buffer, area, &app, Theme { color: true });
+                    hints(&mut buffer, area, &app, Theme::new(true));
                     let shown: String = (0..width).map(|x| buffer[(x, 0)].symbol()).collect();
                     assert!(shown.trim_end().ends_with("? help"), "{:?} at {width}: {shown:?}", app.context());
                 }

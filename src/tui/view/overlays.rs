@@ -10,6 +10,7 @@ use super::bordered;
 use super::put;
 use crate::index::StanceMatrix;
 use crate::text::{cells, one_line, truncate_to_cells};
+use crate::tui::Action;
 use crate::tui::finder::Picker;
 use crate::tui::keymap::Context;
 use crate::tui::state::{App, MatrixState, Overlay, OverviewState};
@@ -18,7 +19,7 @@ use crate::tui::theme::Theme;
 pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     match &app.overlay {
         Overlay::None | Overlay::Search(_) | Overlay::Library(_) | Overlay::Across(_) => {}
-        Overlay::Help { from, scroll, .. } => help(buffer, area, *from, *scroll, theme),
+        Overlay::Help { from, scroll, .. } => help(buffer, area, app, *from, *scroll, theme),
         Overlay::Matrix(state) => matrix(buffer, area, app, *state, theme),
         Overlay::Picker(picker) => picker_view(buffer, area, app, picker, theme),
         Overlay::Problems { scroll, shelved, .. } => problems(buffer, area, app, *scroll, *shelved, theme),
@@ -26,7 +27,7 @@ pub fn draw(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
         Overlay::Dialog(dialog) => {
             let rect = crate::tui::layout::centered(area, 70, 9);
             let inner = frame(buffer, rect, " export ", theme);
-            dialog.draw(buffer, inner, theme);
+            dialog.draw(buffer, inner, theme, &app.keymap);
         }
     }
 }
@@ -37,10 +38,15 @@ fn frame(buffer: &mut Buffer, rect: Rect, title: &str, theme: Theme) -> Rect {
     bordered(buffer, rect, theme.border(true), &Line::styled(title, theme.heading()), None)
 }
 
-fn help(buffer: &mut Buffer, area: Rect, from: Context, scroll: usize, theme: Theme) {
+fn help(buffer: &mut Buffer, area: Rect, app: &App, from: Context, scroll: usize, theme: Theme) {
     let rect = crate::tui::layout::help_area(area);
-    let lines = crate::tui::help::lines(theme, from, rect.width.saturating_sub(2) as usize);
-    scrolled(buffer, rect, " keys · Esc or ? closes ", &lines, scroll, theme);
+    let lines = crate::tui::help::lines(theme, &app.keymap, from, rect.width.saturating_sub(2) as usize);
+    // The keys that close it, as the keymap has them: a config file may have changed them.
+    let closing = app.keymap.entries(Context::Help).find(|e| e.binding.action == crate::tui::Action::Leave);
+    let keys: Vec<String> =
+        closing.map_or_else(Vec::new, |e| e.keys.iter().take(2).map(|k| crate::tui::keymap::display_key(k)).collect());
+    let title = if keys.is_empty() { " keys ".to_string() } else { format!(" keys · {} closes ", keys.join(" or ")) };
+    scrolled(buffer, rect, &title, &lines, scroll, theme);
 }
 
 /// Lines in a titled frame from `scroll` on, its footer saying which are in view and whether
@@ -73,7 +79,8 @@ fn overview(buffer: &mut Buffer, area: Rect, app: &App, state: OverviewState, th
         .into_iter()
         .map(|l| if l.source == Some(state.source) { l.line.patch_style(theme.cursor(true)) } else { l.line })
         .collect();
-    scrolled(buffer, rect, " overview · Esc closes ", &lines, state.scroll, theme);
+    let title = format!(" overview · {} closes ", app.key(Context::Overview, Action::Leave));
+    scrolled(buffer, rect, &title, &lines, state.scroll, theme);
 }
 
 /// The diagnostics of the last reload, as `brief check` prints them.
@@ -150,7 +157,8 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
         area.width.saturating_sub(4).max(20),
         wanted.min(area.height.saturating_sub(2)).max(5),
     );
-    let inner = frame(buffer, rect, " stance: actors × topics · Enter opens · Esc closes ", theme);
+    let (open, close) = (app.key(Context::Matrix, Action::Follow), app.key(Context::Matrix, Action::Leave));
+    let inner = frame(buffer, rect, &format!(" stance: actors × topics · {open} opens · {close} closes "), theme);
     if inner.height < 3 || inner.width < 8 {
         return;
     }
@@ -231,7 +239,8 @@ fn matrix(buffer: &mut Buffer, area: Rect, app: &App, state: MatrixState, theme:
 
 fn picker_view(buffer: &mut Buffer, area: Rect, app: &App, picker: &Picker, theme: Theme) {
     let rect = crate::tui::layout::centered(area, 90, area.height.saturating_sub(4).max(5));
-    let inner = frame(buffer, rect, " jump to · Enter goes · Esc closes ", theme);
+    let (go, close) = (app.key(Context::Picker, Action::Submit), app.key(Context::Picker, Action::Leave));
+    let inner = frame(buffer, rect, &format!(" jump to · {go} goes · {close} closes "), theme);
     if inner.height == 0 {
         return;
     }

@@ -1,0 +1,175 @@
+//! The user's config file, `$XDG_CONFIG_HOME/brief/config.toml` (else
+//! `~/.config/brief/config.toml`): keys, colours, export defaults and reader options, each
+//! optional. A file that is there is read whole and checked before any command runs: anything
+//! unknown or wrong stops it with the place and a fix, never a silent fall back to the defaults
+//! (the pitfall of gitui #448 and zellij #5108). No file is the defaults.
+
+mod document;
+mod error;
+mod keys;
+mod render;
+mod theme;
+
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+
+pub use error::{ConfigError, Place};
+pub use render::render;
+
+use crate::export::{self, Format};
+use crate::tui::Pane;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Palette;
+use document::{Document, in_order};
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub palette: Palette,
+    /// `brief export`'s format and width unless flags say otherwise, and the export dialog's.
+    pub export: export::Options,
+    pub reader: Reader,
+}
+
+/// `[reader]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reader {
+    /// Clicks and the wheel; false as `--no-mouse`.
+    pub mouse: bool,
+    /// Reading a brief's file again when it changes.
+    pub watch: bool,
+    /// The pane every brief opens on.
+    pub pane: Pane,
+}
+
+impl Default for Reader {
+    fn default() -> Reader {
+        Reader { mouse: true, watch: true, pane: Pane::Actors }
+    }
+}
+
+/// The tables a config file has.
+const TABLES: [&str; 4] = ["reader", "export", "theme", "keys"];
+
+/// Where the config file is: `$XDG_CONFIG_HOME/brief/config.toml`, else under `$HOME/.config`;
+/// none without either.
+pub fn path() -> Option<PathBuf> {
+    path_from(|name| std::env::var_os(name))
+}
+
+fn path_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    // The XDG rule: a relative XDG_CONFIG_HOME is invalid and ignored.
+    let base = set("XDG_CONFIG_HOME").filter(|p| p.is_absolute()).or_else(|| Some(set("HOME")?.join(".config")))?;
+    Some(base.join("brief").join("config.toml"))
+}
+
+/// The config in the file at `path`, `None` when there is no such file.
+pub fn load(path: &Path) -> Result<Option<Config>, ConfigError> {
+    let unreadable = |reason: String| ConfigError {
+        path: path.to_path_buf(),
+        place: None,
+        message: format!("cannot read the config file: {reason}"),
+        fix: "make it a readable file, or remove it".into(),
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => return Err(unreadable("it is a folder".into())),
+        Err(e) => return Err(unreadable(e.to_string())),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => parse(&text, path).map(Some),
+        Err(e) => {
+            // The text up to the fault is the same bytes in the lossy copy.
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes());
+            Err(ConfigError::at(path, &text, at..at + 1, "the file is not UTF-8 text", "save it as UTF-8"))
+        }
+    }
+}
+
+/// A config file's text, checked.
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+    let doc = Document { path, text };
+    let parsed = DeTable::parse(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let message = e.message().lines().next().unwrap_or("not TOML").trim_end_matches('.').to_string();
+        doc.error(
+            span,
+            format!("not valid TOML: {message}"),
+            "see https://toml.io; `brief config --default` prints a valid file",
+        )
+    })?;
+    let mut config = Config::default();
+    for (key, value) in in_order(parsed.get_ref()) {
+        let table = match key.get_ref().as_ref() {
+            name if TABLES.contains(&name) => doc.table(key, value)?,
+            _ => return Err(doc.unknown(key, "table", TABLES)),
+        };
+        match key.get_ref().as_ref() {
+            "reader" => read_reader(&doc, table, &mut config.reader)?,
+            "export" => read_export(&doc, table, &mut config.export)?,
+            "theme" => theme::read(&doc, table, &mut config.palette)?,
+            _ => keys::read(&doc, table, &mut config.keymap)?,
+        }
+    }
+    Ok(config)
+}
+
+fn read_reader(doc: &Document, table: &DeTable, reader: &mut Reader) -> Result<(), ConfigError> {
+    for (key, value) in in_order(table) {
+        match key.get_ref().as_ref() {
+            "mouse" => reader.mouse = doc.boolean(key, value)?,
+            "watch" => reader.watch = doc.boolean(key, value)?,
+            "pane" => {
+                let name = doc.string(key, value, "pane = \"claims\"")?;
+                let names = Pane::ALL.map(|p| p.section().key());
+                reader.pane = match Pane::ALL.into_iter().find(|p| p.section().key() == name) {
+                    Some(pane) => pane,
+                    None => {
+                        let near = crate::load::nearest(name, names);
+                        let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
+                        return Err(doc.error(
+                            value.span(),
+                            format!("unknown pane `{name}`"),
+                            format!("{near}panes: {}", names.join(", ")),
+                        ));
+                    }
+                };
+            }
+            _ => return Err(doc.unknown(key, "key in [reader]", ["mouse", "watch", "pane"])),
+        }
+    }
+    Ok(())
+}
+
+fn read_export(doc: &Document, table: &DeTable, export: &mut export::Options) -> Result<(), ConfigError> {
+    for (key, value) in in_order(table) {
+        match key.get_ref().as_ref() {
+            "format" => {
+                let name = doc.string(key, value, "format = \"markdown\"")?;
+                let names = Format::ALL.map(Format::name);
+                export.format = match Format::ALL.into_iter().find(|f| f.name() == name) {
+                    Some(format) => format,
+                    None => {
+                        let near = crate::load::nearest(name, names);
+                        let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
+                        return Err(doc.error(
+                            value.span(),
+                            format!("unknown export format `{name}`"),
+                            format!("{near}formats: {}", names.join(", ")),
+                        ));
+                    }
+                };
+            }
+            "width" => export.width = doc.count(key, value, "width = 100")?,
+            _ => return Err(doc.unknown(key, "key in [export]", ["format", "width"])),
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
