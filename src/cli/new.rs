@@ -45,9 +45,29 @@ pub(super) fn new(path: Option<&Path>) -> ExitCode {
     }
 }
 
-/// The starter with its id and date filled in.
+/// The starter with its id and date filled in, its comments kept in their column.
 fn starter(id: &str, date: &str) -> String {
-    STARTER.replace("{id}", id).replace("{date}", date)
+    fill(&fill(STARTER, "{id}", id), "{date}", date)
+}
+
+/// `text` with `placeholder` replaced by `value`, taking or giving back the spaces after it so
+/// that the comment further on the line does not move (one space at least).
+fn fill(text: &str, placeholder: &str, value: &str) -> String {
+    let mut filled = String::with_capacity(text.len() + value.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(placeholder) {
+        filled.push_str(&rest[..at]);
+        let after = &rest[at + placeholder.len()..];
+        let spaces = after.len() - after.trim_start_matches(' ').len();
+        let room = placeholder.len() + spaces;
+        filled.push_str(value);
+        if spaces > 0 {
+            filled.push_str(&" ".repeat(room.saturating_sub(value.len()).max(1)));
+        }
+        rest = &after[spaces..];
+    }
+    filled.push_str(rest);
+    filled
 }
 
 /// The brief's id from its file's name (`ukraine-2026-12-02.yaml`), when that name is one.
@@ -77,6 +97,19 @@ fn today() -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_comments_stay_in_their_column_whatever_the_id_and_date() {
+        let column = |text: &str, key: &str| {
+            let line = text.lines().find(|l| l.starts_with(key)).expect("the line");
+            line.find('#').expect("its comment")
+        };
+        let short = starter("a", "2026");
+        let long = starter("a-very-long-brief-id-that-takes-the-room", "2026-12-02");
+        assert_eq!(column(&short, "id:"), column(&short, "brief:"));
+        assert_eq!(column(&starter(DEFAULT_ID, "2026-12-02"), "date:"), column(&short, "brief:"));
+        assert!(long.lines().any(|l| l == "id: a-very-long-brief-id-that-takes-the-room # letters, digits, . _ -; every id is unique in the brief"));
+    }
     use crate::load::{Origin, load_bytes};
     use crate::model::Section;
 
