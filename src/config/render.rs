@@ -35,7 +35,10 @@ pub fn render(config: &Config, commented: bool) -> String {
     line("");
     line("[theme]");
     line("# A colour for each role: a name of the terminal's palette, a number 0-255, or \"#rrggbb\".");
-    line(&format!("# Names: {}.", super::theme::palette_names()));
+    let names = format!("Names: {}.", super::theme::palette_names());
+    for wrapped in textwrap::wrap(&names, 88) {
+        line(&format!("# {wrapped}"));
+    }
     for role in Role::ALL {
         let value = super::theme::value(config.palette.get(role));
         line(&format!("{set}{} = {value}  # {}", role.name(), role.about()));
