@@ -33,6 +33,9 @@ pub struct Cli {
     /// opened followed it; FILE is not listed in the library.
     #[arg(long, value_name = "FILE")]
     pub since: Option<PathBuf>,
+    /// Do not read the briefs' files again by themselves when they are saved (r still does).
+    #[arg(long)]
+    pub no_watch: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -148,7 +151,10 @@ pub fn main() -> ExitCode {
                 Ok(since) => since,
                 Err(code) => return code,
             };
-            crate::tui::run(&cli.paths, &crate::tui::Options { no_mouse: cli.no_mouse, cache, since })
+            crate::tui::run(
+                &cli.paths,
+                &crate::tui::Options { no_mouse: cli.no_mouse, cache, since, watch: !cli.no_watch },
+            )
         }
     }
 }

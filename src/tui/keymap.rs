@@ -388,7 +388,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: NORMAL,
         keys: &["D"],
         action: Action::ShowProblems,
-        help: "list the errors the last r found in the brief's file",
+        help: "list the errors the last save or r found in the brief's file",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Lists, Detail, Problems, Library],
+        keys: &["E"],
+        action: Action::Edit,
+        help: "edit the item's file at its line in $VISUAL or $EDITOR",
         hint: None,
     },
     Binding {

@@ -3,6 +3,7 @@
 //! Waiting is on what the screen shows, with a deadline, never on a fixed sleep.
 
 mod reader;
+mod watch;
 
 use std::io::{Read, Write};
 use std::path::Path;
