@@ -101,19 +101,19 @@ pub fn start(targets: Targets, sender: Sender<Message>) -> Result<Watch, String>
 
 /// What the status line says when changes cannot be followed.
 pub fn unwatched(error: &notify::Error) -> String {
-    let why = match &error.kind {
-        notify::ErrorKind::MaxFilesWatch => {
-            "the system's limit of watched folders is reached (raise fs.inotify.max_user_watches)".to_string()
-        }
-        notify::ErrorKind::Io(e) if e.raw_os_error() == Some(libc::ENOSPC) => {
-            "the system's limit of watched folders is reached (raise fs.inotify.max_user_watches)".to_string()
-        }
-        notify::ErrorKind::Io(e) if e.raw_os_error() == Some(libc::EMFILE) => {
-            "the system's limit of watchers is reached (raise fs.inotify.max_user_instances)".to_string()
-        }
-        _ => crate::text::one_line(&error.to_string()).into_owned(),
+    let os = match &error.kind {
+        notify::ErrorKind::Io(e) => e.raw_os_error(),
+        _ => None,
     };
-    format!("not following changes to the briefs: {why}; r reloads")
+    // inotify says a full table of watches with ENOSPC, and too many watchers with EMFILE.
+    let why = if matches!(error.kind, notify::ErrorKind::MaxFilesWatch) || os == Some(libc::ENOSPC) {
+        "inotify watch limit reached (fs.inotify.max_user_watches)".to_string()
+    } else if os == Some(libc::EMFILE) {
+        "inotify instance limit reached (fs.inotify.max_user_instances)".to_string()
+    } else {
+        crate::text::one_line(&error.to_string()).into_owned()
+    };
+    format!("saves not followed: {why}; r reloads")
 }
 
 #[cfg(test)]

@@ -59,6 +59,10 @@ impl App {
             return format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name));
         };
         self.briefs[b].problems = None;
+        // The problems on screen were this brief's, and are fixed.
+        if b == self.current && matches!(self.overlay, Overlay::Problems { shelved: None, .. }) {
+            self.overlay = Overlay::None;
+        }
         let fresh = Arc::new(Opened::from_file(old.name.clone(), brief, path.0, document));
         let warm = fresh.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || warm.warm_finder());

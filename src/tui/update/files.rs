@@ -175,10 +175,10 @@ mod tests {
         assert_eq!(app.context(), crate::tui::keymap::Context::Problems);
         app.update(Action::Edit);
         assert_eq!(app.effects, [Effect::Edit { file: path.clone(), line: 7 }]);
-        app.update(Action::Leave);
         std::fs::write(&path, BRIEF).unwrap();
         app.update(Action::FilesChanged(vec![path]));
         assert!(app.reading().problems.is_none());
+        assert_eq!(app.context(), crate::tui::keymap::Context::Lists, "the problems fixed are closed");
         assert!(app.message.as_deref().is_some_and(|m| m.starts_with("reloaded ")), "{:?}", app.message);
     }
 
