@@ -115,3 +115,23 @@ fn an_editor_that_cannot_start_is_a_message() {
     session.press(b"j", "actor · Joe Biden");
     session.quit();
 }
+
+/// How many inotify instances a process holds: the watcher's, when it watches.
+fn inotify_instances(pid: u32) -> usize {
+    let fds = std::fs::read_dir(format!("/proc/{pid}/fd")).unwrap();
+    let links = fds.filter_map(|fd| std::fs::read_link(fd.ok()?.path()).ok());
+    links.filter(|target| target.to_string_lossy().contains("inotify")).count()
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn no_watch_watches_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(folder.path().join("day.yaml"), BRIEF).unwrap();
+    for (args, instances) in [(&["day.yaml"][..], 1), (&["--no-watch", "day.yaml"][..], 0)] {
+        let mut session = Session::start(args, 100, 30, folder.path(), &[]);
+        session.wait_for_text("Joe Biden");
+        assert_eq!(inotify_instances(session.pid()), instances, "brief {args:?}");
+        session.quit();
+    }
+}
