@@ -105,7 +105,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
 
     let mut signals = Some(terminal::Signals::catch());
-    let mut input = None;
+    // The keys' thread, once started: the first to need it starts it.
+    let mut input = terminal::Input::default();
     let mut tty = match terminal::Tty::take(screen, !options.no_mouse, keyboard) {
         Ok(tty) => tty,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
@@ -114,7 +115,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (result, indexes) = match first {
         Some(load) => load,
         None => {
-            input = listen(&sender, &mut signals);
+            listen(&sender, &mut signals, &mut input);
             match wait_for_load(&mut tty, &receiver, &progress, paths, headers.map(sorted_newest_first)) {
                 Waited::Loaded(load) => load,
                 Waited::Signal(signal) => return terminal::signal_exit(signal),
@@ -142,9 +143,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     app.message = disagreement;
     tty.draw(|buffer| view::draw(buffer, &app));
     // Only now the threads the first frame does not need: what they bring waits for them.
-    let Some(mut input) = input.or_else(|| listen(&sender, &mut signals)) else {
-        return crate::cli::usage_error("the keys could not be read");
-    };
+    listen(&sender, &mut signals, &mut input);
     // Build the search texts while the user reads the first frame: the brief in view first.
     let mut briefs: Vec<Arc<Opened>> = app.briefs.iter().map(|r| r.opened.clone()).collect();
     briefs.swap(0, app.current);
@@ -154,11 +153,11 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
 
 /// Starts reading keys, and forwards the signals caught: once, when the loop first needs them.
 /// Keys typed before wait in the terminal, signals in their pipe.
-fn listen(sender: &Sender<Message>, signals: &mut Option<terminal::Signals>) -> Option<terminal::Input> {
-    let signals = signals.take()?;
-    let input = terminal::spawn_input(sender.clone());
-    signals.forward(sender.clone());
-    Some(input)
+fn listen(sender: &Sender<Message>, signals: &mut Option<terminal::Signals>, input: &mut terminal::Input) {
+    if let Some(signals) = signals.take() {
+        *input = terminal::spawn_input(sender.clone());
+        signals.forward(sender.clone());
+    }
 }
 
 /// Watches the files loaded and the folders opened; where that is impossible, the loop is told

@@ -204,7 +204,8 @@ const LOOK_AT_READ_KEYS: Duration = Duration::from_micros(1_050);
 static HANDED_OVER: AtomicBool = AtomicBool::new(false);
 
 /// The thread reading keys, which can be told to leave the terminal alone while another program
-/// (the editor) reads it: otherwise it would take that program's keys.
+/// (the editor) reads it: otherwise it would take that program's keys. The default is no thread.
+#[derive(Default)]
 pub struct Input {
     /// Talks with the thread: `p` asks it to pause, it answers once it is paused; `r` resumes.
     control: Option<UnixStream>,
