@@ -193,8 +193,16 @@ mod tests {
         assert_eq!(app.briefs.len(), 2);
         assert_eq!(app.library.newest_first().next(), Some(1), "the new brief is the newest");
         assert_eq!(app.shelved.len(), 1);
-        std::fs::remove_file(&broken).unwrap();
-        app.update(Action::FilesChanged(vec![broken]));
+        // Fixed, it opens; removed, it is no longer listed.
+        std::fs::write(&broken, BRIEF.replace("id: day", "id: fixed")).unwrap();
+        app.update(Action::FilesChanged(vec![broken.clone()]));
+        assert_eq!((app.briefs.len(), app.shelved.len()), (3, 0));
+        let other = folder.path().join("other.yaml");
+        std::fs::write(&other, "brief: 1\nid: [\n").unwrap();
+        app.update(Action::FilesChanged(vec![other.clone()]));
+        assert_eq!(app.shelved.len(), 1);
+        std::fs::remove_file(&other).unwrap();
+        app.update(Action::FilesChanged(vec![other]));
         assert!(app.shelved.is_empty());
     }
 
