@@ -392,10 +392,24 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        contexts: &[Lists, Detail, Problems, Library],
+        contexts: NORMAL,
         keys: &["E"],
         action: Action::Edit,
-        help: "edit the item's file at its line in $VISUAL or $EDITOR",
+        help: "edit the selected item's file at its line in $VISUAL or $EDITOR",
+        hint: None,
+    },
+    Binding {
+        contexts: &[Problems],
+        keys: &["E"],
+        action: Action::Edit,
+        help: "edit the file at the first error's line",
+        hint: Some("edit"),
+    },
+    Binding {
+        contexts: &[Library],
+        keys: &["E"],
+        action: Action::Edit,
+        help: "edit the file of the brief under the cursor",
         hint: None,
     },
     Binding {
