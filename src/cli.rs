@@ -49,6 +49,9 @@ pub struct Cli {
     /// Read no config file: every setting at its default.
     #[arg(long, global = true)]
     pub no_config: bool,
+    /// Do not read the briefs' files again by themselves when they are saved (r still does).
+    #[arg(long)]
+    pub no_watch: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -234,6 +237,7 @@ pub fn main() -> ExitCode {
             };
             let options = crate::tui::Options {
                 no_mouse: cli.no_mouse || !config.reader.mouse,
+                watch: !cli.no_watch && config.reader.watch,
                 cache,
                 since,
                 keymap: config.keymap,
@@ -250,7 +254,12 @@ pub fn main() -> ExitCode {
 /// clap takes it, and ignoring it would leave the user thinking it did something.
 fn refuse_reader_options_before(cli: &Cli) -> Result<(), ExitCode> {
     let Some(command) = &cli.command else { return Ok(()) };
-    let given = [("--no-mouse", cli.no_mouse), ("--no-cache", cli.no_cache), ("--since", cli.since.is_some())];
+    let given = [
+        ("--no-mouse", cli.no_mouse),
+        ("--no-cache", cli.no_cache),
+        ("--no-watch", cli.no_watch),
+        ("--since", cli.since.is_some()),
+    ];
     let paths = (!cli.paths.is_empty()).then_some("a path");
     match given.iter().find(|(_, on)| *on).map(|(name, _)| *name).or(paths) {
         None => Ok(()),

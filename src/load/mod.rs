@@ -552,7 +552,8 @@ pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
 /// What [`io_reason`] says of a path that does not exist.
 const NOT_FOUND: &str = "no such file or folder";
 
-fn io_reason(error: &std::io::Error) -> String {
+/// An I/O error in a few plain words, as messages about a file say it.
+pub fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => NOT_FOUND.to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -658,7 +659,8 @@ pub fn brief_files(folder: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(found)
 }
 
-fn is_brief_file(path: &Path) -> bool {
+/// Whether a path names a brief file by its extension, as a folder's walk finds them.
+pub fn is_brief_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))

@@ -140,6 +140,17 @@ pub enum Action {
     Reload,
     /// Show the problems the last reading of the file found.
     ShowProblems,
+    /// Open the selected item's file, or a problem's, in the editor at its line.
+    Edit,
+    /// The runtime ran the editor on `file`: `error` says why it could not.
+    Edited {
+        file: std::path::PathBuf,
+        error: Option<String>,
+    },
+    /// The runtime saw these files change on disk (saved, added, removed): read them again.
+    FilesChanged(Vec<std::path::PathBuf>),
+    /// The runtime cannot follow changes to the files: why, for the status line.
+    Unwatched(String),
 
     /// Nothing was pressed: carry on with work left from the last key (the picker scoring a
     /// large brief in slices).
@@ -214,12 +225,16 @@ impl Action {
             Action::Copy => "copy",
             Action::Reload => "reload",
             Action::ShowProblems => "show_problems",
+            Action::Edit => "edit",
             Action::Suspend => "suspend",
             Action::Quit => "quit",
             // Digits are the numbers of references, not commands.
             Action::Digit(_)
             | Action::Type(_)
             | Action::Copied { .. }
+            | Action::Edited { .. }
+            | Action::FilesChanged(_)
+            | Action::Unwatched(_)
             | Action::Work
             | Action::Resize(..)
             | Action::Click { .. }

@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod describe;
 pub mod detail_rows;
 pub mod dialog;
+pub mod editor;
 pub mod finder;
 pub mod help;
 pub mod keymap;
@@ -18,6 +19,7 @@ mod terminal;
 pub mod theme;
 mod update;
 pub mod view;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -39,14 +41,22 @@ const QUIET_LOAD: Duration = Duration::from_millis(100);
 /// How often the progress screen is redrawn while a load runs.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-/// What reaches the loop: input, signals, the headers of the briefs being read, and the end of
-/// the load.
+/// What reaches the loop: input, signals, the headers of the briefs being read, the end of
+/// the load, and changes to the briefs' files.
 enum Message {
     Input(Event),
     Signal(i32),
     Headers(Vec<Header>),
     Loaded(Load),
+    /// These files were written, added or removed.
+    Changed(Vec<PathBuf>),
+    /// Changes can no longer be followed: why.
+    Unwatched(String),
 }
+
+/// How long the loop waits, after a file changed, for the rest of the save (an editor writes a
+/// file, renames it, writes again) before reading the files again.
+const SETTLE: Duration = Duration::from_millis(150);
 
 /// A brief's file and the header read from its start, shown while the briefs are read.
 pub type Header = (String, crate::load::Preview);
@@ -68,6 +78,8 @@ pub struct Options {
     pub export: crate::export::Options,
     /// The pane every brief opens on (a config file's `[reader] pane`).
     pub pane: Pane,
+    /// Read the briefs' files again when they change (`--no-watch` turns it off).
+    pub watch: bool,
 }
 
 pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
@@ -101,6 +113,8 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
 
     let mut signals = Some(terminal::Signals::catch());
+    // The keys' thread, once started: the first to need it starts it.
+    let mut input = terminal::Input::default();
     let mut tty = match terminal::Tty::take(screen, !options.no_mouse, keyboard) {
         Ok(tty) => tty,
         Err(error) => return crate::cli::usage_error(&format!("cannot set up the terminal: {error}")),
@@ -109,7 +123,7 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     let (result, indexes) = match first {
         Some(load) => load,
         None => {
-            listen(&sender, &mut signals);
+            listen(&sender, &mut signals, &mut input);
             let theme = theme::Theme { color: crate::cli::reader_color(), palette: options.palette };
             let waiting = Waiting { progress: &progress, keymap: &options.keymap, theme };
             match wait_for_load(&mut tty, &receiver, &waiting, paths, headers.map(sorted_newest_first)) {
@@ -124,6 +138,9 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     }
     let files = result.unwrap_or_default();
     let disagreement = across_briefs_warning(&files);
+    // Watching starts before the first frame, so a save the user makes once they see the brief
+    // is never missed.
+    let _watch = options.watch.then(|| start_watching(paths, &files, &sender)).flatten();
     let shelved = shelve(&files);
     let briefs = loaded_briefs(files, indexes);
     let mut app = App::with_shelved(briefs, shelved);
@@ -140,21 +157,68 @@ pub fn run(paths: &[PathBuf], options: &Options) -> ExitCode {
     app.message = disagreement;
     tty.draw(|buffer| view::draw(buffer, &app));
     // Only now the threads the first frame does not need: what they bring waits for them.
-    listen(&sender, &mut signals);
+    listen(&sender, &mut signals, &mut input);
     // Build the search texts while the user reads the first frame: the brief in view first.
     let mut briefs: Vec<Arc<Opened>> = app.briefs.iter().map(|r| r.opened.clone()).collect();
     briefs.swap(0, app.current);
     let _ = std::thread::Builder::new().name("warm".into()).spawn(move || briefs.iter().for_each(|o| o.warm_finder()));
-    run_app(&mut tty, &mut app, &receiver)
+    run_app(&mut tty, &mut input, &mut app, &receiver)
 }
 
 /// Starts reading keys, and forwards the signals caught: once, when the loop first needs them.
 /// Keys typed before wait in the terminal, signals in their pipe.
-fn listen(sender: &Sender<Message>, signals: &mut Option<terminal::Signals>) {
+fn listen(sender: &Sender<Message>, signals: &mut Option<terminal::Signals>, input: &mut terminal::Input) {
     if let Some(signals) = signals.take() {
-        terminal::spawn_input(sender.clone());
+        *input = terminal::spawn_input(sender.clone());
         signals.forward(sender.clone());
     }
+}
+
+/// Watches the files loaded and the folders opened; where that is impossible, the loop is told
+/// why (once) and `r` still reads a brief again.
+fn start_watching(paths: &[PathBuf], files: &[LoadedFile], sender: &Sender<Message>) -> Option<watch::Watch> {
+    let loaded: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|file| match &file.origin {
+            crate::load::Origin::File(path) => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    let folders: Vec<PathBuf> = paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    if loaded.is_empty() {
+        return None;
+    }
+    match watch::start(watch::Targets::new(&loaded, &folders), sender.clone()) {
+        Ok(watch) => Some(watch),
+        Err(why) => {
+            let _ = sender.send(Message::Unwatched(why));
+            None
+        }
+    }
+}
+
+/// Runs the editor on a file at a line, the terminal handed over to it and the keys left to
+/// it; `Err` says why it could not start. Gives the terminal's size after.
+fn run_editor(
+    tty: &mut terminal::Tty,
+    input: &mut terminal::Input,
+    file: &std::path::Path,
+    line: u32,
+) -> (Result<(), String>, (u16, u16)) {
+    let chosen = editor::chosen(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"));
+    let (program, args) = match editor::command(&chosen, file, line) {
+        Ok(command) => command,
+        Err(why) => return (Err(why), tty.size()),
+    };
+    input.pause();
+    let (status, size) = tty.hand_over(|| std::process::Command::new(&program).args(&args).status());
+    input.resume();
+    let result = status.map(drop).map_err(|error| {
+        let why = crate::load::io_reason(&error);
+        crate::text::one_line(&format!("cannot start the editor “{program}”: {why}; set $VISUAL or $EDITOR"))
+            .into_owned()
+    });
+    (result, size)
 }
 
 /// Whether a load must not open: an I/O error, or a brief with errors and none without. With
@@ -172,15 +236,17 @@ pub fn shelve(files: &[LoadedFile]) -> Vec<Shelved> {
         .filter(|file| file.has_errors())
         .map(|file| {
             let name = file.origin.name();
-            let errors = file.all_problems().filter(|p| p.is_error()).count();
             let first = file.all_problems().find(|p| p.is_error());
             let first = first.map_or_else(String::new, |p| {
                 let fix = p.fix().map_or_else(String::new, |fix| format!("; {fix}"));
                 crate::text::one_line(&format!("{} [{}]{fix}", p.located(&name), p.code)).into_owned()
             });
-            let report = crate::load::render::human(file, false).lines().map(str::to_string).collect();
             let opened = file.valid_briefs().count();
-            Shelved { name, first, problems: state::Problems { errors, report }, opened }
+            let path = match &file.origin {
+                crate::load::Origin::File(path) => Some(path.clone()),
+                _ => None,
+            };
+            Shelved { name, path, first, problems: state::Problems::of(file, None), opened }
         })
         .collect()
 }
@@ -357,7 +423,8 @@ fn wait_for_load(
                 }
             }
             Ok(Message::Input(Event::Resize(width, height))) => tty.resize((width, height)),
-            Ok(Message::Input(_)) | Err(RecvTimeoutError::Timeout) => {}
+            // Watching starts once the load is done: nothing changes before.
+            Ok(Message::Input(_) | Message::Changed(_) | Message::Unwatched(_)) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 let stopped = LoadError { path: "briefs".into(), message: "the load stopped".into() };
                 return Waited::Loaded((Err(stopped), Vec::new()));
@@ -401,9 +468,21 @@ fn test_panic(event: &Event) {
 }
 
 /// The loop, after the first frame: wait (no timer: idle is idle), update, carry out effects,
-/// draw.
-fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>) -> ExitCode {
+/// draw. Only while a change to a file settles does it wait with a deadline.
+fn run_app(
+    tty: &mut terminal::Tty,
+    input: &mut terminal::Input,
+    app: &mut App,
+    receiver: &Receiver<Message>,
+) -> ExitCode {
+    let mut changed: Vec<PathBuf> = Vec::new();
+    let mut settled: Option<Instant> = None;
     loop {
+        if settled.is_some_and(|at| at <= Instant::now()) {
+            settled = None;
+            app.update(Action::FilesChanged(std::mem::take(&mut changed)));
+            tty.draw(|buffer| view::draw(buffer, app));
+        }
         // Work left from the last key goes on only while no key is waiting.
         let message = match receiver.try_recv() {
             Ok(message) => message,
@@ -412,10 +491,17 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
                 tty.draw(|buffer| view::draw(buffer, app));
                 continue;
             }
-            Err(mpsc::TryRecvError::Empty) => match receiver.recv() {
-                Ok(message) => message,
-                Err(_) => break,
-            },
+            Err(mpsc::TryRecvError::Empty) => {
+                let waited = match settled {
+                    Some(at) => receiver.recv_timeout(at.saturating_duration_since(Instant::now())),
+                    None => receiver.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                };
+                match waited {
+                    Ok(message) => message,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
             Err(mpsc::TryRecvError::Disconnected) => break,
         };
         match message {
@@ -429,6 +515,12 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
                 app.update(action);
             }
             Message::Signal(signal) => return terminal::signal_exit(signal),
+            Message::Changed(paths) => {
+                changed.extend(paths);
+                settled.get_or_insert_with(|| Instant::now() + SETTLE);
+                continue;
+            }
+            Message::Unwatched(why) => app.update(Action::Unwatched(why)),
             Message::Headers(..) | Message::Loaded(..) => {}
         }
         for effect in std::mem::take(&mut app.effects) {
@@ -442,6 +534,11 @@ fn run_app(tty: &mut terminal::Tty, app: &mut App, receiver: &Receiver<Message>)
                     let tmux = std::env::var_os("TMUX").filter(|v| !v.is_empty()).map(|_| std::ffi::OsStr::new("tmux"));
                     let to = clipboard::copy(&text, tmux, |sequence| tty.write_raw(sequence));
                     app.update(Action::Copied { items, to });
+                }
+                Effect::Edit { file, line } => {
+                    let (result, (width, height)) = run_editor(tty, input, &file, line);
+                    app.update(Action::Resize(width, height));
+                    app.update(Action::Edited { file, error: result.err() });
                 }
             }
         }

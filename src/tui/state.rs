@@ -186,9 +186,39 @@ pub struct Problems {
     pub errors: usize,
     /// The report as `brief check` prints it, a line at a time.
     pub report: Vec<String>,
+    /// The file and line of the first error, where `E` opens the editor.
+    pub at: Option<(std::path::PathBuf, u32)>,
+}
+
+impl Problems {
+    /// The errors of a file, `first` the one `E` opens (`None`: the file's first error).
+    pub fn of(file: &crate::load::LoadedFile, first: Option<&crate::load::Diagnostic>) -> Problems {
+        let errors = file.all_problems().filter(|p| p.is_error()).count();
+        let report = crate::load::render::human(file, false).lines().map(str::to_string).collect();
+        let first = first.or_else(|| file.all_problems().find(|p| p.is_error()));
+        let at = match &file.origin {
+            crate::load::Origin::File(path) => Some((path.clone(), first.and_then(|p| p.span).map_or(1, |s| s.line))),
+            _ => None,
+        };
+        Problems { errors, report, at }
+    }
 }
 
 impl Reading {
+    pub fn new(opened: Opened) -> Reading {
+        Reading {
+            nav: Navigation::new(&opened),
+            opened: Arc::new(opened),
+            marks: Default::default(),
+            groups: Vec::new(),
+            marks_for: None,
+            across: None,
+            source_texts: Default::default(),
+            problems: None,
+            since: Default::default(),
+        }
+    }
+
     /// How many rows a pane shows (all items, or the filtered ones).
     pub fn row_count(&self, pane: Pane) -> usize {
         match &self.nav.rows[pane as usize] {
@@ -267,6 +297,8 @@ pub enum Shelf {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shelved {
     pub name: String,
+    /// The file, to read again when it changes.
+    pub path: Option<std::path::PathBuf>,
     /// The first error, `file:line:col: error[E014]: …`, on one line.
     pub first: String,
     pub problems: Problems,
@@ -345,6 +377,12 @@ pub enum Effect {
         text: String,
         items: usize,
     },
+    /// Hand the terminal to the editor on this file at this line, then reload it; the runtime
+    /// answers with [`Action::Edited`].
+    Edit {
+        file: std::path::PathBuf,
+        line: u32,
+    },
 }
 
 pub struct App {
@@ -392,20 +430,7 @@ impl App {
         let mut app = App {
             library,
             shelved,
-            briefs: briefs
-                .into_iter()
-                .map(|opened| Reading {
-                    nav: Navigation::new(&opened),
-                    opened: Arc::new(opened),
-                    marks: Default::default(),
-                    groups: Vec::new(),
-                    marks_for: None,
-                    across: None,
-                    source_texts: Default::default(),
-                    problems: None,
-                    since: Default::default(),
-                })
-                .collect(),
+            briefs: briefs.into_iter().map(Reading::new).collect(),
             current: 0,
             overlay: Overlay::None,
             back: Vec::new(),

@@ -1,7 +1,8 @@
 //! The terminal, borrowed and always given back: raw mode, the alternate screen, mouse capture
 //! and the cursor are restored on every way out, a panic included (its message prints after).
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
+use std::os::unix::net::UnixStream;
 use std::process::ExitCode;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -157,13 +158,24 @@ impl Tty {
     /// Ctrl-z: gives the terminal back, stops until `fg`, then takes it again and redraws all.
     /// Gives the terminal's size, which may have changed meanwhile.
     pub fn suspend(&mut self) -> (u16, u16) {
+        self.hand_over(|| {
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        })
+        .1
+    }
+
+    /// Gives the terminal back as it was before the reader took it, for `away` (the shell after
+    /// Ctrl-z, an editor), then takes it again whole: raw mode, the alternate screen, the mouse,
+    /// the keyboard protocol, and a frame drawn from nothing. Gives what `away` gave and the
+    /// terminal's size, which may have changed meanwhile.
+    pub fn hand_over<T>(&mut self, away: impl FnOnce() -> T) -> (T, (u16, u16)) {
         restore();
-        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        let result = away();
         let _ = setup(self.mouse, self.keyboard);
         self.size = crossterm::terminal::size().unwrap_or(self.size);
-        // Cleared whatever the size: the shell drew over the screen meanwhile.
+        // Cleared whatever the size: another program drew over the screen meanwhile.
         let _ = self.screen.resize(Rect::new(0, 0, self.size.0, self.size.1));
-        self.size
+        (result, self.size)
     }
 }
 
@@ -187,13 +199,48 @@ impl Drop for Tty {
 /// This waits 1 ms (a key arriving meanwhile is read at once), then spins for the rest.
 const LOOK_AT_READ_KEYS: Duration = Duration::from_micros(1_050);
 
+/// While set, Ctrl-c belongs to the program the terminal was handed to: the SIGINT it sends to
+/// the whole foreground group must not end the reader too.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// The thread reading keys, which can be told to leave the terminal alone while another program
+/// (the editor) reads it: otherwise it would take that program's keys. The default is no thread.
+#[derive(Default)]
+pub struct Input {
+    /// Talks with the thread: `p` asks it to pause, it answers once it is paused; `r` resumes.
+    control: Option<UnixStream>,
+}
+
+impl Input {
+    /// Stops reading the terminal: returns once the thread waits for [`Input::resume`].
+    pub fn pause(&mut self) {
+        HANDED_OVER.store(true, Ordering::SeqCst);
+        if let Some(control) = &mut self.control {
+            let mut answer = [0u8; 1];
+            // A thread that has ended (the terminal hung up) reads nothing any more either.
+            let _ = control.write_all(b"p").and_then(|()| control.read(&mut answer));
+        }
+    }
+
+    pub fn resume(&mut self) {
+        if let Some(control) = &mut self.control {
+            let _ = control.write_all(b"r");
+        }
+        HANDED_OVER.store(false, Ordering::SeqCst);
+    }
+}
+
 /// Reads terminal events on a thread of their own, so the loop can also hear signals.
 ///
 /// crossterm spins forever on a terminal that has gone away (its read returns nothing, and it
 /// asks again), so this thread waits on the terminal itself and hands it to crossterm only
 /// when there is input: a hang-up ends the reader as SIGHUP would.
-pub fn spawn_input(sender: Sender<Message>) {
+pub fn spawn_input(sender: Sender<Message>) -> Input {
     let tty = input_terminal();
+    let (control, mut thread_end) = match (&tty, UnixStream::pair()) {
+        (Some(_), Ok((ours, theirs))) => (Some(ours), Some(theirs)),
+        _ => (None, None),
+    };
     let _ = std::thread::Builder::new().name("input".into()).spawn(move || {
         loop {
             if let Some(fd) = &tty {
@@ -201,9 +248,20 @@ pub fn spawn_input(sender: Sender<Message>) {
                 // then wait on the terminal. Each check of crossterm is guarded by one of ours.
                 let buffered =
                     poll_terminal(fd, 0) == Some(true) && crossterm::event::poll(LOOK_AT_READ_KEYS).unwrap_or(false);
-                if !buffered && poll_terminal(fd, -1) != Some(true) {
-                    let _ = sender.send(Message::Signal(signal_hook::consts::SIGHUP));
-                    break;
+                if !buffered {
+                    match wait_for_input(fd, thread_end.as_ref()) {
+                        Waiting::Input => {}
+                        Waiting::Paused => {
+                            if !paused(thread_end.as_mut()) {
+                                break;
+                            }
+                            continue;
+                        }
+                        Waiting::HungUp => {
+                            let _ = sender.send(Message::Signal(signal_hook::consts::SIGHUP));
+                            break;
+                        }
+                    }
                 }
             }
             let Ok(event) = crossterm::event::read() else { break };
@@ -217,6 +275,48 @@ pub fn spawn_input(sender: Sender<Message>) {
             }
         }
     });
+    Input { control }
+}
+
+enum Waiting {
+    Input,
+    Paused,
+    HungUp,
+}
+
+/// Waits for a key, or for the loop to ask for a pause.
+fn wait_for_input(fd: &std::os::fd::OwnedFd, control: Option<&UnixStream>) -> Waiting {
+    use std::os::fd::AsRawFd;
+    let Some(control) = control else {
+        return if poll_terminal(fd, -1) == Some(true) { Waiting::Input } else { Waiting::HungUp };
+    };
+    let mut polls = [
+        libc::pollfd { fd: fd.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+        libc::pollfd { fd: control.as_raw_fd(), events: libc::POLLIN, revents: 0 },
+    ];
+    loop {
+        // SAFETY: two valid pollfds for the duration of the call.
+        let ready = unsafe { libc::poll(polls.as_mut_ptr(), 2, -1) };
+        if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        }
+        if polls[1].revents != 0 {
+            return Waiting::Paused;
+        }
+        let hung_up = ready < 0 || polls[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+        return if hung_up { Waiting::HungUp } else { Waiting::Input };
+    }
+}
+
+/// Answers a pause and waits, reading nothing of the terminal, until told to resume. `false`
+/// when the loop has gone.
+fn paused(control: Option<&mut UnixStream>) -> bool {
+    let Some(control) = control else { return false };
+    let mut byte = [0u8; 1];
+    if !matches!(control.read(&mut byte), Ok(1)) || byte[0] != b'p' || control.write_all(b"a").is_err() {
+        return false;
+    }
+    matches!(control.read(&mut byte), Ok(1))
 }
 
 /// The terminal keys come from: stdin, or `/dev/tty` when stdin holds a brief.
@@ -263,6 +363,9 @@ impl Signals {
         let Some(mut signals) = self.0 else { return };
         let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
             for signal in signals.forever() {
+                if signal == signal_hook::consts::SIGINT && HANDED_OVER.load(Ordering::SeqCst) {
+                    continue;
+                }
                 let message = if signal == signal_hook::consts::SIGWINCH {
                     match crossterm::terminal::size() {
                         Ok((width, height)) => Message::Input(crossterm::event::Event::Resize(width, height)),

@@ -5,6 +5,7 @@
 mod new;
 mod pager;
 mod reader;
+mod watch;
 
 use std::io::{Read, Write};
 use std::path::Path;

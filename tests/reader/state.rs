@@ -357,7 +357,8 @@ fn help_wraps_to_the_screen_says_where_it_is_and_explains_every_symbol() {
         let footer = &rows[rows.len() - 2];
         assert!(footer.contains(" ↑ ") && !footer.contains('↓'), "at the end: {footer}");
     }
-    let mut app = app_with(vec![sample_loaded()], 100, 80);
+    // Tall enough for the keys of the lists and the legend after them.
+    let mut app = app_with(vec![sample_loaded()], 100, 90);
     press(&mut app, "?");
     let screen = drawn(&app).join("\n");
     for symbol in ["•", "+ - = ± ?", "*", "·", "[disputed]", "(reported)", "“ ”", "␛ [RLO]"] {

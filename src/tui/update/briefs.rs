@@ -12,46 +12,68 @@ impl App {
     /// Reads the brief's file again (`r`). A file that is gone, unreadable or now has errors
     /// changes nothing: the reader keeps what it loaded and says why.
     pub(super) fn reload(&mut self) {
-        let old = self.reading().opened.clone();
-        let Some((path, document)) = old.file.clone() else {
-            self.message = Some(format!("{} was not read from a file: nothing to reload", one_line(&old.name)));
+        let Some((path, _)) = self.opened().file.clone() else {
+            self.message =
+                Some(format!("{} was not read from a file: nothing to reload", one_line(&self.opened().name)));
             return;
         };
-        let file = match crate::load::load_file(&path) {
+        let mut file = crate::load::load_file(&path);
+        self.message = Some(self.reload_brief(self.current, &mut file));
+    }
+
+    /// Puts in place of brief `b` its document of `file`, just read again from the brief's file,
+    /// and says what happened. A file that could not be read, or where the brief now has errors,
+    /// changes nothing but the brief's problems (what `D` lists). The brief is taken out of the
+    /// file, for each of its briefs in turn.
+    pub(super) fn reload_brief(
+        &mut self,
+        b: usize,
+        file: &mut Result<crate::load::LoadedFile, crate::load::LoadError>,
+    ) -> String {
+        let old = self.briefs[b].opened.clone();
+        let Some((_, document)) = old.file.clone() else {
+            return format!("{} was not read from a file: nothing to reload", one_line(&old.name));
+        };
+        let file = match file {
             Ok(file) => file,
-            Err(error) => {
-                self.message = Some(format!("{}; still showing what was loaded", one_line(&error.to_string())));
-                return;
-            }
+            Err(error) => return format!("{}; still showing what was loaded", one_line(&error.to_string())),
         };
         // The file's own errors (its YAML did not parse) or this document's stop the reload;
         // another document's do not.
         let broken = |b: &crate::load::LoadedBrief| b.has_errors();
         if file.problems.iter().any(|p| p.is_error()) || file.briefs.get(document).is_some_and(broken) {
-            let errors = file.all_problems().filter(|p| p.is_error()).count();
             // The file's own problems first (the YAML did not parse), then this brief's, then the
             // other briefs' of the file.
             let this_brief = file.briefs.get(document).into_iter().flat_map(|b| &b.problems);
             let first = file.problems.iter().chain(this_brief).chain(file.all_problems()).find(|p| p.is_error());
+            let problems = Problems::of(file, first);
+            let errors = problems.errors;
             let first = first.map_or_else(String::new, |p| format!("{} ", one_line(&p.located(&file.origin.name()))));
-            let report = crate::load::render::human(&file, false).lines().map(str::to_string).collect();
-            self.reading_mut().problems = Some(Problems { errors, report });
+            self.briefs[b].problems = Some(problems);
             let count = if errors == 1 { "the only error".to_string() } else { format!("1 of {errors} errors") };
-            self.message = Some(format!("{first}({count}; D lists them; still showing what was loaded)"));
-            return;
+            let key = self.key(crate::tui::keymap::Context::Lists, crate::tui::Action::ShowProblems);
+            let lists =
+                if b == self.current { format!("{key} lists them") } else { format!("{key} in that brief lists them") };
+            return format!("{first}({count}; {lists}; still showing what was loaded)");
         }
-        let Some(brief) = file.briefs.into_iter().nth(document).and_then(|b| b.brief) else {
-            self.message =
-                Some(format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name)));
-            return;
+        let Some((brief, path)) = file.briefs.get_mut(document).and_then(|b| b.brief.take()).zip(old.file.clone())
+        else {
+            return format!("{} no longer holds this brief; still showing what was loaded", one_line(&old.name));
         };
-        self.reading_mut().problems = None;
-        let fresh = Arc::new(Opened::from_file(old.name.clone(), brief, path, document));
+        self.briefs[b].problems = None;
+        // The problems on screen were this brief's, and are fixed.
+        if b == self.current && matches!(self.overlay, Overlay::Problems { shelved: None, .. }) {
+            self.overlay = Overlay::None;
+        }
+        let fresh = Arc::new(Opened::from_file(old.name.clone(), brief, path.0, document));
         let warm = fresh.clone();
         let _ = std::thread::Builder::new().name("warm".into()).spawn(move || warm.warm_finder());
+        // Every selection of the brief is kept by id, as for the brief in view.
+        let current = std::mem::replace(&mut self.current, b);
         self.replace_brief(&old, fresh);
-        let items: usize = Section::ALL.iter().map(|&s| self.brief().len(s)).sum();
-        self.message = Some(format!("reloaded {}: {items} items", one_line(&self.opened().name)));
+        self.current = current;
+        let items: usize = Section::ALL.iter().map(|&s| self.briefs[b].opened.brief.len(s)).sum();
+        format!("reloaded {}: {items} items", one_line(&self.briefs[b].opened.name))
     }
 
     /// Swaps in a new version of the current brief, keeping each selection, the filter, the

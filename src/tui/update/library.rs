@@ -116,6 +116,10 @@ impl App {
                 self.open_timeline();
                 return;
             }
+            Action::Edit => {
+                self.overlay = Overlay::Library(state);
+                return self.edit();
+            }
             Action::OpenPicker => {
                 self.overlay = Overlay::Library(state);
                 self.open_picker();
@@ -131,7 +135,7 @@ impl App {
     }
 
     /// The library's rows for its query as it is now, the cursor staying on its brief.
-    fn find_again(&self, state: &mut LibraryState) {
+    pub(super) fn find_again(&self, state: &mut LibraryState) {
         let chosen = state.rows.get(state.cursor).map(|r| r.entry);
         state.rows = self.library_rows(&state.query);
         state.cursor = chosen.and_then(|c| state.rows.iter().position(|r| r.entry == c)).unwrap_or(0);

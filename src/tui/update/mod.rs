@@ -3,6 +3,7 @@
 
 mod briefs;
 mod detail;
+mod files;
 mod history;
 mod library;
 mod lists;
@@ -22,7 +23,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // A message stays until the user does something: the terminal resizing, or work left
         // from the last key, is not that.
-        if !matches!(action, Action::Resize(..) | Action::Work) {
+        if !matches!(action, Action::Resize(..) | Action::Work | Action::FilesChanged(_)) {
             self.message = None;
         }
         match action {
@@ -57,6 +58,11 @@ impl App {
             }
             // The runtime's answer to `y`, whatever is open by the time it comes.
             Action::Copied { items, to } => self.message = Some(copied_message(items, &to)),
+            Action::FilesChanged(paths) => self.files_changed(paths),
+            Action::Edited { file, error } => self.edited(file, error),
+            Action::Unwatched(why) => {
+                self.message = Some(format!("{why}; {} reloads", self.key(Context::Lists, Action::Reload)));
+            }
             Action::Click { column, row } => self.click(column, row),
             Action::ScrollDown { column, row } => self.wheel(column, row, true),
             Action::ScrollUp { column, row } => self.wheel(column, row, false),
@@ -168,6 +174,7 @@ impl App {
             Action::Export => self.open_export(),
             Action::Copy => self.copy_view(),
             Action::Reload => self.reload(),
+            Action::Edit => self.edit(),
             Action::ShowProblems => match self.reading().problems {
                 Some(_) => self.overlay = Overlay::Problems { scroll: 0, shelved: None, library: None },
                 None => self.message = Some("no problems: the brief's file read cleanly".into()),

@@ -154,6 +154,11 @@ impl App {
         let Overlay::Problems { scroll, shelved, library } = std::mem::replace(&mut self.overlay, Overlay::None) else {
             return;
         };
+        if action == Action::Edit {
+            let at = self.problems_shown(shelved).and_then(|p| p.at.clone());
+            self.overlay = Overlay::Problems { scroll, shelved, library };
+            return self.edit_at(at);
+        }
         let lines = self.problems_shown(shelved).map_or(0, |p| p.report.len());
         let page = (self.size.1 as usize).saturating_sub(4);
         match scrolled(scroll, &action, page, lines.saturating_sub(page)) {

@@ -244,7 +244,12 @@ fn draw_summary(buffer: &mut Buffer, rect: Rect, app: &App, selected: Option<She
             };
             lines.extend(describe::wrap(&said, width, theme.heading()));
             lines.extend(describe::wrap(&shelved.first, width, Style::new()));
-            lines.push(Line::styled("D lists every problem; the other briefs open as they are", theme.dim()));
+            let problems = app.key(Context::Library, Action::ShowProblems);
+            let edit = app.key(Context::Library, Action::Edit);
+            let said = format!(
+                "{problems} lists every problem, {edit} opens the first in your editor; the other briefs open as they are"
+            );
+            lines.extend(describe::wrap(&said, width, theme.dim()));
         }
         None => {}
     }

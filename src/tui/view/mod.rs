@@ -166,7 +166,14 @@ fn header(buffer: &mut Buffer, area: Rect, app: &App, theme: Theme) {
     let mut right: Vec<Span> = Vec::new();
     if let Some(problems) = &app.reading().problems {
         let plural = if problems.errors == 1 { "" } else { "s" };
-        right.push(Span::styled(format!(" file has {} error{plural} · D ", problems.errors), theme.marking()));
+        right.push(Span::styled(
+            format!(
+                " file has {} error{plural} · {} ",
+                problems.errors,
+                app.key(keymap::Context::Lists, Action::ShowProblems)
+            ),
+            theme.marking(),
+        ));
         right.push(Span::raw(" "));
     }
     if let Some(filter) = app.nav().filter {
