@@ -10,7 +10,8 @@ impl App {
     /// Reads again the files that changed: each brief they hold keeps its selections by id (as
     /// `r` does); a save that leaves a brief with errors keeps what was loaded and says where the
     /// first error is. A new brief file in the folder opened joins the library, listed with
-    /// the broken ones if it has errors; a broken file fixed opens.
+    /// the broken ones if it has errors; a broken file fixed opens; a brief whose file is gone
+    /// leaves.
     pub(super) fn files_changed(&mut self, paths: Vec<PathBuf>) {
         let mut said = Vec::new();
         let mut paths = paths;
@@ -19,6 +20,14 @@ impl App {
         for path in paths {
             let open: Vec<usize> = (0..self.briefs.len()).filter(|&b| self.is_from(b, &path)).collect();
             let mut file = crate::load::load_file(&path);
+            // A brief whose file is gone leaves the reader, as it would not be there if opened
+            // now; the last one stays, with what was loaded, since the reader needs a brief.
+            if !open.is_empty() && !path.exists() && open.len() < self.briefs.len() {
+                self.let_go(&open);
+                said.push(format!("{} was removed", one_line(&path.display().to_string())));
+                self.library_changed();
+                continue;
+            }
             if !open.is_empty() {
                 // The brief in view speaks first.
                 let mut open = open;
@@ -63,6 +72,32 @@ impl App {
         if let Some(first) = said.first() {
             let more = if said.len() > 1 { format!(" (and {} more)", said.len() - 1) } else { String::new() };
             self.message = Some(format!("{first}{more}"));
+        }
+    }
+
+    /// Takes the briefs `gone` (in order) out of the reader, and out of the history; another
+    /// screen on top, which may point at them, gives way to the library.
+    fn let_go(&mut self, gone: &[usize]) {
+        for &b in gone.iter().rev() {
+            self.briefs.remove(b);
+        }
+        let renumbered = |brief: usize| -> Option<usize> {
+            (!gone.contains(&brief)).then(|| brief - gone.iter().filter(|&&g| g < brief).count())
+        };
+        for history in [&mut self.back, &mut self.forward] {
+            history.retain_mut(|location| match renumbered(location.brief) {
+                Some(brief) => {
+                    location.brief = brief;
+                    true
+                }
+                None => false,
+            });
+        }
+        let was_in_view = gone.contains(&self.current);
+        let before = gone.iter().filter(|&&g| g < self.current).count();
+        self.current = (self.current - before).min(self.briefs.len() - 1);
+        if was_in_view || !matches!(self.overlay, Overlay::None | Overlay::Library(_)) {
+            self.overlay = Overlay::Library(LibraryState::default());
         }
     }
 
@@ -142,6 +177,38 @@ mod tests {
         let file = crate::load::load_file(&path).expect("readable");
         let app = App::new(crate::tui::open_all(vec![file]));
         (folder, path, app)
+    }
+
+    #[test]
+    fn a_brief_whose_file_is_removed_leaves_the_library_and_the_history_but_the_last_stays() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let paths: Vec<_> = ["a", "b", "c"]
+            .iter()
+            .map(|id| {
+                let path = folder.path().join(format!("{id}.yaml"));
+                std::fs::write(&path, BRIEF.replace("id: day", &format!("id: {id}"))).unwrap();
+                path
+            })
+            .collect();
+        let files = paths.iter().map(|p| crate::load::load_file(p).expect("readable")).collect();
+        let mut app = App::new(crate::tui::open_all(files));
+        app.update(Action::Leave);
+        assert_eq!(app.briefs.len(), 3);
+        // History that points at c, then a in view.
+        app.current = 2;
+        app.update(Action::NextBrief);
+        app.update(Action::PreviousBrief);
+        app.current = 0;
+        std::fs::remove_file(&paths[2]).unwrap();
+        app.update(Action::FilesChanged(vec![paths[2].clone()]));
+        assert_eq!(app.briefs.len(), 2);
+        assert!(app.message.clone().unwrap_or_default().ends_with("c.yaml was removed"));
+        assert!(app.back.iter().chain(&app.forward).all(|l| l.brief < 2));
+        assert_eq!(&*app.brief().id, "a", "the brief in view stays in view");
+        std::fs::remove_file(&paths[0]).unwrap();
+        std::fs::remove_file(&paths[1]).unwrap();
+        app.update(Action::FilesChanged(vec![paths[0].clone(), paths[1].clone()]));
+        assert_eq!(app.briefs.len(), 1, "the last brief stays open");
     }
 
     #[test]

@@ -153,7 +153,8 @@ impl App {
         self.current = brief;
         self.nav_mut().focus = Focus::List;
         let title = one_line(&self.brief().title).into_owned();
-        self.message = Some(format!("{title} · L returns to the library"));
+        let library = self.key(crate::tui::keymap::Context::Lists, Action::ToggleLibrary);
+        self.message = Some(format!("{title} · {library} returns to the library"));
         if query.is_empty() {
             return;
         }
