@@ -7,7 +7,9 @@ use ratatui::text::Line;
 use crate::index::Group;
 use crate::model::ItemRef;
 use crate::text::one_line;
+use crate::tui::Action;
 use crate::tui::describe;
+use crate::tui::keymap::Context;
 use crate::tui::state::App;
 use crate::tui::theme::Theme;
 
@@ -121,10 +123,13 @@ fn since_earlier(app: &App, item: ItemRef, theme: Theme, width: usize) -> Vec<Li
         }
     }
     let how = match since.earlier {
-        crate::tui::since::Earlier::Open(_) => "o opens the earlier version (Backspace returns)",
-        crate::tui::since::Earlier::Given(_) => "the earlier version is in the --since file",
+        crate::tui::since::Earlier::Open(_) => {
+            let (open, back) = (app.key(Context::Detail, Action::OpenEarlier), app.key(Context::Detail, Action::Back));
+            format!("{open} opens the earlier version ({back} returns)")
+        }
+        crate::tui::since::Earlier::Given(_) => "the earlier version is in the --since file".to_string(),
     };
-    lines.extend(describe::wrap(how, width, theme.dim()));
+    lines.extend(describe::wrap(&how, width, theme.dim()));
     lines
 }
 
@@ -135,7 +140,10 @@ fn across_briefs(app: &App, theme: Theme, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::raw("")];
     lines.push(Line::from(vec![
         ratatui::text::Span::styled(format!("Across {count} briefs"), theme.heading()),
-        ratatui::text::Span::styled(" · a opens the dossier", theme.dim()),
+        ratatui::text::Span::styled(
+            format!(" · {} opens the dossier", app.key(Context::Detail, Action::Dossier)),
+            theme.dim(),
+        ),
     ]));
     for stance in stances {
         lines.extend(describe::wrap_styled(&[(stance, ratatui::style::Style::new())], width));

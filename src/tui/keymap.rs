@@ -321,7 +321,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: NORMAL,
         keys: &["o"],
         action: Action::OpenEarlier,
-        help: "open the selected item's earlier version, in the brief this one follows (Backspace returns)",
+        help: "open the selected item's earlier version, in the brief this one follows (back returns)",
         hint: None,
     },
     Binding {
@@ -456,7 +456,7 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Search],
         keys: &["enter"],
         action: Action::Submit,
-        help: "keep this search (n/N move between matches)",
+        help: "keep this search, to step through its matches",
         hint: Some("keep"),
     },
     Binding {
