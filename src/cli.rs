@@ -301,7 +301,7 @@ fn settings(no_config: bool) -> Result<(crate::config::Config, String), ExitCode
         Ok(Some(config)) => Ok((config, shown)),
         Ok(None) => Ok((defaults, format!("{shown} (no such file: every setting is its default)"))),
         Err(error) => {
-            print_stderr(&format!("error: {error}\n"));
+            print_stderr(&format!("{error}\n"));
             Err(ExitCode::from(EXIT_USAGE))
         }
     }

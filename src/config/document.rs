@@ -77,7 +77,7 @@ impl Document<'_> {
     }
 }
 
-/// A table's entries in the order the file has them: the first mistake in it is the one told.
+/// A table's entries in the order the file has them, which is the order mistakes are told in.
 pub fn in_order<'t, 'i>(table: &'t DeTable<'i>) -> Vec<(&'t Key<'i>, &'t Value<'i>)> {
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(key, _)| key.span().start);

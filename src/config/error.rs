@@ -80,8 +80,34 @@ impl fmt::Display for ConfigError {
                 writeln!(f, "{gutter} | {}{}", " ".repeat(place.start), "^".repeat(place.width))?;
             }
         }
-        writeln!(f, "  = fix: {}", one_line(&self.fix))?;
-        write!(f, "  = note: the file was not used; `brief --no-config` starts without it")
+        write!(f, "  = fix: {}", one_line(&self.fix))
+    }
+}
+
+/// Every mistake of a config file, in the file's order: all told at once, as `brief check`
+/// tells all of a brief's, so fixing one does not reveal the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors(pub Vec<ConfigError>);
+
+impl From<ConfigError> for ConfigErrors {
+    fn from(error: ConfigError) -> ConfigErrors {
+        ConfigErrors(vec![error])
+    }
+}
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, error) in self.0.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            writeln!(f, "error: {error}")?;
+        }
+        let count = match self.0.len() {
+            1 => String::new(),
+            n => format!(" ({n} mistakes)"),
+        };
+        write!(f, "  = note: the file was not used{count}; `brief --no-config` starts without it")
     }
 }
 

@@ -43,19 +43,26 @@ fn default_contexts(action: &Action) -> Vec<Context> {
         .collect()
 }
 
-pub fn read(doc: &Document, table: &DeTable, keymap: &mut Keymap) -> Result<(), ConfigError> {
-    let mut overrides = Vec::new();
+/// `[keys]` and its `[keys.CONTEXT]` tables into the keymap; every mistake into `errors`.
+pub fn read(doc: &Document, table: &DeTable, keymap: &mut Keymap, errors: &mut Vec<ConfigError>) {
+    let mut checked = Vec::new();
     for (key, value) in in_order(table) {
         match value.get_ref() {
             DeValue::Table(inner) => {
                 let Some(context) = Context::ALL.into_iter().find(|c| c.name() == key.get_ref().as_ref()) else {
-                    return Err(doc.unknown(key, "context", Context::ALL.map(Context::name)));
+                    checked.push(Err(doc.unknown(key, "context", Context::ALL.map(Context::name))));
+                    continue;
                 };
-                for (key, value) in in_order(inner) {
-                    overrides.push(one(doc, key, value, Some(context))?);
-                }
+                checked.extend(in_order(inner).into_iter().map(|(key, value)| one(doc, key, value, Some(context))));
             }
-            _ => overrides.push(one(doc, key, value, None)?),
+            _ => checked.push(one(doc, key, value, None)),
+        }
+    }
+    let mut overrides = Vec::new();
+    for override_or_mistake in checked {
+        match override_or_mistake {
+            Ok(o) => overrides.push(o),
+            Err(error) => errors.push(error),
         }
     }
     // `[keys]` first, so `[keys.CONTEXT]` has the last word in its context.
@@ -63,13 +70,20 @@ pub fn read(doc: &Document, table: &DeTable, keymap: &mut Keymap) -> Result<(), 
     let mut set: Vec<(Context, &Override)> = Vec::new();
     for o in &overrides {
         let keys: Vec<String> = o.keys.iter().map(|(k, _)| k.clone()).collect();
-        for context in contexts(doc, o)? {
+        let contexts = match contexts(doc, o) {
+            Ok(contexts) => contexts,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        for context in contexts {
             keymap.rebind(context, o.action, keys.clone());
             set.retain(|(c, s)| !(*c == context && s.action == o.action));
             set.push((context, o));
         }
     }
-    clashes(doc, keymap, &set)
+    clashes(doc, keymap, &set, errors);
 }
 
 /// One `name = [keys]`, checked.
@@ -141,8 +155,16 @@ fn contexts(doc: &Document, o: &Override) -> Result<Vec<Context>, ConfigError> {
     }
 }
 
-/// The first key two actions share in a context where the file set either.
-fn clashes(doc: &Document, keymap: &Keymap, set: &[(Context, &Override)]) -> Result<(), ConfigError> {
+/// Every key two actions share in a context where the file set either: each place in the
+/// file once, though the key may clash in several contexts.
+fn clashes(doc: &Document, keymap: &Keymap, set: &[(Context, &Override)], errors: &mut Vec<ConfigError>) {
+    let mut told: Vec<Range<usize>> = Vec::new();
+    let mut tell = |span: Range<usize>, message: String, fix: String| {
+        if !told.contains(&span) {
+            errors.push(doc.error(span.clone(), message, fix));
+            told.push(span);
+        }
+    };
     let by_file = |context: Context, action: &Action| set.iter().find(|(c, o)| *c == context && o.action == action);
     for context in Context::ALL {
         let entries: Vec<_> = keymap.entries(context).collect();
@@ -153,7 +175,7 @@ fn clashes(doc: &Document, keymap: &Keymap, set: &[(Context, &Override)]) -> Res
                 let (mine, other) = match (by_file(context, first), by_file(context, second)) {
                     (Some(x), Some(y)) => {
                         let later = if x.1.name.span().start > y.1.name.span().start { x.1 } else { y.1 };
-                        return Err(doc.error(
+                        tell(
                             span_of(later, key),
                             format!(
                                 "`{key}` is given to both {} and {} in {}",
@@ -161,8 +183,9 @@ fn clashes(doc: &Document, keymap: &Keymap, set: &[(Context, &Override)]) -> Res
                                 describe(second),
                                 context.name()
                             ),
-                            "give one of them another key",
-                        ));
+                            "give one of them another key".into(),
+                        );
+                        continue;
                     }
                     (Some(x), None) => (x.1, second),
                     (None, Some(y)) => (y.1, first),
@@ -177,7 +200,7 @@ fn clashes(doc: &Document, keymap: &Keymap, set: &[(Context, &Override)]) -> Res
                     ),
                     None => format!("choose another key for `{}`", mine.name.get_ref()),
                 };
-                return Err(doc.error(
+                tell(
                     span_of(mine, key),
                     format!(
                         "`{key}` for `{}` is already {other_name}'s key in {}",
@@ -185,11 +208,10 @@ fn clashes(doc: &Document, keymap: &Keymap, set: &[(Context, &Override)]) -> Res
                         context.name()
                     ),
                     fix,
-                ));
+                );
             }
         }
     }
-    Ok(())
 }
 
 /// Where the file writes a key of an override.

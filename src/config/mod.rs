@@ -14,14 +14,14 @@ use std::path::{Path, PathBuf};
 
 use toml::de::DeTable;
 
-pub use error::{ConfigError, Place};
+pub use error::{ConfigError, ConfigErrors, Place};
 pub use render::render;
 
 use crate::export::{self, Format};
 use crate::tui::Pane;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Palette;
-use document::{Document, in_order};
+use document::{Document, Key, Value, in_order};
 
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -66,7 +66,7 @@ fn path_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf
 }
 
 /// The config in the file at `path`, `None` when there is no such file.
-pub fn load(path: &Path) -> Result<Option<Config>, ConfigError> {
+pub fn load(path: &Path) -> Result<Option<Config>, ConfigErrors> {
     let unreadable = |reason: String| ConfigError {
         path: path.to_path_buf(),
         place: None,
@@ -76,8 +76,10 @@ pub fn load(path: &Path) -> Result<Option<Config>, ConfigError> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => return Err(unreadable("it is a folder".into())),
-        Err(e) => return Err(unreadable(e.to_string())),
+        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
+            return Err(unreadable("it is a folder".into()).into());
+        }
+        Err(e) => return Err(unreadable(e.to_string()).into()),
     };
     match String::from_utf8(bytes) {
         Ok(text) => parse(&text, path).map(Some),
@@ -85,13 +87,13 @@ pub fn load(path: &Path) -> Result<Option<Config>, ConfigError> {
             // The text up to the fault is the same bytes in the lossy copy.
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes());
-            Err(ConfigError::at(path, &text, at..at + 1, "the file is not UTF-8 text", "save it as UTF-8"))
+            Err(ConfigError::at(path, &text, at..at + 1, "the file is not UTF-8 text", "save it as UTF-8").into())
         }
     }
 }
 
-/// A config file's text, checked.
-pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+/// A config file's text, checked: every mistake in it, or the config.
+pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigErrors> {
     let doc = Document { path, text };
     let parsed = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
@@ -103,70 +105,92 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         )
     })?;
     let mut config = Config::default();
+    let mut errors = Vec::new();
     for (key, value) in in_order(parsed.get_ref()) {
-        let table = match key.get_ref().as_ref() {
-            name if TABLES.contains(&name) => doc.table(key, value)?,
-            _ => return Err(doc.unknown(key, "table", TABLES)),
+        let name = key.get_ref().as_ref();
+        if !TABLES.contains(&name) {
+            errors.push(doc.unknown(key, "table", TABLES));
+            continue;
+        }
+        let table = match doc.table(key, value) {
+            Ok(table) => table,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
         };
-        match key.get_ref().as_ref() {
-            "reader" => read_reader(&doc, table, &mut config.reader)?,
-            "export" => read_export(&doc, table, &mut config.export)?,
-            "theme" => theme::read(&doc, table, &mut config.palette)?,
-            _ => keys::read(&doc, table, &mut config.keymap)?,
+        match name {
+            "reader" => each(table, &mut errors, |key, value| reader_setting(&doc, key, value, &mut config.reader)),
+            "export" => each(table, &mut errors, |key, value| export_setting(&doc, key, value, &mut config.export)),
+            "theme" => each(table, &mut errors, |key, value| theme::read(&doc, key, value, &mut config.palette)),
+            _ => keys::read(&doc, table, &mut config.keymap, &mut errors),
         }
     }
-    Ok(config)
+    if errors.is_empty() {
+        return Ok(config);
+    }
+    errors.sort_by_key(|e| e.place.as_ref().map(|p| (p.line, p.column)));
+    Err(ConfigErrors(errors))
 }
 
-fn read_reader(doc: &Document, table: &DeTable, reader: &mut Reader) -> Result<(), ConfigError> {
+/// Reads each setting of a table, keeping every mistake and going on to the next setting.
+fn each<'t, 'i>(
+    table: &'t DeTable<'i>,
+    errors: &mut Vec<ConfigError>,
+    mut read: impl FnMut(&'t Key<'i>, &'t Value<'i>) -> Result<(), ConfigError>,
+) {
     for (key, value) in in_order(table) {
-        match key.get_ref().as_ref() {
-            "mouse" => reader.mouse = doc.boolean(key, value)?,
-            "watch" => reader.watch = doc.boolean(key, value)?,
-            "pane" => {
-                let name = doc.string(key, value, "pane = \"claims\"")?;
-                let names = Pane::ALL.map(|p| p.section().key());
-                reader.pane = match Pane::ALL.into_iter().find(|p| p.section().key() == name) {
-                    Some(pane) => pane,
-                    None => {
-                        let near = crate::load::nearest(name, names);
-                        let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
-                        return Err(doc.error(
-                            value.span(),
-                            format!("unknown pane `{name}`"),
-                            format!("{near}panes: {}", names.join(", ")),
-                        ));
-                    }
-                };
-            }
-            _ => return Err(doc.unknown(key, "key in [reader]", ["mouse", "watch", "pane"])),
+        if let Err(error) = read(key, value) {
+            errors.push(error);
         }
+    }
+}
+
+fn reader_setting(doc: &Document, key: &Key, value: &Value, reader: &mut Reader) -> Result<(), ConfigError> {
+    match key.get_ref().as_ref() {
+        "mouse" => reader.mouse = doc.boolean(key, value)?,
+        "watch" => reader.watch = doc.boolean(key, value)?,
+        "pane" => {
+            let name = doc.string(key, value, "pane = \"claims\"")?;
+            let names = Pane::ALL.map(|p| p.section().key());
+            reader.pane = match Pane::ALL.into_iter().find(|p| p.section().key() == name) {
+                Some(pane) => pane,
+                None => {
+                    let near = crate::load::nearest(name, names);
+                    let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
+                    return Err(doc.error(
+                        value.span(),
+                        format!("unknown pane `{name}`"),
+                        format!("{near}panes: {}", names.join(", ")),
+                    ));
+                }
+            };
+        }
+        _ => return Err(doc.unknown(key, "key in [reader]", ["mouse", "watch", "pane"])),
     }
     Ok(())
 }
 
-fn read_export(doc: &Document, table: &DeTable, export: &mut export::Options) -> Result<(), ConfigError> {
-    for (key, value) in in_order(table) {
-        match key.get_ref().as_ref() {
-            "format" => {
-                let name = doc.string(key, value, "format = \"markdown\"")?;
-                let names = Format::ALL.map(Format::name);
-                export.format = match Format::ALL.into_iter().find(|f| f.name() == name) {
-                    Some(format) => format,
-                    None => {
-                        let near = crate::load::nearest(name, names);
-                        let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
-                        return Err(doc.error(
-                            value.span(),
-                            format!("unknown export format `{name}`"),
-                            format!("{near}formats: {}", names.join(", ")),
-                        ));
-                    }
-                };
-            }
-            "width" => export.width = doc.count(key, value, "width = 100")?,
-            _ => return Err(doc.unknown(key, "key in [export]", ["format", "width"])),
+fn export_setting(doc: &Document, key: &Key, value: &Value, export: &mut export::Options) -> Result<(), ConfigError> {
+    match key.get_ref().as_ref() {
+        "format" => {
+            let name = doc.string(key, value, "format = \"markdown\"")?;
+            let names = Format::ALL.map(Format::name);
+            export.format = match Format::ALL.into_iter().find(|f| f.name() == name) {
+                Some(format) => format,
+                None => {
+                    let near = crate::load::nearest(name, names);
+                    let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
+                    return Err(doc.error(
+                        value.span(),
+                        format!("unknown export format `{name}`"),
+                        format!("{near}formats: {}", names.join(", ")),
+                    ));
+                }
+            };
         }
+        "width" => export.width = doc.count(key, value, "width = 100")?,
+        _ => return Err(doc.unknown(key, "key in [export]", ["format", "width"])),
     }
     Ok(())
 }

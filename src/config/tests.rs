@@ -10,8 +10,10 @@ fn parsed(text: &str) -> Config {
     parse(text, Path::new("config.toml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The first mistake of a config refused.
 fn error(text: &str) -> ConfigError {
-    parse(text, Path::new("config.toml")).expect_err("the config is refused")
+    let errors = parse(text, Path::new("config.toml")).expect_err("the config is refused");
+    errors.0.into_iter().next().expect("a mistake")
 }
 
 fn press(config: &Config, context: Context, key: &str) -> Option<Action> {
@@ -244,9 +246,30 @@ proptest::proptest! {
         if let Err(e) = parse(&text, Path::new("c.toml")) {
             let shown = e.to_string();
             proptest::prop_assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");
-            if let Some(place) = &e.place {
+            proptest::prop_assert!(!e.0.is_empty());
+            for place in e.0.iter().filter_map(|e| e.place.as_ref()) {
                 proptest::prop_assert!(place.line <= text.lines().count() + 1);
             }
         }
     }
+}
+
+#[test]
+fn every_mistake_is_told_at_once_in_the_files_order() {
+    let text = "[theme]\nborder = \"bleu\"\n[keys]\nquitt = [\"x\"]\nquit = [\"j\"]\n[reader]\npane = \"claim\"\n";
+    let errors = parse(text, Path::new("config.toml")).expect_err("refused");
+    let told: Vec<(usize, &str)> =
+        errors.0.iter().map(|e| (e.place.as_ref().map_or(0, |p| p.line), e.message.as_str())).collect();
+    assert_eq!(
+        told,
+        [
+            (2, "unknown colour `bleu` for `border`"),
+            (4, "unknown action `quitt`"),
+            (5, "`j` for `quit` is already `down`'s key in library"),
+            (7, "unknown pane `claim`"),
+        ]
+    );
+    let shown = errors.to_string();
+    assert!(shown.ends_with("the file was not used (4 mistakes); `brief --no-config` starts without it"), "{shown}");
+    assert_eq!(shown.matches("error: ").count(), 4, "{shown}");
 }

@@ -2,10 +2,10 @@
 //! number, or `#rrggbb`.
 
 use ratatui::style::Color;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 use super::ConfigError;
-use super::document::{Document, in_order};
+use super::document::{Document, Key, Value};
 use crate::tui::theme::{Palette, Role};
 
 /// The palette's names, as the terminal's sixteen colours are usually called; `white` is the
@@ -31,35 +31,34 @@ const NAMES: [(&str, Color); 18] = [
     ("reset", Color::Reset),
 ];
 
-pub fn read(doc: &Document, table: &DeTable, palette: &mut Palette) -> Result<(), ConfigError> {
-    for (key, value) in in_order(table) {
-        let Some(role) = Role::ALL.into_iter().find(|r| r.name() == key.get_ref().as_ref()) else {
-            return Err(doc.unknown(key, "colour role", Role::ALL.map(Role::name)));
-        };
-        let color = match value.get_ref() {
-            DeValue::String(text) => parse(text).ok_or_else(|| {
-                let near = crate::load::nearest(text, NAMES.map(|(name, _)| name));
-                let near = near.map_or_else(String::new, |near| format!("did you mean `{near}`? "));
-                doc.error(
+/// One `role = colour` of `[theme]`.
+pub fn read(doc: &Document, key: &Key, value: &Value, palette: &mut Palette) -> Result<(), ConfigError> {
+    let Some(role) = Role::ALL.into_iter().find(|r| r.name() == key.get_ref().as_ref()) else {
+        return Err(doc.unknown(key, "colour role", Role::ALL.map(Role::name)));
+    };
+    let color = match value.get_ref() {
+        DeValue::String(text) => parse(text).ok_or_else(|| {
+            let near = crate::load::nearest(text, NAMES.map(|(name, _)| name));
+            let near = near.map_or_else(String::new, |near| format!("did you mean `{near}`? "));
+            doc.error(
+                value.span(),
+                format!("unknown colour `{text}` for `{}`", role.name()),
+                format!("{near}a colour is a name ({}), a number 0-255, or \"#rrggbb\"", palette_names()),
+            )
+        })?,
+        DeValue::Integer(n) => match u8::from_str_radix(n.as_str(), n.radix()) {
+            Ok(n) => Color::Indexed(n),
+            Err(_) => {
+                return Err(doc.error(
                     value.span(),
-                    format!("unknown colour `{text}` for `{}`", role.name()),
-                    format!("{near}a colour is a name ({}), a number 0-255, or \"#rrggbb\"", palette_names()),
-                )
-            })?,
-            DeValue::Integer(n) => match u8::from_str_radix(n.as_str(), n.radix()) {
-                Ok(n) => Color::Indexed(n),
-                Err(_) => {
-                    return Err(doc.error(
-                        value.span(),
-                        format!("colour {} for `{}` is not in the palette", n.as_str(), role.name()),
-                        "a palette number is 0-255",
-                    ));
-                }
-            },
-            _ => return Err(doc.wrong(key, value, "a colour", &format!("{} = \"cyan\"", role.name()))),
-        };
-        palette.set(role, color);
-    }
+                    format!("colour {} for `{}` is not in the palette", n.as_str(), role.name()),
+                    "a palette number is 0-255",
+                ));
+            }
+        },
+        _ => return Err(doc.wrong(key, value, "a colour", &format!("{} = \"cyan\"", role.name()))),
+    };
+    palette.set(role, color);
     Ok(())
 }
 
