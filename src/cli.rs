@@ -196,8 +196,8 @@ pub fn main() -> ExitCode {
         // The way to start a file, or to mend one: it needs none.
         return print_stdout(&crate::config::render(&crate::config::Config::default(), true));
     }
-    if let Err(code) = refuse_reader_options_before(&cli) {
-        return code;
+    if let Err(why) = refuse_reader_options_before(&cli) {
+        return usage_error(&why);
     }
     let (config, found) = match settings(cli.no_config) {
         Ok(settings) => settings,
@@ -252,7 +252,7 @@ pub fn main() -> ExitCode {
 
 /// Refuses an option of the reader given before a subcommand (`brief --no-mouse check`):
 /// clap takes it, and ignoring it would leave the user thinking it did something.
-fn refuse_reader_options_before(cli: &Cli) -> Result<(), ExitCode> {
+fn refuse_reader_options_before(cli: &Cli) -> Result<(), String> {
     let Some(command) = &cli.command else { return Ok(()) };
     let given = [
         ("--no-mouse", cli.no_mouse),
@@ -265,9 +265,7 @@ fn refuse_reader_options_before(cli: &Cli) -> Result<(), ExitCode> {
         None => Ok(()),
         Some(option) => {
             let name = command_name(command);
-            Err(usage_error(&format!(
-                "{option} is for the reader, not `brief {name}`: leave it out, or run `brief {name} --help`"
-            )))
+            Err(format!("{option} is for the reader, not `brief {name}`: leave it out, or run `brief {name} --help`"))
         }
     }
 }
@@ -610,7 +608,8 @@ mod tests {
     #[test]
     fn a_reader_option_before_a_subcommand_is_refused_not_ignored() {
         let parsed = Cli::try_parse_from(["brief", "--no-mouse", "check", "a.yaml"]).expect("parses");
-        assert!(refuse_reader_options_before(&parsed).is_err());
+        let why = refuse_reader_options_before(&parsed).expect_err("refused");
+        assert!(why.starts_with("--no-mouse is for the reader, not `brief check`"), "{why}");
         let parsed = Cli::try_parse_from(["brief", "--no-config", "check", "a.yaml"]).expect("parses");
         assert!(refuse_reader_options_before(&parsed).is_ok());
     }

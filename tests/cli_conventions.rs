@@ -250,3 +250,14 @@ fn zsh_and_fish_complete_ids_subcommand_values_and_shells_through_what_clap_defi
     assert!(fish.contains("function __fish_brief_using_subcommand") && fish.contains("-l item -x -a \"(brief __ids"));
     assert!(fish.contains("using_subcommand completions\" -f -a \"bash elvish fish powershell zsh\""));
 }
+
+#[test]
+fn a_reader_option_before_a_subcommand_is_refused_with_what_to_do() {
+    let config = tempfile::tempdir().unwrap();
+    brief(&config)
+        .args(["--no-mouse", "check", "briefs"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--no-mouse is for the reader, not `brief check`: leave it out"));
+    brief(&config).args(["--color", "never", "check", "briefs"]).assert().success();
+}
