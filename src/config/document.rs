@@ -54,6 +54,29 @@ impl Document<'_> {
         value.get_ref().as_str().ok_or_else(|| self.wrong(key, value, "a string", example))
     }
 
+    /// The choice `name` names among `choices` (what each is called, and it), else an error
+    /// with the nearest name and the list: `what` says what is chosen ("pane").
+    pub fn one_of<T: Copy, const N: usize>(
+        &self,
+        value: &Value,
+        name: &str,
+        what: &str,
+        choices: [(&str, T); N],
+    ) -> Result<T, ConfigError> {
+        if let Some((_, chosen)) = choices.iter().find(|(known, _)| *known == name) {
+            return Ok(*chosen);
+        }
+        let names = choices.map(|(known, _)| known);
+        let near = crate::load::nearest(name, names);
+        let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
+        let plural = what.rsplit(' ').next().unwrap_or(what);
+        Err(self.error(
+            value.span(),
+            format!("unknown {what} `{name}`"),
+            format!("{near}{plural}s: {}", names.join(", ")),
+        ))
+    }
+
     pub fn boolean(&self, key: &Key, value: &Value) -> Result<bool, ConfigError> {
         let example = format!("{} = true", key.get_ref());
         value.get_ref().as_bool().ok_or_else(|| self.wrong(key, value, "true or false", &example))

@@ -152,19 +152,7 @@ fn reader_setting(doc: &Document, key: &Key, value: &Value, reader: &mut Reader)
         "watch" => reader.watch = doc.boolean(key, value)?,
         "pane" => {
             let name = doc.string(key, value, "pane = \"claims\"")?;
-            let names = Pane::ALL.map(|p| p.section().key());
-            reader.pane = match Pane::ALL.into_iter().find(|p| p.section().key() == name) {
-                Some(pane) => pane,
-                None => {
-                    let near = crate::load::nearest(name, names);
-                    let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
-                    return Err(doc.error(
-                        value.span(),
-                        format!("unknown pane `{name}`"),
-                        format!("{near}panes: {}", names.join(", ")),
-                    ));
-                }
-            };
+            reader.pane = doc.one_of(value, name, "pane", Pane::ALL.map(|p| (p.section().key(), p)))?;
         }
         _ => return Err(doc.unknown(key, "key in [reader]", ["mouse", "watch", "pane"])),
     }
@@ -175,19 +163,7 @@ fn export_setting(doc: &Document, key: &Key, value: &Value, export: &mut export:
     match key.get_ref().as_ref() {
         "format" => {
             let name = doc.string(key, value, "format = \"markdown\"")?;
-            let names = Format::ALL.map(Format::name);
-            export.format = match Format::ALL.into_iter().find(|f| f.name() == name) {
-                Some(format) => format,
-                None => {
-                    let near = crate::load::nearest(name, names);
-                    let near = near.map_or_else(String::new, |n| format!("did you mean `{n}`? "));
-                    return Err(doc.error(
-                        value.span(),
-                        format!("unknown export format `{name}`"),
-                        format!("{near}formats: {}", names.join(", ")),
-                    ));
-                }
-            };
+            export.format = doc.one_of(value, name, "export format", Format::ALL.map(|f| (f.name(), f)))?;
         }
         "width" => export.width = doc.count(key, value, "width = 100")?,
         _ => return Err(doc.unknown(key, "key in [export]", ["format", "width"])),
